@@ -1,0 +1,217 @@
+//! The backend contract: the request, response and error types that every
+//! backend (the in-browser fake lender, the HTTP backend) speaks.
+//!
+//! These are wire types. They carry plain strings and numbers so that a
+//! server can deserialise them without trusting the client; the domain's
+//! validated types (`portal_domain::input`) are converted to and from them at
+//! the edges, never inside pages.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use portal_domain::input::{Credentials, Field, FieldError};
+use portal_domain::money::Yen;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a member proves who they are. The secret travels only inside this
+/// request and is never stored or logged, so `Debug` hides it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum SignInRequest {
+    Card { card_number: String, pin: String },
+    WebId { web_id: String, password: String },
+}
+
+impl fmt::Debug for SignInRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignInRequest::Card { card_number, .. } => f
+                .debug_struct("Card")
+                .field("card_number", card_number)
+                .field("pin", &"****")
+                .finish(),
+            SignInRequest::WebId { web_id, .. } => f
+                .debug_struct("WebId")
+                .field("web_id", web_id)
+                .field("password", &"****")
+                .finish(),
+        }
+    }
+}
+
+impl From<&Credentials> for SignInRequest {
+    fn from(c: &Credentials) -> Self {
+        match c {
+            Credentials::Card { card, pin } => SignInRequest::Card {
+                card_number: card.as_str().to_owned(),
+                pin: pin.as_str().to_owned(),
+            },
+            Credentials::WebId { web_id, password } => SignInRequest::WebId {
+                web_id: web_id.as_str().to_owned(),
+                password: password.as_str().to_owned(),
+            },
+        }
+    }
+}
+
+impl SignInRequest {
+    /// Re-validates a request as a server must: the client's checks are a
+    /// courtesy, never a guarantee.
+    pub fn validate(&self) -> Result<Credentials, BackendError> {
+        let result = match self {
+            SignInRequest::Card { card_number, pin } => {
+                portal_domain::input::validate_card_login(card_number, pin)
+            }
+            SignInRequest::WebId { web_id, password } => {
+                portal_domain::input::validate_web_id_login(web_id, password)
+            }
+        };
+        result.map_err(|problems| BackendError::InvalidInput {
+            problems: problems
+                .into_iter()
+                .map(|(field, error)| FieldProblem { field, error })
+                .collect(),
+        })
+    }
+}
+
+/// How the member signed in; it decides which settings make sense later
+/// (a card member may add a WEB-ID, for example).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginKind {
+    Card,
+    WebId,
+}
+
+/// What a successful sign-in returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    /// Opaque bearer token for this session only.
+    pub token: String,
+    pub member_name: String,
+    pub login: LoginKind,
+    /// The sign-in before this one, so a member can spot use they do not
+    /// recognise. `None` on a member's very first sign-in.
+    pub previous_sign_in: Option<DateTime<Utc>>,
+}
+
+/// The next repayment a member owes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextDue {
+    pub date: NaiveDate,
+    pub minimum: Yen,
+}
+
+/// The figures on the home page. Every figure comes from the lender; the
+/// portal only formats them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub member_name: String,
+    pub balance: Yen,
+    pub credit_line: Yen,
+    pub available: Yen,
+    /// `None` when nothing is owed.
+    pub next_due: Option<NextDue>,
+    /// Days past the due date; zero when the member is up to date.
+    pub overdue_days: u32,
+    pub previous_sign_in: Option<DateTime<Utc>>,
+    /// `None` when the member has not joined the point service.
+    pub points: Option<u32>,
+}
+
+/// Maintenance the lender declared outside the fixed calendar (SPEC S3).
+/// Times are Japan time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnscheduledMaintenance {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+/// One problem with one field of a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub error: FieldError,
+}
+
+/// Every way a backend call can fail, one variant per failure class the
+/// member can meet. The wire carries the first group as `{"code": ...}`
+/// bodies; the last group is produced by the client itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum BackendError {
+    InvalidInput {
+        problems: Vec<FieldProblem>,
+    },
+    /// Deliberately says nothing about which part was wrong or whether the
+    /// account exists.
+    BadCredentials,
+    Locked,
+    Suspended,
+    /// The service is in a maintenance window that ends at `until` (JST).
+    Maintenance {
+        until: NaiveDateTime,
+    },
+    NotSignedIn,
+    Server,
+    // Client-side failure classes: never sent by a server.
+    Offline,
+    Timeout,
+    /// The backend answered something the portal cannot read.
+    Malformed,
+}
+
+impl BackendError {
+    /// Whether the same request may simply be sent again later.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            BackendError::Server | BackendError::Offline | BackendError::Timeout
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_request_debug_hides_secrets() {
+        let card = SignInRequest::Card {
+            card_number: "1234567890".into(),
+            pin: "1234".into(),
+        };
+        let web = SignInRequest::WebId {
+            web_id: "demo0001".into(),
+            password: "Passw0rd".into(),
+        };
+        assert!(!format!("{card:?}").contains("1234\""));
+        assert!(!format!("{web:?}").contains("Passw0rd"));
+    }
+
+    #[test]
+    fn errors_have_stable_wire_codes() {
+        let json = serde_json::to_string(&BackendError::BadCredentials).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"bad_credentials"}"#);
+        let json = serde_json::to_string(&BackendError::InvalidInput {
+            problems: vec![FieldProblem {
+                field: Field::Pin,
+                error: FieldError::PinLength,
+            }],
+        })
+        .unwrap_or_default();
+        assert!(json.starts_with(r#"{"code":"invalid_input""#), "{json}");
+    }
+
+    #[test]
+    fn server_revalidates_sign_in() {
+        let bad = SignInRequest::Card {
+            card_number: "12".into(),
+            pin: "１２３４".into(),
+        };
+        match bad.validate() {
+            Err(BackendError::InvalidInput { problems }) => assert_eq!(problems.len(), 2),
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Domain layer of the member portal: pure rules shared by the web app and the fake lender.
+//!
+//! This crate deliberately has no web or platform dependency, so the same rules run natively in
+//! tests and the reference server, and in the browser as WebAssembly.
+
+pub mod calendar;
+pub mod clock;
+pub mod input;
+pub mod maintenance;
+pub mod money;

@@ -1,0 +1,71 @@
+//! The one backend interface the portal uses (SPEC S16). Pages reach it
+//! through context as a `BackendHandle` and never name an implementation.
+
+mod fake;
+
+use crate::config::BackendConfig;
+use leptos::prelude::*;
+use leptos::send_wrapper::SendWrapper;
+use portal_api::{AccountSummary, BackendError, SignInRequest, SignedIn, UnscheduledMaintenance};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+pub use fake::FakeBackend;
+
+/// A future that lives on the browser's single thread.
+pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+pub type BackendResult<T> = Result<T, BackendError>;
+
+/// Everything the portal asks of a lender. Designed to grow: each feature
+/// adds its operations here, then to every implementation.
+pub trait Backend {
+    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>>;
+    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
+    /// Keeps a session alive when the member chooses to continue.
+    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
+    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
+    /// Maintenance the lender declared outside the regular calendar.
+    fn unscheduled_maintenance(&self) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>>;
+    /// Demo controls, present only on the fake lender.
+    fn demo(&self) -> Option<&dyn DemoControls> {
+        None
+    }
+}
+
+/// What the demo panel can do; only the fake lender offers it.
+pub trait DemoControls {
+    /// The seeded members, for the sign-in page's list.
+    fn members(&self) -> &'static [fake_lender::DemoMember];
+    /// Forgets every change (locks, sign-in times) and re-seeds.
+    fn reset(&self);
+}
+
+/// The backend in context. `SendWrapper` is sound here because a CSR app
+/// runs on the browser's one thread.
+#[derive(Clone)]
+pub struct BackendHandle(SendWrapper<Rc<dyn Backend>>);
+
+impl BackendHandle {
+    pub fn new(backend: Rc<dyn Backend>) -> Self {
+        BackendHandle(SendWrapper::new(backend))
+    }
+
+    pub fn get(&self) -> Rc<dyn Backend> {
+        Rc::clone(&self.0)
+    }
+}
+
+pub fn use_backend() -> BackendHandle {
+    expect_context::<BackendHandle>()
+}
+
+/// Builds the backend the configuration names.
+pub fn connect(config: &BackendConfig) -> Result<Rc<dyn Backend>, String> {
+    match config {
+        BackendConfig::Fake => Ok(Rc::new(FakeBackend::load())),
+        BackendConfig::Http { base_url, .. } => Err(format!(
+            "the HTTP backend ({base_url}) is not available in this build yet; use {{\"backend\": \"fake\"}}"
+        )),
+    }
+}

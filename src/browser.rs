@@ -1,0 +1,81 @@
+//! Thin, failure-tolerant wrappers over the browser APIs the portal uses.
+//! Storage can be missing or full (private browsing, quotas): every helper
+//! degrades to doing nothing rather than failing the page.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+
+/// Now, from the page's `Date`, so Playwright's clock controls it.
+pub fn now_utc() -> DateTime<Utc> {
+    let millis = js_sys::Date::now();
+    // Date.now() is a whole number of milliseconds well inside i64.
+    portal_domain::clock::from_epoch_millis(millis as i64).unwrap_or_default()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn local_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn local_set(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Random bits for the fake lender's tokens.
+pub fn entropy() -> u64 {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (hi << 32) ^ lo
+}
+
+/// A delay between `min` and `max` milliseconds.
+pub fn jitter_ms(min: u32, max: u32) -> u32 {
+    let span = f64::from(max.saturating_sub(min));
+    min + (js_sys::Math::random() * span) as u32
+}
+
+/// Resolves after `ms` milliseconds, on the page's (mockable) timers.
+pub async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Sets `<html lang>` so screen readers pronounce the page correctly.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Sets the tab's title.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Moves focus to the element with this id, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,8 @@
+//! Presentational components: props in, events out. None of them holds the
+//! backend; pages do the talking.
+
+pub mod field;
+pub mod idle_warning;
+pub mod layout;
+pub mod page_title;
+pub mod sign_in_form;

@@ -1,0 +1,27 @@
+//! The page heading. On every navigation focus moves to it and the tab title
+//! follows it, so screen-reader and keyboard users know where they are.
+
+use crate::browser;
+use crate::config::Brand;
+use crate::i18n::{use_i18n, Locale};
+use leptos::prelude::*;
+
+pub const PAGE_TITLE_ID: &str = "page-title";
+
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    let brand = use_context::<Brand>().unwrap_or_default();
+    Effect::new(move |_| {
+        let brand_name = match i18n.locale() {
+            Locale::Ja => brand.name_ja.clone(),
+            Locale::En => brand.name_en.clone(),
+        };
+        browser::set_title(&format!("{} | {}", text.get(), brand_name));
+    });
+    // Focus once, when the page appears, not on every locale change.
+    Effect::new(move |_| browser::focus_id(PAGE_TITLE_ID));
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || text.get()}</h1>
+    }
+}

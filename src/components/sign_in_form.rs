@@ -1,0 +1,239 @@
+//! The sign-in form of SPEC S4: two tabs (card, WEB-ID), every input rule
+//! checked before any request, every problem shown next to its field and
+//! announced. It validates and emits `Credentials`; it never calls a backend.
+
+use crate::browser;
+use crate::components::field::{Field, FieldKind};
+use crate::i18n::use_i18n;
+use leptos::ev;
+use leptos::prelude::*;
+use portal_domain::input::{
+    normalize_digits_width, normalize_web_id, validate_card_login, validate_web_id_login, Credentials,
+    Field as InputField, FieldError,
+};
+
+/// Which of the two sign-in forms is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LoginTab {
+    #[default]
+    Card,
+    WebId,
+}
+
+/// What the member has typed, owned by the page so it survives failures and
+/// so the demo list can fill it in.
+#[derive(Clone, Copy)]
+pub struct SignInInputs {
+    pub tab: RwSignal<LoginTab>,
+    pub card: RwSignal<String>,
+    pub pin: RwSignal<String>,
+    pub web_id: RwSignal<String>,
+    pub password: RwSignal<String>,
+}
+
+impl SignInInputs {
+    pub fn new() -> Self {
+        SignInInputs {
+            tab: RwSignal::new(LoginTab::Card),
+            card: RwSignal::new(String::new()),
+            pin: RwSignal::new(String::new()),
+            web_id: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+        }
+    }
+}
+
+impl Default for SignInInputs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn field_id(f: InputField) -> &'static str {
+    match f {
+        InputField::CardNumber => "card-number",
+        InputField::Pin => "pin",
+        InputField::WebId => "web-id",
+        InputField::Password => "password",
+        InputField::MemberNumber => "member-number",
+        InputField::Email => "email",
+    }
+}
+
+#[component]
+pub fn SignInForm(
+    inputs: SignInInputs,
+    #[prop(into)] pending: Signal<bool>,
+    on_submit: Callback<Credentials>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::<(InputField, FieldError)>::new());
+    let tab = inputs.tab;
+
+    let error_for = move |f: InputField| {
+        Signal::derive(move || {
+            let t = i18n.t();
+            let label = match f {
+                InputField::CardNumber => t.card_number,
+                InputField::Pin => t.pin,
+                InputField::WebId => t.web_id,
+                _ => t.password,
+            };
+            errors.with(|es| es.iter().find(|(g, _)| *g == f).map(|(_, e)| (t.field_error)(label, *e)))
+        })
+    };
+
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let result = match tab.get_untracked() {
+            LoginTab::Card => validate_card_login(&inputs.card.get_untracked(), &inputs.pin.get_untracked()),
+            LoginTab::WebId => {
+                validate_web_id_login(&inputs.web_id.get_untracked(), &inputs.password.get_untracked())
+            }
+        };
+        match result {
+            Ok(credentials) => {
+                errors.set(Vec::new());
+                on_submit.run(credentials);
+            }
+            Err(problems) => {
+                if let Some((first, _)) = problems.first() {
+                    browser::focus_id(field_id(*first));
+                }
+                errors.set(problems);
+            }
+        }
+    };
+
+    let select = move |next: LoginTab| {
+        errors.set(Vec::new());
+        tab.set(next);
+    };
+    // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+    let on_tab_key = move |ev: ev::KeyboardEvent| {
+        let next = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowRight" | "Home" | "End" => match tab.get_untracked() {
+                LoginTab::Card => LoginTab::WebId,
+                LoginTab::WebId => LoginTab::Card,
+            },
+            _ => return,
+        };
+        ev.prevent_default();
+        select(next);
+        browser::focus_id(match next {
+            LoginTab::Card => "tab-card",
+            LoginTab::WebId => "tab-web-id",
+        });
+    };
+
+    let summary = move || {
+        let t = i18n.t();
+        let items = errors.get();
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert">
+                    <p class="error-summary-title">{t.errors_heading}</p>
+                    <ul>
+                        {items
+                            .into_iter()
+                            .map(|(f, _)| {
+                                view! { <li><a href=format!("#{}", field_id(f))>{move || error_for(f).get()}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
+
+    let submit_label = move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in_button };
+    let tab_button = move |which: LoginTab, id: &'static str, panel: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=id
+                aria-controls=panel
+                aria-selected=move || if tab.get() == which { "true" } else { "false" }
+                tabindex=move || if tab.get() == which { "0" } else { "-1" }
+                on:click=move |_| select(which)
+                on:keydown=on_tab_key
+            >
+                {move || match which {
+                    LoginTab::Card => i18n.t().tab_card,
+                    LoginTab::WebId => i18n.t().tab_web_id,
+                }}
+            </button>
+        }
+    };
+    let submit_button = move || {
+        view! {
+            <button type="submit" class="primary" aria-disabled=move || pending.get().to_string()>
+                {submit_label}
+            </button>
+        }
+    };
+
+    view! {
+        <div class="sign-in">
+            <div role="tablist" class="tabs" aria-label=move || i18n.t().login_methods>
+                {tab_button(LoginTab::Card, "tab-card", "panel-card")}
+                {tab_button(LoginTab::WebId, "tab-web-id", "panel-web-id")}
+            </div>
+            {summary}
+            <div role="tabpanel" id="panel-card" aria-labelledby="tab-card" hidden=move || tab.get() != LoginTab::Card>
+                <form novalidate on:submit=submit>
+                    <Field
+                        id="card-number"
+                        label=Signal::derive(move || i18n.t().card_number)
+                        hint=Signal::derive(move || i18n.t().card_number_hint)
+                        value=inputs.card
+                        error=error_for(InputField::CardNumber)
+                        kind=FieldKind::Text { convert: Some(normalize_digits_width) }
+                        inputmode="numeric"
+                        autocomplete="username"
+                        maxlength=24
+                    />
+                    <Field
+                        id="pin"
+                        label=Signal::derive(move || i18n.t().pin)
+                        hint=Signal::derive(move || i18n.t().pin_hint)
+                        value=inputs.pin
+                        error=error_for(InputField::Pin)
+                        kind=FieldKind::Secret
+                        inputmode="numeric"
+                        autocomplete="current-password"
+                    />
+                    {submit_button}
+                </form>
+            </div>
+            <div role="tabpanel" id="panel-web-id" aria-labelledby="tab-web-id" hidden=move || tab.get() != LoginTab::WebId>
+                <form novalidate on:submit=submit>
+                    <Field
+                        id="web-id"
+                        label=Signal::derive(move || i18n.t().web_id)
+                        hint=Signal::derive(move || i18n.t().web_id_hint)
+                        value=inputs.web_id
+                        error=error_for(InputField::WebId)
+                        kind=FieldKind::Text { convert: Some(normalize_web_id) }
+                        autocomplete="username"
+                        maxlength=40
+                    />
+                    <Field
+                        id="password"
+                        label=Signal::derive(move || i18n.t().password)
+                        hint=Signal::derive(move || i18n.t().password_hint)
+                        value=inputs.password
+                        error=error_for(InputField::Password)
+                        kind=FieldKind::Secret
+                        autocomplete="current-password"
+                    />
+                    {submit_button}
+                </form>
+            </div>
+        </div>
+    }
+}

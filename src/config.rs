@@ -1,0 +1,135 @@
+//! The runtime configuration in `public/config.json` (SPEC S16, S19): which
+//! backend to use and the brand to show. One build serves every environment
+//! because this file, not the wasm, decides.
+
+use serde::Deserialize;
+
+/// Which backend the portal talks to.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "backend", rename_all = "snake_case")]
+pub enum BackendConfig {
+    /// The in-browser fake lender.
+    Fake,
+    /// A lender's HTTP API.
+    Http {
+        base_url: String,
+        #[serde(default = "default_timeout_ms")]
+        timeout_ms: u32,
+    },
+}
+
+fn default_timeout_ms() -> u32 {
+    15_000
+}
+
+/// The lender's brand. The demo default is a clearly fictional lender with a
+/// reserved-style phone number; a deployment supplies its own.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Brand {
+    pub name_ja: String,
+    pub name_en: String,
+    pub support_phone: String,
+    pub support_hours_ja: String,
+    pub support_hours_en: String,
+}
+
+impl Default for Brand {
+    fn default() -> Self {
+        Brand {
+            name_ja: "サンプルファイナンス".into(),
+            name_en: "Sample Finance".into(),
+            support_phone: "0120-000-123".into(),
+            support_hours_ja: "オペレーター対応 平日9:00～18:00、それ以外は自動音声".into(),
+            support_hours_en: "operators weekdays 9:00–18:00, automated answers otherwise".into(),
+        }
+    }
+}
+
+/// The whole configuration file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub backend: BackendConfig,
+    pub brand: Brand,
+}
+
+#[derive(Deserialize)]
+struct RawConfig {
+    #[serde(flatten)]
+    backend: BackendConfig,
+    #[serde(default)]
+    brand: Brand,
+}
+
+/// Why the configuration could not be used; shown on the error page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    Unreachable(String),
+    Invalid(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::Unreachable(e) => write!(f, "config.json could not be fetched: {e}"),
+            ConfigError::Invalid(e) => write!(f, "config.json is invalid: {e}"),
+        }
+    }
+}
+
+impl Config {
+    /// Parses the file's text, refusing anything that would send traffic to
+    /// a backend the portal cannot trust.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig =
+            serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        if let BackendConfig::Http { base_url, .. } = &raw.backend {
+            if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
+                return Err(ConfigError::Invalid(format!("base_url {base_url:?} is not an http(s) URL or a path")));
+            }
+        }
+        Ok(Config {
+            backend: raw.backend,
+            brand: raw.brand,
+        })
+    }
+
+    /// Fetches `/config.json` from the app's own origin.
+    pub async fn load() -> Result<Config, ConfigError> {
+        let response = gloo_net::http::Request::get("/config.json")
+            .send()
+            .await
+            .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
+        if !response.ok() {
+            return Err(ConfigError::Unreachable(format!("HTTP {}", response.status())));
+        }
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
+        Config::parse(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_backends_and_defaults_the_brand() {
+        let fake = Config::parse(r#"{"backend":"fake"}"#);
+        assert_eq!(fake.map(|c| (c.backend, c.brand)), Ok((BackendConfig::Fake, Brand::default())));
+        let http = Config::parse(r#"{"backend":"http","base_url":"http://127.0.0.1:8081"}"#);
+        assert_eq!(
+            http.map(|c| c.backend),
+            Ok(BackendConfig::Http { base_url: "http://127.0.0.1:8081".into(), timeout_ms: 15_000 })
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_files() {
+        for bad in ["", "{}", r#"{"backend":"carrier-pigeon"}"#, r#"{"backend":"http"}"#, r#"{"backend":"http","base_url":"ftp://x"}"#, "[1,2"] {
+            assert!(matches!(Config::parse(bad), Err(ConfigError::Invalid(_))), "{bad}");
+        }
+    }
+}
