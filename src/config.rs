@@ -84,8 +84,13 @@ impl Config {
         let raw: RawConfig =
             serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
         if let BackendConfig::Http { base_url, .. } = &raw.backend {
-            if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
-                return Err(ConfigError::Invalid(format!("base_url {base_url:?} is not an http(s) URL or a path")));
+            if !(base_url.starts_with("http://")
+                || base_url.starts_with("https://")
+                || base_url.starts_with('/'))
+            {
+                return Err(ConfigError::Invalid(format!(
+                    "base_url {base_url:?} is not an http(s) URL or a path"
+                )));
             }
         }
         Ok(Config {
@@ -101,7 +106,10 @@ impl Config {
             .await
             .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
         if !response.ok() {
-            return Err(ConfigError::Unreachable(format!("HTTP {}", response.status())));
+            return Err(ConfigError::Unreachable(format!(
+                "HTTP {}",
+                response.status()
+            )));
         }
         let text = response
             .text()
@@ -118,18 +126,34 @@ mod tests {
     #[test]
     fn parses_both_backends_and_defaults_the_brand() {
         let fake = Config::parse(r#"{"backend":"fake"}"#);
-        assert_eq!(fake.map(|c| (c.backend, c.brand)), Ok((BackendConfig::Fake, Brand::default())));
+        assert_eq!(
+            fake.map(|c| (c.backend, c.brand)),
+            Ok((BackendConfig::Fake, Brand::default()))
+        );
         let http = Config::parse(r#"{"backend":"http","base_url":"http://127.0.0.1:8081"}"#);
         assert_eq!(
             http.map(|c| c.backend),
-            Ok(BackendConfig::Http { base_url: "http://127.0.0.1:8081".into(), timeout_ms: 15_000 })
+            Ok(BackendConfig::Http {
+                base_url: "http://127.0.0.1:8081".into(),
+                timeout_ms: 15_000
+            })
         );
     }
 
     #[test]
     fn rejects_malformed_files() {
-        for bad in ["", "{}", r#"{"backend":"carrier-pigeon"}"#, r#"{"backend":"http"}"#, r#"{"backend":"http","base_url":"ftp://x"}"#, "[1,2"] {
-            assert!(matches!(Config::parse(bad), Err(ConfigError::Invalid(_))), "{bad}");
+        for bad in [
+            "",
+            "{}",
+            r#"{"backend":"carrier-pigeon"}"#,
+            r#"{"backend":"http"}"#,
+            r#"{"backend":"http","base_url":"ftp://x"}"#,
+            "[1,2",
+        ] {
+            assert!(
+                matches!(Config::parse(bad), Err(ConfigError::Invalid(_))),
+                "{bad}"
+            );
         }
     }
 }

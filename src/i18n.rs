@@ -6,7 +6,9 @@
 //! themselves. Texts that embed a value are functions.
 
 use leptos::prelude::*;
-use portal_domain::clock::{format_date_en, format_date_ja, format_datetime_en, format_datetime_ja};
+use portal_domain::clock::{
+    format_date_en, format_date_ja, format_datetime_en, format_datetime_ja,
+};
 use portal_domain::input::FieldError;
 use portal_domain::money::Yen;
 
@@ -425,21 +427,21 @@ fn en_field_error(label: &str, e: FieldError) -> String {
             "Your {label} contains full-width characters. Enter it in half-width (半角) characters."
         ),
         FieldError::NotDigits => format!("Enter your {label} in half-width (半角) digits only."),
-        FieldError::NotAlphanumeric => format!(
-            "Enter your {label} in half-width (半角) letters and digits only."
-        ),
-        FieldError::CardLength => format!(
-            "Your {label} must be 10, 15 or 16 half-width (半角) digits."
-        ),
+        FieldError::NotAlphanumeric => {
+            format!("Enter your {label} in half-width (半角) letters and digits only.")
+        }
+        FieldError::CardLength => {
+            format!("Your {label} must be 10, 15 or 16 half-width (半角) digits.")
+        }
         FieldError::PinLength => format!("Your {label} must be 4 half-width (半角) digits."),
-        FieldError::WebIdLength => format!(
-            "Your {label} must be 8–32 half-width (半角) letters and digits."
-        ),
-        FieldError::PasswordLength => format!(
-            "Your {label} must be 8–20 half-width (半角) letters and digits."
-        ),
-        FieldError::MemberNumberLength => format!(
-            "Your {label} must be 9 half-width (半角) digits."
-        ),
+        FieldError::WebIdLength => {
+            format!("Your {label} must be 8–32 half-width (半角) letters and digits.")
+        }
+        FieldError::PasswordLength => {
+            format!("Your {label} must be 8–20 half-width (半角) letters and digits.")
+        }
+        FieldError::MemberNumberLength => {
+            format!("Your {label} must be 9 half-width (半角) digits.")
+        }
     }
 }

@@ -18,7 +18,8 @@ impl Clock {
     pub fn start() -> Clock {
         let now = RwSignal::new(browser::now_utc());
         // The interval lives as long as the app; there is nothing to clear.
-        let _ = set_interval_with_handle(move || now.set(browser::now_utc()), Duration::from_secs(1));
+        let _ =
+            set_interval_with_handle(move || now.set(browser::now_utc()), Duration::from_secs(1));
         Clock(now)
     }
 
@@ -45,7 +46,10 @@ impl MaintenanceCtx {
             });
             status(Service::MemberService, to_jst(clock.0.get()), extra)
         });
-        MaintenanceCtx { unscheduled, status }
+        MaintenanceCtx {
+            unscheduled,
+            status,
+        }
     }
 
     pub fn is_down(&self) -> bool {

@@ -97,7 +97,9 @@ impl SessionCtx {
         let backend = self.backend.get_value().get();
         let ctx = *self;
         spawn_local(async move {
-            if let Err(portal_api::BackendError::NotSignedIn) = backend.keep_alive(session.token).await {
+            if let Err(portal_api::BackendError::NotSignedIn) =
+                backend.keep_alive(session.token).await
+            {
                 ctx.end(SignOutReason::Expired);
             }
         });

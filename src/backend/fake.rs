@@ -25,7 +25,9 @@ impl FakeBackend {
             Some(state) => Lender::from_state(state, browser::entropy()),
             None => Lender::seeded(browser::now_utc(), browser::entropy()),
         };
-        let backend = FakeBackend { lender: RefCell::new(lender) };
+        let backend = FakeBackend {
+            lender: RefCell::new(lender),
+        };
         backend.save();
         backend
     }

@@ -5,8 +5,8 @@ mod fake;
 
 use crate::config::BackendConfig;
 use leptos::prelude::*;
-use leptos::send_wrapper::SendWrapper;
 use portal_api::{AccountSummary, BackendError, SignInRequest, SignedIn, UnscheduledMaintenance};
+use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -26,7 +26,9 @@ pub trait Backend {
     fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
     /// Maintenance the lender declared outside the regular calendar.
-    fn unscheduled_maintenance(&self) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>>;
+    fn unscheduled_maintenance(
+        &self,
+    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>>;
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
         None

@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub enum FieldKind {
     /// Visible text, optionally converted as typed (full-width → half-width).
-    Text { convert: Option<fn(&str) -> Normalized> },
+    Text {
+        convert: Option<fn(&str) -> Normalized>,
+    },
     /// A PIN or password: never transformed, hidden by default, with a
     /// show/hide toggle and a Caps Lock warning.
     Secret,
@@ -50,12 +52,21 @@ pub fn Field(
         }
     };
     let is_secret = matches!(kind, FieldKind::Secret);
-    let input_type = move || if is_secret && !revealed.get() { "password" } else { "text" };
+    let input_type = move || {
+        if is_secret && !revealed.get() {
+            "password"
+        } else {
+            "text"
+        }
+    };
 
     // Converting while an IME is composing would break the composition, so
     // conversion waits for the composed text.
     let apply = move |raw: String| {
-        if let FieldKind::Text { convert: Some(convert) } = kind {
+        if let FieldKind::Text {
+            convert: Some(convert),
+        } = kind
+        {
             let n = convert(&raw);
             if n.converted {
                 converted.set(true);
@@ -68,10 +79,15 @@ pub fn Field(
         value.set(raw);
     };
     let on_input = move |ev: ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
-        let composing = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing());
+        let composing = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.is_composing());
         if composing {
             value.set(input.value());
         } else {
@@ -79,7 +95,10 @@ pub fn Field(
         }
     };
     let on_composition_end = move |ev: ev::CompositionEvent| {
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             apply(input.value());
         }
     };

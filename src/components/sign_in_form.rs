@@ -8,8 +8,8 @@ use crate::i18n::use_i18n;
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::{
-    normalize_digits_width, normalize_web_id, validate_card_login, validate_web_id_login, Credentials,
-    Field as InputField, FieldError,
+    normalize_digits_width, normalize_web_id, validate_card_login, validate_web_id_login,
+    Credentials, Field as InputField, FieldError,
 };
 
 /// Which of the two sign-in forms is showing.
@@ -79,7 +79,11 @@ pub fn SignInForm(
                 InputField::WebId => t.web_id,
                 _ => t.password,
             };
-            errors.with(|es| es.iter().find(|(g, _)| *g == f).map(|(_, e)| (t.field_error)(label, *e)))
+            errors.with(|es| {
+                es.iter()
+                    .find(|(g, _)| *g == f)
+                    .map(|(_, e)| (t.field_error)(label, *e))
+            })
         })
     };
 
@@ -89,10 +93,13 @@ pub fn SignInForm(
             return;
         }
         let result = match tab.get_untracked() {
-            LoginTab::Card => validate_card_login(&inputs.card.get_untracked(), &inputs.pin.get_untracked()),
-            LoginTab::WebId => {
-                validate_web_id_login(&inputs.web_id.get_untracked(), &inputs.password.get_untracked())
+            LoginTab::Card => {
+                validate_card_login(&inputs.card.get_untracked(), &inputs.pin.get_untracked())
             }
+            LoginTab::WebId => validate_web_id_login(
+                &inputs.web_id.get_untracked(),
+                &inputs.password.get_untracked(),
+            ),
         };
         match result {
             Ok(credentials) => {
@@ -149,7 +156,13 @@ pub fn SignInForm(
         })
     };
 
-    let submit_label = move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in_button };
+    let submit_label = move || {
+        if pending.get() {
+            i18n.t().signing_in
+        } else {
+            i18n.t().sign_in_button
+        }
+    };
     let tab_button = move |which: LoginTab, id: &'static str, panel: &'static str| {
         view! {
             <button

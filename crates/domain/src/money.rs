@@ -81,7 +81,11 @@ mod tests {
             (0, 0),
         ];
         for (balance, minimum) in published {
-            assert_eq!(minimum_repayment(Yen(balance)), Yen(minimum), "balance {balance}");
+            assert_eq!(
+                minimum_repayment(Yen(balance)),
+                Yen(minimum),
+                "balance {balance}"
+            );
         }
     }
     use proptest::prelude::*;

@@ -10,7 +10,7 @@
 //! can keep `LenderState` in localStorage without storing a PIN, a password or
 //! a bearer token there.
 
-mod seed;
+pub mod seed;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use portal_api::{
@@ -134,7 +134,10 @@ impl Lender {
     ) -> Result<SignedIn, BackendError> {
         self.ensure_open(now)?;
         let credentials = request.validate()?;
-        let Some(member) = demo_members().iter().find(|m| m.matches_login(&credentials)) else {
+        let Some(member) = demo_members()
+            .iter()
+            .find(|m| m.matches_login(&credentials))
+        else {
             // An unknown card or WEB-ID gets the same answer as a wrong
             // secret, so the response never reveals whether an account exists.
             return Err(BackendError::BadCredentials);
@@ -158,7 +161,8 @@ impl Lender {
         account.previous_sign_in = account.last_sign_in.replace(now);
         let previous_sign_in = account.previous_sign_in;
         let token = self.new_token();
-        self.sessions.retain(|s| now - s.last_seen < SESSION_IDLE_LIMIT);
+        self.sessions
+            .retain(|s| now - s.last_seen < SESSION_IDLE_LIMIT);
         self.sessions.push(Session {
             token: token.clone(),
             member_id: member.id.to_owned(),
@@ -256,7 +260,10 @@ impl Lender {
             self.rng ^= self.rng << 13;
             self.rng ^= self.rng >> 7;
             self.rng ^= self.rng << 17;
-            out.push_str(&format!("{:016x}", self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+            out.push_str(&format!(
+                "{:016x}",
+                self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
+            ));
         }
         out
     }

@@ -64,9 +64,12 @@ impl DemoMember {
             (DemoLogin::Card { pin, .. }, Credentials::Card { pin: given, .. }) => {
                 given.as_str() == pin
             }
-            (DemoLogin::WebId { password, .. }, Credentials::WebId { password: given, .. }) => {
-                given.as_str() == password
-            }
+            (
+                DemoLogin::WebId { password, .. },
+                Credentials::WebId {
+                    password: given, ..
+                },
+            ) => given.as_str() == password,
             _ => false,
         }
     }
@@ -243,8 +246,10 @@ static MEMBERS: [DemoMember; 8] = [
         email: "taro@example.com",
         name: "見本 太郎",
         login: DemoLogin::MemberNumberOnly,
-        description_ja: "WEB-ID未登録の会員（会員番号 123456789・taro@example.com）: WEB-ID登録ができます",
-        description_en: "Member without a WEB-ID (member number 123456789, taro@example.com): can register one",
+        description_ja:
+            "WEB-ID未登録の会員（会員番号 123456789・taro@example.com）: WEB-ID登録ができます",
+        description_en:
+            "Member without a WEB-ID (member number 123456789, taro@example.com): can register one",
         balance: 0,
         credit_line: 200_000,
         apr_bp: 1780,

@@ -40,8 +40,14 @@ fn every_demo_member_gets_their_outcome() {
         (web("newmember01", "Welcome2024"), Ok("見本 新")),
         (web("overdue01", "Overdue2024"), Ok("見本 遅子")),
         (card("5555666677", "1111"), Err(BackendError::Locked)),
-        (web("suspended01", "Suspend2024"), Err(BackendError::Suspended)),
-        (card("9999999999", "1234"), Err(BackendError::BadCredentials)),
+        (
+            web("suspended01", "Suspend2024"),
+            Err(BackendError::Suspended),
+        ),
+        (
+            card("9999999999", "1234"),
+            Err(BackendError::BadCredentials),
+        ),
     ];
     for (request, expected) in cases {
         let got = outcome(request.clone());
@@ -51,8 +57,14 @@ fn every_demo_member_gets_their_outcome() {
 
 #[test]
 fn credentials_are_case_sensitive() {
-    assert_eq!(outcome(web("DEMO0001", "Passw0rd")), Err(BackendError::BadCredentials));
-    assert_eq!(outcome(web("demo0001", "passw0rd")), Err(BackendError::BadCredentials));
+    assert_eq!(
+        outcome(web("DEMO0001", "Passw0rd")),
+        Err(BackendError::BadCredentials)
+    );
+    assert_eq!(
+        outcome(web("demo0001", "passw0rd")),
+        Err(BackendError::BadCredentials)
+    );
 }
 
 #[test]
@@ -146,7 +158,10 @@ fn summary_shows_the_seeded_figures_and_previous_sign_in() {
     });
     // The 150,000-yen example of SPEC S2; due on the 25th, a Wednesday.
     assert_eq!(due.minimum, Yen(6_000));
-    assert_eq!(due.date, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default());
+    assert_eq!(
+        due.date,
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+    );
     assert_eq!(summary.previous_sign_in, Some(now - Duration::days(3)));
 }
 
@@ -170,7 +185,12 @@ fn overdue_member_grows_later_by_the_clock() {
         .sign_in(&web("overdue01", "Overdue2024"), later)
         .map(|s| s.token)
         .unwrap_or_default();
-    assert_eq!(lender.account_summary(&token, later).map(|s| s.overdue_days), Ok(13));
+    assert_eq!(
+        lender
+            .account_summary(&token, later)
+            .map(|s| s.overdue_days),
+        Ok(13)
+    );
 }
 
 #[test]
@@ -181,7 +201,9 @@ fn sessions_end_after_ten_idle_minutes_and_on_sign_out() {
         .sign_in(&web("demo0001", "Passw0rd"), now)
         .map(|s| s.token)
         .unwrap_or_default();
-    assert!(lender.account_summary(&token, now + Duration::minutes(9)).is_ok());
+    assert!(lender
+        .account_summary(&token, now + Duration::minutes(9))
+        .is_ok());
     assert_eq!(
         lender
             .account_summary(&token, now + Duration::minutes(19))

@@ -1,0 +1,73 @@
+import { test, expect } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
+import { HomePage } from "./pages/home-page";
+
+async function signIn(page) {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInWithCard("1234567890", "1234");
+  const home = new HomePage(page);
+  await home.expectLoaded();
+  return home;
+}
+
+test("sign-out clears the account and the back button shows nothing of it", async ({ page }) => {
+  const home = await signIn(page);
+  await home.signOut();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("ログアウトしました。")).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("150,000円")).toHaveCount(0);
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("nothing secret is kept in browser storage", async ({ page }) => {
+  await signIn(page);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain("\"1234\"");
+  expect(stored).not.toContain("Passw0rd");
+  expect(stored).not.toMatch(/token/i);
+});
+
+test("a reload signs the member out: the session lives in memory only", async ({ page }) => {
+  await signIn(page);
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("inactivity: a warning after 9 minutes, continue keeps the session", async ({ page }) => {
+  await signIn(page);
+  await page.clock.fastForward("08:50");
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await page.clock.fastForward("00:20");
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "ログインを継続する" })).toBeFocused();
+  await dialog.getByRole("button", { name: "ログインを継続する" }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.clock.fastForward("05:00");
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(new HomePage(page).figure("ご利用残高")).toHaveText("150,000円");
+});
+
+test("inactivity: signed out after 10 minutes with a message", async ({ page }) => {
+  await signIn(page);
+  await page.clock.fastForward("09:30");
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await page.clock.fastForward("00:40");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("一定時間操作がなかったため、ログアウトしました。")).toBeVisible();
+  await expect(page.getByText("150,000円")).toHaveCount(0);
+});
+
+test("an unknown route gets a proper not-found page", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { level: 1, name: "ページが見つかりません" })).toBeVisible();
+});
+
+test("reserved member routes require sign-in", async ({ page }) => {
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -1,0 +1,40 @@
+//! The one-minute warning before an inactivity sign-out (SPEC S4).
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn IdleWarning(#[prop(into)] open: Signal<bool>, on_continue: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    // Focus the button when the dialog opens so a keyboard user can answer
+    // at once, and screen readers announce the dialog.
+    Effect::new(move |_| {
+        if open.get() {
+            crate::browser::focus_id("idle-continue");
+        }
+    });
+    view! {
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div
+                    class="modal"
+                    role="alertdialog"
+                    aria-modal="true"
+                    aria-labelledby="idle-title"
+                    aria-describedby="idle-body"
+                >
+                    <h2 id="idle-title">{move || i18n.t().idle_title}</h2>
+                    <p id="idle-body">{move || i18n.t().idle_body}</p>
+                    <button
+                        type="button"
+                        id="idle-continue"
+                        class="primary"
+                        on:click=move |_| on_continue.run(())
+                    >
+                        {move || i18n.t().idle_continue}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

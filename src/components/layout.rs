@@ -1,0 +1,72 @@
+//! The frame around every page: skip link, brand header with the language
+//! switch and sign-out, the maintenance banner, and the support footer.
+
+use crate::config::Brand;
+use crate::i18n::{use_i18n, Locale};
+use leptos::prelude::*;
+use portal_domain::maintenance::Window;
+
+/// The header and footer. `signed_in` decides whether sign-out shows;
+/// `upcoming` is the next maintenance window when it is less than a day away.
+#[component]
+pub fn Layout(
+    #[prop(into)] signed_in: Signal<bool>,
+    #[prop(into)] upcoming: Signal<Option<Window>>,
+    on_locale: Callback<Locale>,
+    on_sign_out: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let brand = use_context::<Brand>().unwrap_or_default();
+    let brand_name = {
+        let brand = brand.clone();
+        move || match i18n.locale() {
+            Locale::Ja => brand.name_ja.clone(),
+            Locale::En => brand.name_en.clone(),
+        }
+    };
+    let other = move || match i18n.locale() {
+        Locale::Ja => Locale::En,
+        Locale::En => Locale::Ja,
+    };
+    let banner = move || {
+        upcoming.get().map(|w| {
+            let l = i18n.locale();
+            let text = (i18n.t().maintenance_banner)(&l.datetime(w.start), &l.datetime(w.end));
+            view! { <div class="banner" role="status">{text}</div> }
+        })
+    };
+    let support = move || {
+        let hours = match i18n.locale() {
+            Locale::Ja => brand.support_hours_ja.clone(),
+            Locale::En => brand.support_hours_en.clone(),
+        };
+        (i18n.t().call_support)(&brand.support_phone, &hours)
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <header class="site-header">
+            <span class="brand">{brand_name}</span>
+            <nav class="header-actions" aria-label=move || i18n.t().language_switch>
+                <button
+                    type="button"
+                    class="link-button"
+                    lang=move || other().code()
+                    on:click=move |_| on_locale.run(other())
+                >
+                    {move || i18n.t().other_language_name}
+                </button>
+                <Show when=move || signed_in.get()>
+                    <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>
+                        {move || i18n.t().sign_out}
+                    </button>
+                </Show>
+            </nav>
+        </header>
+        {banner}
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{support}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,71 @@
+//! The member portal: a client-side Leptos app. `start` loads the runtime
+//! configuration, picks the backend it names and mounts the app.
+
+pub mod app;
+pub mod backend;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod i18n;
+pub mod maintenance;
+pub mod pages;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Entry point called by `main`.
+pub fn start() {
+    install_panic_page();
+    spawn_local(async {
+        let config = config::Config::load().await;
+        let connected = config
+            .map_err(|e| e.to_string())
+            .and_then(|config| backend::connect(&config.backend).map(|backend| (config, backend)));
+        match connected {
+            Ok((config, backend)) => {
+                // The app lives as long as the page.
+                mount_to_body(move || view! { <app::App config backend /> });
+            }
+            Err(detail) => show_fatal(&detail),
+        }
+    });
+}
+
+/// Replaces the page with a calm bilingual error when the app cannot run.
+/// Nothing here may fail in turn, so it writes plain HTML.
+fn show_fatal(detail: &str) {
+    let ja = i18n::Locale::Ja.texts();
+    let en = i18n::Locale::En.texts();
+    let html = format!(
+        "<main class=\"fatal\" role=\"alert\"><h1>{}</h1><p>{}</p><p lang=\"en\">{} — {}</p><p class=\"detail\"><code>{}</code></p><p><a href=\"/login\">{} / {}</a></p></main>",
+        ja.config_error_title,
+        ja.config_error_body,
+        en.config_error_title,
+        en.config_error_body,
+        escape_html(detail),
+        ja.reload,
+        en.reload,
+    );
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        body.set_inner_html(&html);
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A panic must never leave a blank page: log it, then show the error page.
+fn install_panic_page() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal("unexpected error");
+    }));
+}

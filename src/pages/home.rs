@@ -1,0 +1,127 @@
+//! `/home` (会員トップ): the member's figures at a glance and the way to every
+//! service (SPEC S6).
+
+use crate::backend::use_backend;
+use crate::components::page_title::PageTitle;
+use crate::i18n::use_i18n;
+use crate::session::{use_session, SignOutReason};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_api::{AccountSummary, BackendError};
+use portal_domain::clock::to_jst;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let session = use_session();
+    let summary = LocalResource::new(move || {
+        let token = session
+            .current
+            .with(|s| s.as_ref().map(|s| s.token.clone()));
+        let backend = backend.get();
+        async move {
+            match token {
+                Some(token) => backend.account_summary(token).await,
+                None => Err(BackendError::NotSignedIn),
+            }
+        }
+    });
+    // A lender that no longer knows the session ends ours.
+    Effect::new(move |_| {
+        if let Some(Err(BackendError::NotSignedIn)) = summary.get() {
+            session.end(SignOutReason::Expired);
+        }
+    });
+
+    let content = move || {
+        Suspend::new(async move {
+            match summary.await {
+                Ok(s) => view! { <Figures summary=s /> }.into_any(),
+                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| summary.refetch()) /> }
+                    .into_any(),
+            }
+        })
+    };
+
+    view! {
+        <section class="page">
+            <PageTitle text=Signal::derive(move || i18n.t().home_title) />
+            <Transition fallback=move || view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }>
+                {content}
+            </Transition>
+            <nav aria-labelledby="services-title" class="services">
+                <h2 id="services-title">{move || i18n.t().services}</h2>
+                <ul>
+                    {move || {
+                        i18n.t()
+                            .service_links
+                            .iter()
+                            .map(|(href, name)| view! { <li><A href=*href>{*name}</A></li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </nav>
+        </section>
+    }
+}
+
+/// The figures of one summary.
+#[component]
+fn Figures(summary: AccountSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = summary;
+    move || {
+        let t = i18n.t();
+        let l = i18n.locale();
+        let due = s.next_due.as_ref().map(|due| {
+            view! {
+                <div class="figure"><dt>{t.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
+                <div class="figure"><dt>{t.minimum_due}</dt><dd>{l.yen(due.minimum)}</dd></div>
+            }
+        });
+        let nothing_due = s.next_due.is_none().then(|| view! { <p class="figure-note">{t.nothing_due}</p> });
+        let previous = match s.previous_sign_in {
+            Some(at) => l.datetime(to_jst(at)),
+            None => t.first_sign_in.to_owned(),
+        };
+        view! {
+            <p class="member-name">{s.member_name.clone()}</p>
+            {(s.overdue_days > 0).then(|| view! {
+                <div class="notice notice-error" role="alert">{(t.overdue_warning)(s.overdue_days)}</div>
+            })}
+            <dl class="figures">
+                <div class="figure figure-main"><dt>{t.balance}</dt><dd>{l.yen(s.balance)}</dd></div>
+                <div class="figure"><dt>{t.credit_line}</dt><dd>{l.yen(s.credit_line)}</dd></div>
+                <div class="figure"><dt>{t.available}</dt><dd>{l.yen(s.available)}</dd></div>
+                {due}
+                {s.points.map(|p| view! {
+                    <div class="figure"><dt>{t.points}</dt><dd>{format!("{p} pt")}</dd></div>
+                })}
+            </dl>
+            {nothing_due}
+            <p class="previous-sign-in">{format!("{}: {}", t.previous_sign_in, previous)}</p>
+        }
+    }
+}
+
+/// A failed load, with a retry that keeps the member where they are.
+#[component]
+fn LoadError(error: BackendError, on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let text = match error {
+            BackendError::Offline => t.offline,
+            BackendError::Timeout => t.timeout,
+            BackendError::Malformed => t.malformed,
+            _ => t.server_error,
+        };
+        view! {
+            <div class="notice notice-error" role="alert">
+                <p>{text}</p>
+                <button type="button" class="secondary" on:click=move |_| on_retry.run(())>{t.reload}</button>
+            </div>
+        }
+    }
+}

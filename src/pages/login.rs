@@ -1,0 +1,204 @@
+//! `/login`: the sign-in page (SPEC S4), with the demo members listed when
+//! the fake lender is in use (SPEC S17).
+
+use crate::backend::use_backend;
+use crate::components::page_title::PageTitle;
+use crate::components::sign_in_form::{LoginTab, SignInForm, SignInInputs};
+use crate::config::Brand;
+use crate::i18n::{use_i18n, Locale};
+use crate::maintenance::{use_clock, use_maintenance};
+use crate::session::{use_session, SignOutReason};
+use fake_lender::seed::DemoLogin;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use portal_api::{BackendError, SignInRequest, UnscheduledMaintenance};
+use portal_domain::clock::to_jst;
+use portal_domain::input::Credentials;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let session = use_session();
+    let clock = use_clock();
+    let maintenance = use_maintenance();
+    let navigate = use_navigate();
+    let inputs = SignInInputs::new();
+    let pending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<BackendError>);
+
+    let on_submit = Callback::new(move |credentials: Credentials| {
+        pending.set(true);
+        failure.set(None);
+        let backend = backend.get();
+        let request = SignInRequest::from(&credentials);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = backend.sign_in(request).await;
+            let _ = pending.try_set(false);
+            match result {
+                Ok(signed_in) => {
+                    session.begin(signed_in, clock.now_ms());
+                    navigate(
+                        "/home",
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                // The calendar already sends members to /maintenance during
+                // regular windows, so this is maintenance the lender
+                // declared: record it and the route guard takes over.
+                Err(BackendError::Maintenance { until }) => {
+                    let start = to_jst(clock.0.get_untracked());
+                    maintenance
+                        .unscheduled
+                        .set(Some(UnscheduledMaintenance { start, end: until }));
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
+            }
+        });
+    });
+
+    let notice = move || {
+        let t = i18n.t();
+        session.notice.get().map(|reason| {
+            let text = match reason {
+                SignOutReason::Chosen => t.signed_out,
+                SignOutReason::Idle => t.signed_out_idle,
+                SignOutReason::Expired => t.session_ended,
+                SignOutReason::Maintenance => t.maintenance_now,
+            };
+            view! { <div class="notice" role="status">{text}</div> }
+        })
+    };
+
+    view! {
+        <section class="page narrow">
+            <PageTitle text=Signal::derive(move || i18n.t().login_title) />
+            {notice}
+            <p>{move || i18n.t().login_intro}</p>
+            <FailureMessage failure=failure.into() />
+            <SignInForm inputs pending=pending on_submit />
+            <ul class="help-links">
+                <li><A href="/password-reset">{move || i18n.t().forgot_password}</A></li>
+                <li><A href="/register">{move || i18n.t().register_web_id}</A></li>
+                <li>{move || i18n.t().forgot_pin}</li>
+            </ul>
+            <DemoMembers inputs failure />
+        </section>
+    }
+}
+
+/// The answer to a refused sign-in, announced as an alert.
+#[component]
+fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let brand = use_context::<Brand>().unwrap_or_default();
+    move || {
+        let t = i18n.t();
+        let hours = match i18n.locale() {
+            Locale::Ja => brand.support_hours_ja.clone(),
+            Locale::En => brand.support_hours_en.clone(),
+        };
+        failure.get().map(|e| {
+            let (title, body) = match e {
+                BackendError::Locked => (Some(t.locked_title), t.locked_body.to_owned()),
+                BackendError::Suspended => (
+                    Some(t.suspended_title),
+                    format!(
+                        "{} {}",
+                        t.suspended_body,
+                        (t.call_support)(&brand.support_phone, &hours)
+                    ),
+                ),
+                BackendError::Offline => (None, t.offline.to_owned()),
+                BackendError::Timeout => (None, t.timeout.to_owned()),
+                BackendError::Malformed => (None, t.malformed.to_owned()),
+                BackendError::Server => (None, t.server_error.to_owned()),
+                BackendError::InvalidInput { .. } => (None, t.errors_heading.to_owned()),
+                BackendError::BadCredentials
+                | BackendError::NotSignedIn
+                | BackendError::Maintenance { .. } => (None, t.bad_credentials.to_owned()),
+            };
+            view! {
+                <div class="notice notice-error" role="alert">
+                    {title.map(|title| view! { <p class="notice-title">{title}</p> })}
+                    <p>{body}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The seeded members, listed only when the fake lender runs (SPEC S17).
+#[component]
+fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let reset_done = RwSignal::new(false);
+    let handle = backend.clone();
+    let reset = move |_| {
+        if let Some(demo) = handle.get().demo() {
+            demo.reset();
+            failure.set(None);
+            reset_done.set(true);
+        }
+    };
+    let Some(members) = backend.get().demo().map(|d| d.members()) else {
+        return None;
+    };
+    let fill = move |login: DemoLogin| match login {
+        DemoLogin::Card { card_number, pin } => {
+            inputs.tab.set(LoginTab::Card);
+            inputs.card.set(card_number.to_owned());
+            inputs.pin.set(pin.to_owned());
+        }
+        DemoLogin::WebId { web_id, password } => {
+            inputs.tab.set(LoginTab::WebId);
+            inputs.web_id.set(web_id.to_owned());
+            inputs.password.set(password.to_owned());
+        }
+        DemoLogin::MemberNumberOnly => {}
+    };
+    Some(view! {
+        <aside class="demo" aria-labelledby="demo-title">
+            <h2 id="demo-title">{move || i18n.t().demo_members_title}</h2>
+            <p>{move || i18n.t().demo_members_intro}</p>
+            <ul class="demo-list">
+                {members
+                    .iter()
+                    .map(|m| {
+                        let login = m.login;
+                        let credentials = match login {
+                            DemoLogin::Card { card_number, pin } => format!("{card_number} / {pin}"),
+                            DemoLogin::WebId { web_id, password } => format!("{web_id} / {password}"),
+                            DemoLogin::MemberNumberOnly => String::new(),
+                        };
+                        let (ja, en) = (m.description_ja, m.description_en);
+                        view! {
+                            <li>
+                                <span>{move || match i18n.locale() { Locale::Ja => ja, Locale::En => en }}</span>
+                                <code>{credentials}</code>
+                                {(login != DemoLogin::MemberNumberOnly).then(|| view! {
+                                    <button type="button" class="link-button" on:click=move |_| fill(login)>
+                                        {move || i18n.t().demo_use}
+                                        <span class="visually-hidden">{move || format!(" ({})", match i18n.locale() { Locale::Ja => ja, Locale::En => en })}</span>
+                                    </button>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <button type="button" class="secondary" on:click=reset>{move || i18n.t().demo_reset}</button>
+            <p role="status">{move || reset_done.get().then(|| i18n.t().demo_reset_done)}</p>
+        </aside>
+    })
+}
