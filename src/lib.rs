@@ -12,24 +12,37 @@ pub mod pages;
 pub mod session;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
 
 /// Entry point called by `main`.
 pub fn start() {
     install_panic_page();
-    spawn_local(async {
+    // The reactive executor starts with the mount, so start-up uses the
+    // plain wasm-bindgen executor.
+    wasm_bindgen_futures::spawn_local(async {
         let config = config::Config::load().await;
         let connected = config
             .map_err(|e| e.to_string())
             .and_then(|config| backend::connect(&config.backend).map(|backend| (config, backend)));
         match connected {
             Ok((config, backend)) => {
+                remove_boot_message();
                 // The app lives as long as the page.
                 mount_to_body(move || view! { <app::App config backend /> });
             }
             Err(detail) => show_fatal(&detail),
         }
     });
+}
+
+/// Removes the static "loading" line that shows until the wasm runs.
+fn remove_boot_message() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".boot").ok().flatten())
+    {
+        el.remove();
+    }
 }
 
 /// Replaces the page with a calm bilingual error when the app cannot run.

@@ -130,11 +130,11 @@ test("Caps Lock warning and show/hide on the password", async ({ page }) => {
   await page.getByRole("tab", { name: "WEB-IDでログインのお客さま" }).click();
   const password = page.getByLabel("パスワード", { exact: true });
   await password.focus();
-  await page.keyboard.press("CapsLock");
-  await page.keyboard.press("KeyA");
+  // Playwright's keyboard does not toggle the OS Caps Lock state, so the
+  // event carries it as a real keyboard would.
+  await password.dispatchEvent("keydown", { key: "A", modifierCapsLock: true });
   await expect(page.getByText("Caps Lockがオンになっています。")).toBeVisible();
-  await page.keyboard.press("CapsLock");
-  await page.keyboard.press("KeyB");
+  await password.dispatchEvent("keyup", { key: "b", modifierCapsLock: false });
   await expect(page.getByText("Caps Lockがオンになっています。")).toBeHidden();
   await expect(password).toHaveAttribute("type", "password");
   await page.getByRole("button", { name: "パスワードを表示" }).click();

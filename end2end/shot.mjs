@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const [url, out, width = "390", locale = "ja"] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.addInitScript((l) => localStorage.setItem("portal.locale", l), locale);
+await page.goto(url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: true });
+console.log((await page.content()).slice(0, 1500));
+await browser.close();
