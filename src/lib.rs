@@ -13,7 +13,6 @@ pub mod session;
 
 use leptos::prelude::*;
 
-
 /// Entry point called by `main`.
 pub fn start() {
     install_panic_page();

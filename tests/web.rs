@@ -18,12 +18,34 @@ type Submitted = Arc<Mutex<Vec<Credentials>>>;
 
 /// Mounts a fresh form in Japanese; returns its inputs and what it submitted.
 fn mount_form(locale: Locale) -> (SignInInputs, Submitted) {
-    document().body().map(|b| b.set_inner_html(""));
+    // Each test gets a fresh container; the runner's own output lives in
+    // the body too, so the body itself is never cleared.
+    if let Ok(old) = document().query_selector_all(".test-root") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.remove();
+            }
+        }
+    }
+    let root = document()
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .expect("container");
+    root.set_class_name("test-root");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let submitted: Submitted = Arc::default();
     let sink = Arc::clone(&submitted);
     let inputs = Arc::new(Mutex::new(None));
     let out = Arc::clone(&inputs);
-    mount_to_body(move || {
+    let handle = leptos::mount::mount_to(root, move || {
         provide_context(I18n(RwSignal::new(locale)));
         let form_inputs = SignInInputs::new();
         if let Ok(mut slot) = out.lock() {
@@ -38,13 +60,17 @@ fn mount_form(locale: Locale) -> (SignInInputs, Submitted) {
             />
         }
     });
+    // The form stays mounted until the next test replaces the container.
+    handle.forget();
     let inputs = inputs.lock().ok().and_then(|s| *s).expect("form mounted");
     (inputs, submitted)
 }
 
 /// The visible input whose <label> text is exactly `label`.
 fn input_by_label(label: &str) -> HtmlInputElement {
-    let labels = document().query_selector_all("label").expect("labels");
+    let labels = document()
+        .query_selector_all(".test-root label")
+        .expect("labels");
     for i in 0..labels.length() {
         let Some(node) = labels.item(i) else { continue };
         let Ok(el) = node.dyn_into::<web_sys::HtmlLabelElement>() else {
@@ -81,6 +107,18 @@ fn button(role: &str, name: &str) -> HtmlElement {
     panic!("no {role} named {name}");
 }
 
+/// Lets the reactive system and the DOM catch up with an event.
+async fn settle() {
+    tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    tick().await;
+}
+
 fn type_into(input: &HtmlInputElement, text: &str) {
     input.set_value(text);
     let event = web_sys::InputEvent::new("input").expect("input event");
@@ -98,7 +136,7 @@ fn error_text_for(input: &HtmlInputElement) -> String {
 
 fn alerts() -> String {
     let all = document()
-        .query_selector_all("[role=alert]")
+        .query_selector_all(".test-root [role=alert]")
         .expect("alerts");
     (0..all.length())
         .filter_map(|i| all.item(i))
@@ -110,7 +148,7 @@ fn alerts() -> String {
 async fn empty_submit_shows_errors_next_to_fields_and_announces_them() {
     let (_inputs, submitted) = mount_form(Locale::Ja);
     button("button", "ログイン").click();
-    tick().await;
+    settle().await;
     let card = input_by_label("カード番号");
     let pin = input_by_label("暗証番号");
     assert_eq!(card.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -129,7 +167,7 @@ async fn full_width_card_digits_convert_as_typed_with_a_note() {
     let (inputs, submitted) = mount_form(Locale::Ja);
     let card = input_by_label("カード番号");
     type_into(&card, "１２３４-５６７８-９０");
-    tick().await;
+    settle().await;
     assert_eq!(inputs.card.get_untracked(), "1234-5678-90");
     assert!(document()
         .body()
@@ -138,7 +176,7 @@ async fn full_width_card_digits_convert_as_typed_with_a_note() {
         .contains("半角に変換しました"));
     type_into(&input_by_label("暗証番号"), "1234");
     button("button", "ログイン").click();
-    tick().await;
+    settle().await;
     let got = submitted.lock().map(|v| v.clone()).unwrap_or_default();
     match got.as_slice() {
         [Credentials::Card { card, pin }] => {
@@ -155,11 +193,11 @@ async fn full_width_pin_is_refused_with_a_half_width_message() {
     type_into(&input_by_label("カード番号"), "1234567890");
     let pin = input_by_label("暗証番号");
     type_into(&pin, "１２３４");
-    tick().await;
+    settle().await;
     // The PIN is never transformed.
     assert_eq!(pin.value(), "１２３４");
     button("button", "ログイン").click();
-    tick().await;
+    settle().await;
     assert!(
         error_text_for(&pin).contains("半角"),
         "{}",
@@ -172,16 +210,16 @@ async fn full_width_pin_is_refused_with_a_half_width_message() {
 async fn web_id_tab_validates_lengths_and_keeps_case() {
     let (inputs, submitted) = mount_form(Locale::Ja);
     button("tab", "WEB-IDでログインのお客さま").click();
-    tick().await;
+    settle().await;
     assert_eq!(inputs.tab.get_untracked(), LoginTab::WebId);
     let id = input_by_label("WEB-ID");
     let password = input_by_label("パスワード");
     type_into(&id, "ＤｅｍｏＵｓｅｒ１");
     type_into(&password, "short");
-    tick().await;
+    settle().await;
     assert_eq!(id.value(), "DemoUser1");
     button("button", "ログイン").click();
-    tick().await;
+    settle().await;
     assert!(
         error_text_for(&password).contains("8～20桁"),
         "{}",
@@ -189,7 +227,7 @@ async fn web_id_tab_validates_lengths_and_keeps_case() {
     );
     type_into(&password, "Passw0rd");
     button("button", "ログイン").click();
-    tick().await;
+    settle().await;
     let got = submitted.lock().map(|v| v.clone()).unwrap_or_default();
     assert!(
         matches!(got.as_slice(), [Credentials::WebId { web_id, .. }] if web_id.as_str() == "DemoUser1")
@@ -200,13 +238,13 @@ async fn web_id_tab_validates_lengths_and_keeps_case() {
 async fn password_can_be_shown_and_hidden() {
     let (_inputs, _submitted) = mount_form(Locale::En);
     button("tab", "I use a WEB-ID").click();
-    tick().await;
+    settle().await;
     let password = input_by_label("Password");
     assert_eq!(password.type_(), "password");
     button("button", "Show Password").click();
-    tick().await;
+    settle().await;
     assert_eq!(password.type_(), "text");
     button("button", "Hide Password").click();
-    tick().await;
+    settle().await;
     assert_eq!(password.type_(), "password");
 }

@@ -80,7 +80,10 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
                 <div class="figure"><dt>{t.minimum_due}</dt><dd>{l.yen(due.minimum)}</dd></div>
             }
         });
-        let nothing_due = s.next_due.is_none().then(|| view! { <p class="figure-note">{t.nothing_due}</p> });
+        let nothing_due = s
+            .next_due
+            .is_none()
+            .then(|| view! { <p class="figure-note">{t.nothing_due}</p> });
         let previous = match s.previous_sign_in {
             Some(at) => l.datetime(to_jst(at)),
             None => t.first_sign_in.to_owned(),
