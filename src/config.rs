@@ -5,22 +5,16 @@
 use serde::Deserialize;
 
 /// Which backend the portal talks to.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(tag = "backend", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackendConfig {
     /// The in-browser fake lender.
     Fake,
     /// A lender's HTTP API.
-    Http {
-        base_url: String,
-        #[serde(default = "default_timeout_ms")]
-        timeout_ms: u32,
-    },
+    Http { base_url: String, timeout_ms: u32 },
 }
 
-fn default_timeout_ms() -> u32 {
-    15_000
-}
+/// How long the HTTP backend waits for an answer unless configured.
+const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// The lender's brand. The demo default is a clearly fictional lender with a
 /// reserved-style phone number; a deployment supplies its own.
@@ -53,10 +47,13 @@ pub struct Config {
     pub brand: Brand,
 }
 
+/// The file as written. A flat struct (rather than an internally tagged
+/// enum) keeps serde's buffering machinery out of the wasm.
 #[derive(Deserialize)]
 struct RawConfig {
-    #[serde(flatten)]
-    backend: BackendConfig,
+    backend: String,
+    base_url: Option<String>,
+    timeout_ms: Option<u32>,
     #[serde(default)]
     brand: Brand,
 }
@@ -83,18 +80,35 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig =
             serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
-        if let BackendConfig::Http { base_url, .. } = &raw.backend {
-            if !(base_url.starts_with("http://")
-                || base_url.starts_with("https://")
-                || base_url.starts_with('/'))
-            {
-                return Err(ConfigError::Invalid(format!(
-                    "base_url {base_url:?} is not an http(s) URL or a path"
-                )));
+        let backend = match (raw.backend.as_str(), raw.base_url) {
+            ("fake", _) => BackendConfig::Fake,
+            ("http", Some(base_url)) => {
+                if !(base_url.starts_with("http://")
+                    || base_url.starts_with("https://")
+                    || base_url.starts_with('/'))
+                {
+                    return Err(ConfigError::Invalid(format!(
+                        "base_url {base_url:?} is not an http(s) URL or a path"
+                    )));
+                }
+                BackendConfig::Http {
+                    base_url,
+                    timeout_ms: raw.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+                }
             }
-        }
+            ("http", None) => {
+                return Err(ConfigError::Invalid(
+                    "the http backend needs a base_url".into(),
+                ))
+            }
+            (other, _) => {
+                return Err(ConfigError::Invalid(format!(
+                    "unknown backend {other:?}: use \"fake\" or \"http\""
+                )))
+            }
+        };
         Ok(Config {
-            backend: raw.backend,
+            backend,
             brand: raw.brand,
         })
     }

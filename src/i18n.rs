@@ -445,3 +445,19 @@ fn en_field_error(label: &str, e: FieldError) -> String {
         }
     }
 }
+
+/// A text of the current locale as a type-erased signal. Every text node
+/// then shares one instantiation of the framework's render code instead of
+/// one per closure, which keeps the wasm small.
+pub fn tr(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+    let i18n = use_i18n();
+    Signal::derive(move || pick(i18n.t()))
+}
+
+/// Like `tr`, for texts built from values.
+pub fn tr_with(
+    build: impl Fn(&'static Texts, Locale) -> String + Send + Sync + 'static,
+) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || build(i18n.t(), i18n.locale()))
+}

@@ -9,7 +9,7 @@ use fake_lender::{Lender, LenderState};
 use portal_api::{AccountSummary, SignInRequest, SignedIn, UnscheduledMaintenance};
 use std::cell::RefCell;
 
-const STORAGE_KEY: &str = "portal.fake-lender.v1";
+const STORAGE_KEY: &str = "portal.fake-lender.v2";
 
 pub struct FakeBackend {
     lender: RefCell<Lender>,

@@ -1,7 +1,7 @@
 //! One labelled text field with its hint, conversion note, Caps Lock warning,
 //! show/hide toggle and error, all tied to the input for assistive tech.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::Normalized;
@@ -110,8 +110,8 @@ pub fn Field(
 
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || label.get()}</label>
-            <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
             <div class="input-row">
                 <input
                     id=id
@@ -147,14 +147,14 @@ pub fn Field(
             </div>
             <p class="note" id=note_id.clone() aria-live="polite">
                 <Show when=move || converted.get()>
-                    <span>{move || i18n.t().converted_note}</span>
+                    <span>{tr(|t| t.converted_note)}</span>
                 </Show>
                 <Show when=move || caps_lock.get()>
-                    <span class="warning">{move || i18n.t().caps_lock_on}</span>
+                    <span class="warning">{tr(|t| t.caps_lock_on)}</span>
                 </Show>
             </p>
             <p class="error" id=error_id.clone()>
-                {move || error.get()}
+                {error}
             </p>
         </div>
     }

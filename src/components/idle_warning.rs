@@ -1,11 +1,10 @@
 //! The one-minute warning before an inactivity sign-out (SPEC S4).
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 #[component]
 pub fn IdleWarning(#[prop(into)] open: Signal<bool>, on_continue: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
     // Focus the button when the dialog opens so a keyboard user can answer
     // at once, and screen readers announce the dialog.
     Effect::new(move |_| {
@@ -23,15 +22,15 @@ pub fn IdleWarning(#[prop(into)] open: Signal<bool>, on_continue: Callback<()>) 
                     aria-labelledby="idle-title"
                     aria-describedby="idle-body"
                 >
-                    <h2 id="idle-title">{move || i18n.t().idle_title}</h2>
-                    <p id="idle-body">{move || i18n.t().idle_body}</p>
+                    <h2 id="idle-title">{tr(|t| t.idle_title)}</h2>
+                    <p id="idle-body">{tr(|t| t.idle_body)}</p>
                     <button
                         type="button"
                         id="idle-continue"
                         class="primary"
                         on:click=move |_| on_continue.run(())
                     >
-                        {move || i18n.t().idle_continue}
+                        {tr(|t| t.idle_continue)}
                     </button>
                 </div>
             </div>

@@ -2,7 +2,7 @@
 //! switch and sign-out, the maintenance banner, and the support footer.
 
 use crate::config::Brand;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{tr, use_i18n, Locale};
 use leptos::prelude::*;
 use portal_domain::maintenance::Window;
 
@@ -44,21 +44,21 @@ pub fn Layout(
         (i18n.t().call_support)(&brand.support_phone, &hours)
     };
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <span class="brand">{brand_name}</span>
-            <nav class="header-actions" aria-label=move || i18n.t().language_switch>
+            <nav class="header-actions" aria-label=tr(|t| t.language_switch)>
                 <button
                     type="button"
                     class="link-button"
                     lang=move || other().code()
                     on:click=move |_| on_locale.run(other())
                 >
-                    {move || i18n.t().other_language_name}
+                    {tr(|t| t.other_language_name)}
                 </button>
                 <Show when=move || signed_in.get()>
                     <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>
-                        {move || i18n.t().sign_out}
+                        {tr(|t| t.sign_out)}
                     </button>
                 </Show>
             </nav>

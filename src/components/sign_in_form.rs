@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::field::{Field, FieldKind};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::{
@@ -192,7 +192,7 @@ pub fn SignInForm(
 
     view! {
         <div class="sign-in">
-            <div role="tablist" class="tabs" aria-label=move || i18n.t().login_methods>
+            <div role="tablist" class="tabs" aria-label=tr(|t| t.login_methods)>
                 {tab_button(LoginTab::Card, "tab-card", "panel-card")}
                 {tab_button(LoginTab::WebId, "tab-web-id", "panel-web-id")}
             </div>
@@ -201,8 +201,8 @@ pub fn SignInForm(
                 <form novalidate on:submit=submit>
                     <Field
                         id="card-number"
-                        label=Signal::derive(move || i18n.t().card_number)
-                        hint=Signal::derive(move || i18n.t().card_number_hint)
+                        label=tr(|t| t.card_number)
+                        hint=tr(|t| t.card_number_hint)
                         value=inputs.card
                         error=error_for(InputField::CardNumber)
                         kind=FieldKind::Text { convert: Some(normalize_digits_width) }
@@ -212,8 +212,8 @@ pub fn SignInForm(
                     />
                     <Field
                         id="pin"
-                        label=Signal::derive(move || i18n.t().pin)
-                        hint=Signal::derive(move || i18n.t().pin_hint)
+                        label=tr(|t| t.pin)
+                        hint=tr(|t| t.pin_hint)
                         value=inputs.pin
                         error=error_for(InputField::Pin)
                         kind=FieldKind::Secret
@@ -227,8 +227,8 @@ pub fn SignInForm(
                 <form novalidate on:submit=submit>
                     <Field
                         id="web-id"
-                        label=Signal::derive(move || i18n.t().web_id)
-                        hint=Signal::derive(move || i18n.t().web_id_hint)
+                        label=tr(|t| t.web_id)
+                        hint=tr(|t| t.web_id_hint)
                         value=inputs.web_id
                         error=error_for(InputField::WebId)
                         kind=FieldKind::Text { convert: Some(normalize_web_id) }
@@ -237,8 +237,8 @@ pub fn SignInForm(
                     />
                     <Field
                         id="password"
-                        label=Signal::derive(move || i18n.t().password)
-                        hint=Signal::derive(move || i18n.t().password_hint)
+                        label=tr(|t| t.password)
+                        hint=tr(|t| t.password_hint)
                         value=inputs.password
                         error=error_for(InputField::Password)
                         kind=FieldKind::Secret

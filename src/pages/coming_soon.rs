@@ -2,7 +2,7 @@
 //! plainly that the service is not ready instead of pretending.
 
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,8 +20,8 @@ pub fn ComingSoonPage(path: &'static str) -> impl IntoView {
     view! {
         <section class="page narrow">
             <PageTitle text=title />
-            <p>{move || i18n.t().coming_soon_body}</p>
-            <p><A href="/home">{move || i18n.t().go_home}</A></p>
+            <p>{tr(|t| t.coming_soon_body)}</p>
+            <p><A href="/home">{tr(|t| t.go_home)}</A></p>
         </section>
     }
 }

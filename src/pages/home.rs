@@ -3,7 +3,7 @@
 
 use crate::backend::use_backend;
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::session::{use_session, SignOutReason};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -46,12 +46,12 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageTitle text=Signal::derive(move || i18n.t().home_title) />
-            <Transition fallback=move || view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }>
+            <PageTitle text=tr(|t| t.home_title) />
+            <Transition fallback=move || view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
                 {content}
             </Transition>
             <nav aria-labelledby="services-title" class="services">
-                <h2 id="services-title">{move || i18n.t().services}</h2>
+                <h2 id="services-title">{tr(|t| t.services)}</h2>
                 <ul>
                     {move || {
                         i18n.t()

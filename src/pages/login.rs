@@ -5,7 +5,7 @@ use crate::backend::use_backend;
 use crate::components::page_title::PageTitle;
 use crate::components::sign_in_form::{LoginTab, SignInForm, SignInInputs};
 use crate::config::Brand;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{tr, use_i18n, Locale};
 use crate::maintenance::{use_clock, use_maintenance};
 use crate::session::{use_session, SignOutReason};
 use fake_lender::seed::DemoLogin;
@@ -81,15 +81,15 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="page narrow">
-            <PageTitle text=Signal::derive(move || i18n.t().login_title) />
+            <PageTitle text=tr(|t| t.login_title) />
             {notice}
-            <p>{move || i18n.t().login_intro}</p>
+            <p>{tr(|t| t.login_intro)}</p>
             <FailureMessage failure=failure.into() />
             <SignInForm inputs pending=pending on_submit />
             <ul class="help-links">
-                <li><A href="/password-reset">{move || i18n.t().forgot_password}</A></li>
-                <li><A href="/register">{move || i18n.t().register_web_id}</A></li>
-                <li>{move || i18n.t().forgot_pin}</li>
+                <li><A href="/password-reset">{tr(|t| t.forgot_password)}</A></li>
+                <li><A href="/register">{tr(|t| t.register_web_id)}</A></li>
+                <li>{tr(|t| t.forgot_pin)}</li>
             </ul>
             <DemoMembers inputs failure />
         </section>
@@ -169,8 +169,8 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
     };
     Some(view! {
         <aside class="demo" aria-labelledby="demo-title">
-            <h2 id="demo-title">{move || i18n.t().demo_members_title}</h2>
-            <p>{move || i18n.t().demo_members_intro}</p>
+            <h2 id="demo-title">{tr(|t| t.demo_members_title)}</h2>
+            <p>{tr(|t| t.demo_members_intro)}</p>
             <ul class="demo-list">
                 {members
                     .iter()
@@ -188,7 +188,7 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
                                 <code>{credentials}</code>
                                 {(login != DemoLogin::MemberNumberOnly).then(|| view! {
                                     <button type="button" class="link-button" on:click=move |_| fill(login)>
-                                        {move || i18n.t().demo_use}
+                                        {tr(|t| t.demo_use)}
                                         <span class="visually-hidden">{move || format!(" ({})", match i18n.locale() { Locale::Ja => ja, Locale::En => en })}</span>
                                     </button>
                                 })}
@@ -197,7 +197,7 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
                     })
                     .collect_view()}
             </ul>
-            <button type="button" class="secondary" on:click=reset>{move || i18n.t().demo_reset}</button>
+            <button type="button" class="secondary" on:click=reset>{tr(|t| t.demo_reset)}</button>
             <p role="status">{move || reset_done.get().then(|| i18n.t().demo_reset_done)}</p>
         </aside>
     })

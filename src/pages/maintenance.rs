@@ -2,7 +2,7 @@
 //! progress, with the regular schedule (SPEC S3).
 
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::maintenance::use_maintenance;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,11 +35,11 @@ pub fn MaintenancePage() -> impl IntoView {
     };
     view! {
         <section class="page narrow">
-            <PageTitle text=Signal::derive(move || i18n.t().maintenance_title) />
+            <PageTitle text=tr(|t| t.maintenance_title) />
             {current}
-            <h2>{move || i18n.t().maintenance_schedule_title}</h2>
+            <h2>{tr(|t| t.maintenance_schedule_title)}</h2>
             <ul>{move || i18n.t().maintenance_schedule.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-            <h2>{move || i18n.t().repayment_schedule_title}</h2>
+            <h2>{tr(|t| t.repayment_schedule_title)}</h2>
             <ul>{move || i18n.t().repayment_schedule.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
         </section>
     }

@@ -36,9 +36,11 @@ pub struct AccountState {
     pub failed_attempts: u8,
     pub locked: bool,
     /// The latest successful sign-in (the current session's, once signed in).
+    #[serde(with = "chrono::serde::ts_milliseconds_option")]
     pub last_sign_in: Option<DateTime<Utc>>,
     /// The successful sign-in before `last_sign_in`: what the home page
     /// shows so a member can spot use they do not recognise.
+    #[serde(with = "chrono::serde::ts_milliseconds_option")]
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
 
@@ -47,6 +49,7 @@ pub struct AccountState {
 pub struct LenderState {
     /// The instant the demo data was created; seeded dates such as the
     /// overdue member's missed due date are fixed relative to it.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub seeded_at: DateTime<Utc>,
     pub accounts: Vec<AccountState>,
     pub unscheduled: Option<UnscheduledMaintenance>,
