@@ -13,6 +13,7 @@ use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::maintenance::MaintenancePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::simulator::SimulatorPage;
 use crate::session::{SessionCtx, SignOutReason, IDLE_LIMIT_MS, IDLE_WARNING_MS};
 use leptos::ev;
 use leptos::prelude::*;
@@ -108,7 +109,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
                     <Route path=path!("/register") view=|| view! { <Open><ComingSoonPage path="/register" /></Open> } />
                     <Route path=path!("/password-reset") view=|| view! { <Open><ComingSoonPage path="/password-reset" /></Open> } />
                     <Route path=path!("/help") view=|| view! { <ComingSoonPage path="/help" /> } />
-                    <Route path=path!("/simulator") view=|| view! { <ComingSoonPage path="/simulator" /> } />
+                    <Route path=path!("/simulator") view=SimulatorPage />
                     <Route path=path!("/home") view=|| view! { <Open><SignedIn><HomePage /></SignedIn></Open> } />
                     <Route path=path!("/history") view=|| member_page("/history") />
                     <Route path=path!("/transfer") view=|| member_page("/transfer") />

@@ -10,7 +10,13 @@ pub enum BackendConfig {
     /// The in-browser fake lender.
     Fake,
     /// A lender's HTTP API.
-    Http { base_url: String, timeout_ms: u32 },
+    Http {
+        base_url: String,
+        timeout_ms: u32,
+        /// Sends the page's time to a test-mode server (`X-Test-Now`); only
+        /// the end-to-end suite's configuration turns it on.
+        test_clock: bool,
+    },
 }
 
 /// How long the HTTP backend waits for an answer unless configured.
@@ -55,6 +61,8 @@ struct RawConfig {
     base_url: Option<String>,
     timeout_ms: Option<u32>,
     #[serde(default)]
+    test_clock: bool,
+    #[serde(default)]
     brand: Brand,
 }
 
@@ -94,6 +102,7 @@ impl Config {
                 BackendConfig::Http {
                     base_url,
                     timeout_ms: raw.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+                    test_clock: raw.test_clock,
                 }
             }
             ("http", None) => {
@@ -149,7 +158,8 @@ mod tests {
             http.map(|c| c.backend),
             Ok(BackendConfig::Http {
                 base_url: "http://127.0.0.1:8081".into(),
-                timeout_ms: 15_000
+                timeout_ms: 15_000,
+                test_clock: false,
             })
         );
     }

@@ -58,6 +58,14 @@ impl Locale {
         }
     }
 
+    /// A span of time, "A～B" in Japanese and "A – B" in English.
+    pub fn range(self, from: &str, to: &str) -> String {
+        match self {
+            Locale::Ja => format!("{from}～{to}"),
+            Locale::En => format!("{from} – {to}"),
+        }
+    }
+
     pub fn datetime(self, dt: chrono::NaiveDateTime) -> String {
         match self {
             Locale::Ja => format_datetime_ja(dt),
@@ -168,6 +176,44 @@ pub struct Texts {
     pub coming_soon_title: &'static str,
     pub coming_soon_body: &'static str,
 
+    pub sim_title: &'static str,
+    pub sim_intro: &'static str,
+    pub sim_amount: &'static str,
+    pub sim_amount_hint: &'static str,
+    pub sim_apr: &'static str,
+    pub sim_apr_hint: &'static str,
+    pub sim_mode: &'static str,
+    pub sim_by_payment: &'static str,
+    pub sim_by_months: &'static str,
+    pub sim_payment: &'static str,
+    pub sim_payment_hint: &'static str,
+    pub sim_months: &'static str,
+    pub sim_months_hint: &'static str,
+    pub sim_calculate: &'static str,
+    pub sim_result: &'static str,
+    pub sim_payments: &'static str,
+    pub sim_monthly: &'static str,
+    pub sim_total_interest: &'static str,
+    pub sim_total_paid: &'static str,
+    pub sim_schedule: &'static str,
+    pub sim_col_number: &'static str,
+    pub sim_col_date: &'static str,
+    pub sim_col_payment: &'static str,
+    pub sim_col_interest: &'static str,
+    pub sim_col_principal: &'static str,
+    pub sim_col_balance: &'static str,
+    pub sim_chart: &'static str,
+    pub sim_worked_example: &'static str,
+    pub sim_note: &'static str,
+    pub sim_apr_error: &'static str,
+    pub sim_amount_range_error: &'static str,
+    pub sim_months_range_error: &'static str,
+    pub sim_too_long_error: &'static str,
+    pub sim_count: fn(u32) -> String,
+    pub sim_payment_below_minimum: fn(&str) -> String,
+    pub sim_never_covers: fn(&str) -> String,
+    pub sim_number_error: fn(&str) -> String,
+
     pub config_error_title: &'static str,
     pub config_error_body: &'static str,
 
@@ -273,6 +319,46 @@ static JA: Texts = Texts {
     go_home: "会員トップへ",
     coming_soon_title: "準備中",
     coming_soon_body: "このサービスは現在準備中です。",
+
+    sim_title: "返済シミュレーション",
+    sim_intro: "借入金額と実質年率を入力すると、返済回数・利息・返済総額と毎月の返済予定を計算します。ログインせずにご利用いただけます。",
+    sim_amount: "借入金額",
+    sim_amount_hint: "1,000円～500万円（半角・全角数字、カンマ可）",
+    sim_apr: "実質年率",
+    sim_apr_hint: "4.5%～17.8%",
+    sim_mode: "計算方法",
+    sim_by_payment: "毎月の返済額から計算",
+    sim_by_months: "返済回数から計算",
+    sim_payment: "毎月の返済額",
+    sim_payment_hint: "初期値は借入金額に応じた約定返済額です",
+    sim_months: "返済回数",
+    sim_months_hint: "1～600回",
+    sim_calculate: "計算する",
+    sim_result: "計算結果",
+    sim_payments: "返済回数",
+    sim_monthly: "毎月の返済額",
+    sim_total_interest: "利息合計",
+    sim_total_paid: "返済総額",
+    sim_schedule: "返済予定表",
+    sim_col_number: "回",
+    sim_col_date: "返済日",
+    sim_col_payment: "返済額",
+    sim_col_interest: "利息",
+    sim_col_principal: "元金",
+    sim_col_balance: "残高",
+    sim_chart: "残高の推移",
+    sim_worked_example: "計算例：10万円を実質年率17.8%で30日間借りた場合の利息は 100,000円 × 17.8% ÷ 365日 × 30日 = 1,463円（1円未満切り捨て）です。",
+    sim_note: "利息は日割り（うるう年の日は366日で割ります）で計算し、1円未満を切り捨てています。毎月の返済日は借入日と同じ日付としています。実際のご返済額とは異なる場合があります。",
+    sim_apr_error: "実質年率は4.5～17.8の半角数字で入力してください。",
+    sim_amount_range_error: "借入金額は1,000円～5,000,000円で入力してください。",
+    sim_months_range_error: "返済回数は1～600回で入力してください。",
+    sim_too_long_error: "返済が終わるまでの回数が多すぎます。毎月の返済額を増やしてください。",
+    sim_count: |n| format!("{n}回"),
+    sim_payment_below_minimum: |min| format!("毎月の返済額は{min}以上で入力してください。"),
+    sim_never_covers: |interest| {
+        format!("この返済額では利息（初回 {interest}）を上回らず、残高が減りません。返済額を増やしてください。")
+    },
+    sim_number_error: |label| format!("{label}は半角数字で入力してください。"),
 
     config_error_title: "ページを表示できませんでした",
     config_error_body: "設定を読み込めませんでした。時間をおいて再読み込みしてください。",
@@ -404,6 +490,46 @@ static EN: Texts = Texts {
     coming_soon_title: "Coming soon",
     coming_soon_body: "This service is being prepared.",
 
+    sim_title: "Repayment simulator",
+    sim_intro: "Enter an amount and an APR to see the number of payments, the interest, the total and a month-by-month schedule. No sign-in needed.",
+    sim_amount: "Amount borrowed",
+    sim_amount_hint: "¥1,000 to ¥5,000,000 (commas allowed)",
+    sim_apr: "APR",
+    sim_apr_hint: "4.5% to 17.8%",
+    sim_mode: "Calculate from",
+    sim_by_payment: "the monthly payment",
+    sim_by_months: "the number of payments",
+    sim_payment: "Monthly payment",
+    sim_payment_hint: "Starts at the minimum repayment for the amount",
+    sim_months: "Number of payments",
+    sim_months_hint: "1 to 600",
+    sim_calculate: "Calculate",
+    sim_result: "Result",
+    sim_payments: "Number of payments",
+    sim_monthly: "Monthly payment",
+    sim_total_interest: "Total interest",
+    sim_total_paid: "Total repaid",
+    sim_schedule: "Repayment schedule",
+    sim_col_number: "No.",
+    sim_col_date: "Date",
+    sim_col_payment: "Payment",
+    sim_col_interest: "Interest",
+    sim_col_principal: "Principal",
+    sim_col_balance: "Balance",
+    sim_chart: "Balance over time",
+    sim_worked_example: "Worked example: borrowing ¥100,000 at 17.8% APR for 30 days costs ¥100,000 × 17.8% ÷ 365 days × 30 days = ¥1,463 of interest (fractions of a yen dropped).",
+    sim_note: "Interest is charged by the day (days in a leap year divide by 366) and fractions of a yen are dropped. Payments fall on the same day of the month as the borrowing. Actual repayments may differ.",
+    sim_apr_error: "Enter an APR from 4.5 to 17.8 in half-width (半角) digits.",
+    sim_amount_range_error: "Enter an amount from ¥1,000 to ¥5,000,000.",
+    sim_months_range_error: "Enter 1 to 600 payments.",
+    sim_too_long_error: "Repayment would take too many payments. Please raise the monthly payment.",
+    sim_count: |n| if n == 1 { "1 payment".to_owned() } else { format!("{n} payments") },
+    sim_payment_below_minimum: |min| format!("Enter a monthly payment of at least {min}."),
+    sim_never_covers: |interest| {
+        format!("This payment does not cover the interest (first month {interest}), so the balance never falls. Please pay more.")
+    },
+    sim_number_error: |label| format!("Enter the {label} in half-width (半角) digits."),
+
     config_error_title: "The page could not be shown",
     config_error_body: "The settings could not be loaded. Please reload in a little while.",
 
@@ -421,6 +547,14 @@ static EN: Texts = Texts {
 };
 
 fn en_field_error(label: &str, e: FieldError) -> String {
+    // "Card number" reads "card number" mid-sentence; "PIN" and "WEB-ID" stay.
+    let mut chars = label.chars();
+    let label = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            format!("{}{}", first.to_lowercase(), &label[first.len_utf8()..])
+        }
+        _ => label.to_owned(),
+    };
     match e {
         FieldError::Required => format!("Enter your {label}."),
         FieldError::NotHalfWidth => format!(

@@ -20,16 +20,14 @@ pub fn start() {
     // plain wasm-bindgen executor.
     wasm_bindgen_futures::spawn_local(async {
         let config = config::Config::load().await;
-        let connected = config
-            .map_err(|e| e.to_string())
-            .and_then(|config| backend::connect(&config.backend).map(|backend| (config, backend)));
-        match connected {
-            Ok((config, backend)) => {
+        match config {
+            Ok(config) => {
+                let backend = backend::connect(&config.backend);
                 remove_boot_message();
                 // The app lives as long as the page.
                 mount_to_body(move || view! { <app::App config backend /> });
             }
-            Err(detail) => show_fatal(&detail),
+            Err(e) => show_fatal(&e.to_string()),
         }
     });
 }

@@ -2,6 +2,7 @@
 //! through context as a `BackendHandle` and never name an implementation.
 
 mod fake;
+mod http;
 
 use crate::config::BackendConfig;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 pub use fake::FakeBackend;
+pub use http::HttpBackend;
 
 /// A future that lives on the browser's single thread.
 pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
@@ -63,11 +65,13 @@ pub fn use_backend() -> BackendHandle {
 }
 
 /// Builds the backend the configuration names.
-pub fn connect(config: &BackendConfig) -> Result<Rc<dyn Backend>, String> {
+pub fn connect(config: &BackendConfig) -> Rc<dyn Backend> {
     match config {
-        BackendConfig::Fake => Ok(Rc::new(FakeBackend::load())),
-        BackendConfig::Http { base_url, .. } => Err(format!(
-            "the HTTP backend ({base_url}) is not available in this build yet; use {{\"backend\": \"fake\"}}"
-        )),
+        BackendConfig::Fake => Rc::new(FakeBackend::load()),
+        BackendConfig::Http {
+            base_url,
+            timeout_ms,
+            test_clock,
+        } => Rc::new(HttpBackend::new(base_url, *timeout_ms, *test_clock)),
     }
 }

@@ -30,6 +30,9 @@ pub fn Field(
     #[prop(optional)] inputmode: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] maxlength: Option<u32>,
+    /// Called after each edit the member makes (not programmatic changes).
+    #[prop(optional)]
+    on_edit: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let converted = RwSignal::new(false);
@@ -92,6 +95,9 @@ pub fn Field(
             value.set(input.value());
         } else {
             apply(input.value());
+        }
+        if let Some(on_edit) = on_edit {
+            on_edit.run(());
         }
     };
     let on_composition_end = move |ev: ev::CompositionEvent| {

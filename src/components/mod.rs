@@ -1,6 +1,7 @@
 //! Presentational components: props in, events out. None of them holds the
 //! backend; pages do the talking.
 
+pub mod balance_chart;
 pub mod field;
 pub mod idle_warning;
 pub mod layout;

@@ -19,7 +19,7 @@ pub fn MaintenancePage() -> impl IntoView {
             Status::Down(w) => view! {
                 <div class="notice notice-warning" role="status">
                     <p>{t.maintenance_now}</p>
-                    <p class="window">{format!("{}～{}", l.datetime(w.start), l.datetime(w.end))}</p>
+                    <p class="window">{l.range(&l.datetime(w.start), &l.datetime(w.end))}</p>
                     <p><strong>{(t.maintenance_until)(&l.datetime(w.end))}</strong></p>
                 </div>
             }

@@ -127,6 +127,12 @@ pub struct UnscheduledMaintenance {
     pub end: NaiveDateTime,
 }
 
+/// The answer to `GET /maintenance`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaintenanceStatus {
+    pub unscheduled: Option<UnscheduledMaintenance>,
+}
+
 /// One problem with one field of a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {

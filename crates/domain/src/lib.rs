@@ -6,5 +6,10 @@
 pub mod calendar;
 pub mod clock;
 pub mod input;
+pub mod interest;
+pub mod lending;
 pub mod maintenance;
 pub mod money;
+mod numtext;
+pub mod rate;
+pub mod schedule;

@@ -36,7 +36,7 @@ pub fn minimum_repayment(balance_after_borrowing: Yen) -> Yen {
     }
     let basis_points: i128 = match balance {
         ..=300_000 => 361,
-        ..=1_000_000 => 253,
+        300_001..=1_000_000 => 253,
         _ => 199,
     };
     // ceil(balance × bp / 10,000 / 1,000) × 1,000, in integers.

@@ -1,0 +1,179 @@
+//! The HTTP backend: the lender's JSON API (`openapi/openapi.yaml`) over
+//! gloo-net. Every failure becomes a `BackendError`: request timeouts abort
+//! through an `AbortController`, network failures are `Offline`, bodies the
+//! portal cannot read are `Malformed`. Only idempotent reads are retried.
+
+use super::{Backend, BackendResult, LocalFuture};
+use crate::browser;
+use gloo_net::http::{Method, RequestBuilder};
+use portal_api::{
+    AccountSummary, BackendError, MaintenanceStatus, SignInRequest, SignedIn,
+    UnscheduledMaintenance,
+};
+use serde::de::DeserializeOwned;
+
+pub struct HttpBackend {
+    base_url: String,
+    timeout_ms: u32,
+    /// Test suites fake the page's clock; with this on (only ever in a test
+    /// configuration) each request tells a test-mode server the page's time.
+    test_clock: bool,
+}
+
+/// What a request sends.
+struct Call<'a> {
+    method: Method,
+    path: &'a str,
+    token: Option<&'a str>,
+    body: Option<String>,
+}
+
+impl HttpBackend {
+    pub fn new(base_url: &str, timeout_ms: u32, test_clock: bool) -> Self {
+        HttpBackend {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            timeout_ms,
+            test_clock,
+        }
+    }
+
+    /// Sends one request and returns its status and body text.
+    async fn send(&self, call: &Call<'_>) -> Result<(u16, String), BackendError> {
+        let controller = web_sys::AbortController::new().map_err(|_| BackendError::Offline)?;
+        let signal = controller.signal();
+        let mut builder = RequestBuilder::new(&format!("{}{}", self.base_url, call.path))
+            .method(call.method.clone())
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal));
+        if let Some(token) = call.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if self.test_clock {
+            builder = builder.header("X-Test-Now", &browser::now_utc().timestamp_millis().to_string());
+        }
+        let request = match &call.body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json.as_str()),
+            None => builder.build(),
+        }
+        .map_err(|_| BackendError::Malformed)?;
+
+        // The timer aborts the fetch; the flag tells an abort from a network failure.
+        let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = std::rc::Rc::clone(&timed_out);
+        let timer = browser::Timeout::start(self.timeout_ms, move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let response = request.send().await;
+        drop(timer);
+        let response = match response {
+            Ok(r) => r,
+            Err(_) if timed_out.get() => return Err(BackendError::Timeout),
+            Err(_) => return Err(BackendError::Offline),
+        };
+        let status = response.status();
+        let text = response.text().await.map_err(|_| {
+            if timed_out.get() {
+                BackendError::Timeout
+            } else {
+                BackendError::Offline
+            }
+        })?;
+        Ok((status, text))
+    }
+
+    /// Sends a request and reads its answer as `T`, or as the contract's
+    /// error body.
+    async fn call<T: DeserializeOwned>(&self, call: Call<'_>, retry: bool) -> BackendResult<T> {
+        let mut result = self.send(&call).await;
+        // A read may be repeated safely; a write never is.
+        if retry && matches!(&result, Err(e) if e.is_transient()) {
+            browser::sleep_ms(400).await;
+            result = self.send(&call).await;
+        }
+        let (status, text) = result?;
+        if (200..300).contains(&status) {
+            let body = if text.is_empty() { "null" } else { text.as_str() };
+            return serde_json::from_str(body).map_err(|_| BackendError::Malformed);
+        }
+        Err(error_from(status, &text))
+    }
+}
+
+/// The contract's error body, or the best reading of the status when the
+/// body is not one.
+fn error_from(status: u16, text: &str) -> BackendError {
+    match serde_json::from_str::<BackendError>(text) {
+        // Client-side classes never come from a server; treat them as a fault.
+        Ok(BackendError::Offline | BackendError::Timeout | BackendError::Malformed) => {
+            BackendError::Server
+        }
+        Ok(e) => e,
+        Err(_) => match status {
+            401 => BackendError::NotSignedIn,
+            500..=599 => BackendError::Server,
+            _ => BackendError::Malformed,
+        },
+    }
+}
+
+impl Backend for HttpBackend {
+    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
+        Box::pin(async move {
+            let body = serde_json::to_string(&request).map_err(|_| BackendError::Malformed)?;
+            let call = Call { method: Method::POST, path: "/sessions", token: None, body: Some(body) };
+            self.call(call, false).await
+        })
+    }
+
+    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
+        Box::pin(async move {
+            let call = Call { method: Method::DELETE, path: "/sessions/current", token: Some(&token), body: None };
+            self.call::<()>(call, true).await
+        })
+    }
+
+    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
+        Box::pin(async move {
+            let call = Call {
+                method: Method::POST,
+                path: "/sessions/current/keep-alive",
+                token: Some(&token),
+                body: None,
+            };
+            self.call::<()>(call, true).await
+        })
+    }
+
+    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
+        Box::pin(async move {
+            let call = Call { method: Method::GET, path: "/account/summary", token: Some(&token), body: None };
+            self.call(call, true).await
+        })
+    }
+
+    fn unscheduled_maintenance(
+        &self,
+    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
+        Box::pin(async move {
+            let call = Call { method: Method::GET, path: "/maintenance", token: None, body: None };
+            self.call::<MaintenanceStatus>(call, true).await.map(|m| m.unscheduled)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_map_to_their_class() {
+        assert_eq!(error_from(423, r#"{"code":"locked"}"#), BackendError::Locked);
+        assert_eq!(error_from(401, "not json"), BackendError::NotSignedIn);
+        assert_eq!(error_from(502, "<html>bad gateway</html>"), BackendError::Server);
+        assert_eq!(error_from(418, "teapot"), BackendError::Malformed);
+        assert_eq!(error_from(500, r#"{"code":"offline"}"#), BackendError::Server);
+    }
+}
