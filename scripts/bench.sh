@@ -19,3 +19,11 @@ done
 printf '%-6s %-48s %10d %10d\n' total "(initial transfer)" "$total_raw" "$total_gz"
 budget=$((250 * 1024))
 printf 'budget for the finished app: %d bytes gzip; used %d%%\n' "$budget" $((total_gz * 100 / budget))
+
+# The longest realistic repayment schedule, computed in release wasm in
+# headless Chromium (tests/bench_schedule.rs prints the figures).
+echo
+cd ..
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule -- --include-ignored --nocapture 2>&1 \
+  | grep -E "BENCH|test result" | sed 's/^.*BENCH /  /'

@@ -103,7 +103,10 @@ impl Timeout {
             )
             .ok()
         });
-        Timeout { id, _callback: callback }
+        Timeout {
+            id,
+            _callback: callback,
+        }
     }
 }
 

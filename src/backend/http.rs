@@ -49,7 +49,10 @@ impl HttpBackend {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         if self.test_clock {
-            builder = builder.header("X-Test-Now", &browser::now_utc().timestamp_millis().to_string());
+            builder = builder.header(
+                "X-Test-Now",
+                &browser::now_utc().timestamp_millis().to_string(),
+            );
         }
         let request = match &call.body {
             Some(json) => builder
@@ -95,7 +98,11 @@ impl HttpBackend {
         }
         let (status, text) = result?;
         if (200..300).contains(&status) {
-            let body = if text.is_empty() { "null" } else { text.as_str() };
+            let body = if text.is_empty() {
+                "null"
+            } else {
+                text.as_str()
+            };
             return serde_json::from_str(body).map_err(|_| BackendError::Malformed);
         }
         Err(error_from(status, &text))
@@ -123,14 +130,24 @@ impl Backend for HttpBackend {
     fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
         Box::pin(async move {
             let body = serde_json::to_string(&request).map_err(|_| BackendError::Malformed)?;
-            let call = Call { method: Method::POST, path: "/sessions", token: None, body: Some(body) };
+            let call = Call {
+                method: Method::POST,
+                path: "/sessions",
+                token: None,
+                body: Some(body),
+            };
             self.call(call, false).await
         })
     }
 
     fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
         Box::pin(async move {
-            let call = Call { method: Method::DELETE, path: "/sessions/current", token: Some(&token), body: None };
+            let call = Call {
+                method: Method::DELETE,
+                path: "/sessions/current",
+                token: Some(&token),
+                body: None,
+            };
             self.call::<()>(call, true).await
         })
     }
@@ -149,7 +166,12 @@ impl Backend for HttpBackend {
 
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
         Box::pin(async move {
-            let call = Call { method: Method::GET, path: "/account/summary", token: Some(&token), body: None };
+            let call = Call {
+                method: Method::GET,
+                path: "/account/summary",
+                token: Some(&token),
+                body: None,
+            };
             self.call(call, true).await
         })
     }
@@ -158,8 +180,15 @@ impl Backend for HttpBackend {
         &self,
     ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
         Box::pin(async move {
-            let call = Call { method: Method::GET, path: "/maintenance", token: None, body: None };
-            self.call::<MaintenanceStatus>(call, true).await.map(|m| m.unscheduled)
+            let call = Call {
+                method: Method::GET,
+                path: "/maintenance",
+                token: None,
+                body: None,
+            };
+            self.call::<MaintenanceStatus>(call, true)
+                .await
+                .map(|m| m.unscheduled)
         })
     }
 }
@@ -170,10 +199,19 @@ mod tests {
 
     #[test]
     fn error_bodies_map_to_their_class() {
-        assert_eq!(error_from(423, r#"{"code":"locked"}"#), BackendError::Locked);
+        assert_eq!(
+            error_from(423, r#"{"code":"locked"}"#),
+            BackendError::Locked
+        );
         assert_eq!(error_from(401, "not json"), BackendError::NotSignedIn);
-        assert_eq!(error_from(502, "<html>bad gateway</html>"), BackendError::Server);
+        assert_eq!(
+            error_from(502, "<html>bad gateway</html>"),
+            BackendError::Server
+        );
         assert_eq!(error_from(418, "teapot"), BackendError::Malformed);
-        assert_eq!(error_from(500, r#"{"code":"offline"}"#), BackendError::Server);
+        assert_eq!(
+            error_from(500, r#"{"code":"offline"}"#),
+            BackendError::Server
+        );
     }
 }

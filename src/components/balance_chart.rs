@@ -19,7 +19,9 @@ pub fn BalanceChart(
     #[prop(into)] end_label: Signal<String>,
 ) -> impl IntoView {
     let max = balances.iter().copied().max().unwrap_or(0).max(1);
-    let steps = i64::try_from(balances.len().saturating_sub(1)).unwrap_or(1).max(1);
+    let steps = i64::try_from(balances.len().saturating_sub(1))
+        .unwrap_or(1)
+        .max(1);
     let points = balances
         .iter()
         .enumerate()
@@ -31,7 +33,12 @@ pub fn BalanceChart(
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let area = format!("{LEFT},{} {points} {},{}", HEIGHT - BOTTOM, WIDTH - LEFT, HEIGHT - BOTTOM);
+    let area = format!(
+        "{LEFT},{} {points} {},{}",
+        HEIGHT - BOTTOM,
+        WIDTH - LEFT,
+        HEIGHT - BOTTOM
+    );
     view! {
         <figure class="chart">
             <svg

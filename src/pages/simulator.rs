@@ -87,7 +87,9 @@ fn calculate(
     let amount = parse_yen_amount(amount)
         .map_err(|_| problems.push(Problem::AmountNotNumber))
         .ok();
-    let apr = parse_product_apr(apr).map_err(|_| problems.push(Problem::Apr)).ok();
+    let apr = parse_product_apr(apr)
+        .map_err(|_| problems.push(Problem::Apr))
+        .ok();
     let plan = match mode {
         Mode::ByPayment => parse_yen_amount(payment)
             .map(Plan::MonthlyPayment)
@@ -137,13 +139,23 @@ pub fn SimulatorPage() -> impl IntoView {
 
     let result = Memo::new(move |_| {
         let start = to_jst(clock.0.get_untracked()).date();
-        calculate(&amount.get(), &apr.get(), mode.get(), &payment.get(), &months.get(), start)
+        calculate(
+            &amount.get(),
+            &apr.get(),
+            mode.get(),
+            &payment.get(),
+            &months.get(),
+            start,
+        )
     });
     let error_for = move |f: SimField| {
         Signal::derive(move || {
             let (t, l) = (i18n.t(), i18n.locale());
             result.with(|r| match r {
-                Err(problems) => problems.iter().find(|p| p.field() == f).map(|p| p.message(t, l)),
+                Err(problems) => problems
+                    .iter()
+                    .find(|p| p.field() == f)
+                    .map(|p| p.message(t, l)),
                 Ok(_) => None,
             })
         })
@@ -217,7 +229,11 @@ pub fn SimulatorPage() -> impl IntoView {
 #[component]
 fn ScheduleView(schedule: Schedule) -> impl IntoView {
     let i18n = use_i18n();
-    let amount = schedule.rows.first().map(|r| r.balance_after.0 + r.principal.0).unwrap_or(0);
+    let amount = schedule
+        .rows
+        .first()
+        .map(|r| r.balance_after.0 + r.principal.0)
+        .unwrap_or(0);
     let balances: Vec<i64> = std::iter::once(amount)
         .chain(schedule.rows.iter().map(|r| r.balance_after.0))
         .collect();

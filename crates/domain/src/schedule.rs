@@ -410,6 +410,12 @@ mod tests {
                 Sim(100_000, "17.8", MonthlyPayment(Yen(4_000)), start),
                 Schedule(32, 25_822, 4_000),
             ),
+            // The second case the simulator journey checks in the browser
+            // (end2end/tests/simulator.spec.ts): 500,000 at 15.0% within 24 payments.
+            (
+                Sim(500_000, "15", Months(24), start),
+                Schedule(24, 78_822, 25_000),
+            ),
             // The smallest round payment for at most 12 months happens to clear in 11.
             (
                 Sim(100_000, "17.8", Months(12), start),
