@@ -1,14 +1,20 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium, never a downloaded browser (see ../shared/TOOLCHAIN.md).
-const port = Number(process.env.PORTAL_E2E_PORT ?? 4173);
+// PORTAL_BACKEND=fake (default): dist/ on a static server, the fake lender in the page.
+// PORTAL_BACKEND=http: the reference server serves dist-http/ (config pointing at
+// its own API) and the API, with test controls on; tests share its state, so they
+// run one at a time and each starts from a reset (see tests/fixtures.ts).
+const http = process.env.PORTAL_BACKEND === "http";
+const port = Number(process.env.PORTAL_E2E_PORT ?? (http ? 4174 : 4173));
+const server = process.env.PORTAL_SERVER_BIN ?? "../target/debug/portal-server";
 
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  fullyParallel: true,
-  workers: 2,
+  fullyParallel: !http,
+  workers: http ? 1 : 2,
   retries: 0,
   reporter: [["list"]],
   use: {
@@ -28,7 +34,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ${port}`,
+    command: http
+      ? `${server} --port ${port} --dist ../dist-http --test-controls`
+      : `node serve.mjs ${port}`,
     url: `http://127.0.0.1:${port}/config.json`,
     reuseExistingServer: false,
   },

@@ -3,7 +3,6 @@
 //! degrades to doing nothing rather than failing the page.
 
 use chrono::{DateTime, Utc};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Now, from the page's `Date`, so Playwright's clock controls it.
@@ -78,42 +77,5 @@ pub fn focus_id(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
-    }
-}
-
-/// A one-shot timer on the page's (mockable) clock, cancelled when dropped.
-pub struct Timeout {
-    id: Option<i32>,
-    // Kept alive until the timer fires or is cancelled.
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timeout {
-    pub fn start(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
-        let mut f = Some(f);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        });
-        let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                i32::try_from(ms).unwrap_or(i32::MAX),
-            )
-            .ok()
-        });
-        Timeout {
-            id,
-            _callback: callback,
-        }
-    }
-}
-
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
-            w.clear_timeout_with_handle(id);
-        }
     }
 }

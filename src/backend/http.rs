@@ -11,6 +11,8 @@ use portal_api::{
     UnscheduledMaintenance,
 };
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
 
 pub struct HttpBackend {
     base_url: String,
@@ -62,15 +64,24 @@ impl HttpBackend {
         }
         .map_err(|_| BackendError::Malformed)?;
 
-        // The timer aborts the fetch; the flag tells an abort from a network failure.
-        let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-        let flag = std::rc::Rc::clone(&timed_out);
-        let timer = browser::Timeout::start(self.timeout_ms, move || {
-            flag.set(true);
-            controller.abort();
-        });
+        // A timer aborts the fetch when it takes too long; the flag tells an
+        // abort from a network failure. The timer is a plain JS promise, so
+        // no Rust closure can outlive the request (the page clock may jump).
+        let finished = Rc::new(Cell::new(false));
+        let timed_out = Rc::new(Cell::new(false));
+        {
+            let (finished, timed_out) = (Rc::clone(&finished), Rc::clone(&timed_out));
+            let ms = self.timeout_ms;
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::sleep_ms(ms).await;
+                if !finished.get() {
+                    timed_out.set(true);
+                    controller.abort();
+                }
+            });
+        }
         let response = request.send().await;
-        drop(timer);
+        finished.set(true);
         let response = match response {
             Ok(r) => r,
             Err(_) if timed_out.get() => return Err(BackendError::Timeout),

@@ -1,0 +1,19 @@
+//! The native reference server for the portal's HTTP backend: one in-memory
+//! fake lender behind the JSON API that `openapi/openapi.yaml` documents.
+//!
+//! The binary (`main.rs`) only parses the command line, binds a loopback
+//! socket and serves [`app`]; everything a request touches lives in this
+//! library so the tests can drive the very same router in-process.
+
+pub mod cli;
+pub mod clock;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod state;
+
+pub use cli::Options;
+pub use clock::{request_now, Clock, MAX_TEST_NOW_MS, TEST_NOW_HEADER};
+pub use error::{status_for, ApiError};
+pub use routes::{app, MaintenanceNotice, BODY_LIMIT_BYTES};
+pub use state::{fresh_entropy, AppState, Config};

@@ -1,0 +1,664 @@
+//! The API document against the Rust types, both ways: every schema's
+//! property names, required lists and enums must equal what serde produces
+//! for real values, so adding a field (or a variant) on one side without the
+//! other fails here. Real values are also validated against the document,
+//! and every documented operation and error status against the server.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use chrono::{NaiveDate, NaiveDateTime};
+use common::*;
+use portal_api::{
+    AccountSummary, BackendError, FieldProblem, LoginKind, NextDue, SignInRequest, SignedIn,
+    UnscheduledMaintenance,
+};
+use portal_domain::input::{Field, FieldError};
+use portal_domain::money::Yen;
+use portal_server::{status_for, MaintenanceNotice};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+// ---- loading and reading the document ----
+
+fn doc() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.yaml");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    serde_norway::from_str(&text).unwrap_or_else(|e| panic!("openapi.yaml is not YAML: {e}"))
+}
+
+fn schema<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    let found = &doc["components"]["schemas"][name];
+    assert!(found.is_object(), "the document has no schema {name}");
+    found
+}
+
+/// Follows a local `$ref` to the schema it names.
+fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(reference) => {
+            let pointer = reference.trim_start_matches('#');
+            let target = doc
+                .pointer(pointer)
+                .unwrap_or_else(|| panic!("dangling $ref {reference}"));
+            resolve(doc, target)
+        }
+        None => value,
+    }
+}
+
+fn ref_name(value: &Value) -> Option<&str> {
+    value.get("$ref")?.as_str()?.rsplit('/').next()
+}
+
+fn strings(value: &Value) -> BTreeSet<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn property_names(schema: &Value) -> BTreeSet<String> {
+    schema["properties"]
+        .as_object()
+        .map(|map| map.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn wire<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_else(|e| panic!("cannot serialise: {e}"))
+}
+
+fn keys(value: &Value) -> BTreeSet<String> {
+    value
+        .as_object()
+        .map(|map| map.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+// ---- a small validator for the JSON Schema subset the document uses ----
+
+/// Checks `value` against `schema`, returning the first mismatch. It knows
+/// `$ref`, `oneOf` (exactly one must match), `type` (single or list),
+/// `const`, `enum`, object `properties`/`required`/`additionalProperties:
+/// false`, array `items`, integer `minimum`/`maximum`, and the three string
+/// shapes the document uses (`format: date`, `format: date-time`, and the
+/// JST wall-clock pattern), which it checks by parsing as chrono would.
+fn validate(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), String> {
+    let schema = resolve(doc, schema);
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        let matching = options
+            .iter()
+            .filter(|s| validate(doc, s, value, at).is_ok())
+            .count();
+        return if matching == 1 {
+            Ok(())
+        } else {
+            Err(format!(
+                "{at}: {value} matches {matching} of the oneOf options"
+            ))
+        };
+    }
+    if let Some(expected) = schema.get("const") {
+        if expected != value {
+            return Err(format!("{at}: {value} is not {expected}"));
+        }
+    }
+    if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
+        if !allowed.contains(value) {
+            return Err(format!("{at}: {value} is not one of {allowed:?}"));
+        }
+    }
+    if let Some(types) = schema.get("type") {
+        let types: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            other => other
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect(),
+        };
+        let fits = |t: &str| match t {
+            "null" => value.is_null(),
+            "string" => value.is_string(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "boolean" => value.is_boolean(),
+            _ => false,
+        };
+        if !types.iter().any(|t| fits(t)) {
+            return Err(format!("{at}: {value} is not of type {types:?}"));
+        }
+    }
+    if let Some(n) = value.as_f64() {
+        let below = schema
+            .get("minimum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| n < m);
+        let above = schema
+            .get("maximum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| n > m);
+        if below || above {
+            return Err(format!("{at}: {n} is out of range"));
+        }
+    }
+    if let Some(text) = value.as_str() {
+        check_string_shape(schema, text).map_err(|e| format!("{at}: {e}"))?;
+    }
+    if let Some(object) = value.as_object() {
+        for name in strings(&schema["required"]) {
+            if !object.contains_key(&name) {
+                return Err(format!("{at}: missing required {name}"));
+            }
+        }
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for (name, item) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(property) => validate(doc, property, item, &format!("{at}.{name}"))?,
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    return Err(format!("{at}: unexpected property {name}"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
+        for (i, item) in array.iter().enumerate() {
+            validate(doc, items, item, &format!("{at}[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_string_shape(schema: &Value, text: &str) -> Result<(), String> {
+    let format = schema.get("format").and_then(Value::as_str);
+    let pattern = schema.get("pattern").and_then(Value::as_str);
+    match (format, pattern) {
+        (Some("date"), _) => {
+            let ok = text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
+            ok.then_some(())
+                .ok_or(format!("{text:?} is not YYYY-MM-DD"))
+        }
+        (Some("date-time"), _) => chrono::DateTime::parse_from_rfc3339(text)
+            .map(|_| ())
+            .map_err(|e| format!("{text:?} is not RFC 3339: {e}")),
+        (None, Some(p)) if p.contains("T[0-9]{2}:[0-9]{2}:[0-9]{2}") => {
+            // No offset, four-digit year, optional fraction: chrono's
+            // `NaiveDateTime` form, which is what the pattern spells out.
+            let shape = text.len() >= 19
+                && text.as_bytes().get(10) == Some(&b'T')
+                && text[..4].bytes().all(|b| b.is_ascii_digit())
+                && !text.ends_with('Z')
+                && !text[10..].contains(['+', '-']);
+            let parses = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").is_ok();
+            (shape && parses)
+                .then_some(())
+                .ok_or(format!("{text:?} is not a JST wall-clock time"))
+        }
+        (None, Some(p)) => Err(format!("the test does not know the pattern {p}; teach it")),
+        (Some(other), _) => Err(format!(
+            "the test does not know the format {other}; teach it"
+        )),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Asserts that a schema describes exactly the keys serde writes, that all
+/// of them are required (serde always writes every key, `null` included),
+/// and that the value validates.
+fn assert_same_shape(doc: &Value, name: &str, samples: &[Value]) {
+    let described = schema(doc, name);
+    let documented = property_names(described);
+    assert_eq!(
+        strings(&described["required"]),
+        documented,
+        "{name}: every property must be required"
+    );
+    assert_eq!(
+        described["additionalProperties"],
+        Value::Bool(false),
+        "{name}: must forbid extra properties"
+    );
+    for sample in samples {
+        assert_eq!(
+            keys(sample),
+            documented,
+            "{name}: serde keys differ from the document"
+        );
+        validate(doc, described, sample, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+// ---- sample values of every wire type ----
+
+fn datetime(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn signed_in_samples() -> Vec<Value> {
+    let base = SignedIn {
+        token: "0123456789abcdef0123456789abcdef".into(),
+        member_name: "見本 花子".into(),
+        login: LoginKind::Card,
+        previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS + 123)),
+    };
+    let first = SignedIn {
+        login: LoginKind::WebId,
+        previous_sign_in: None,
+        ..base.clone()
+    };
+    vec![wire(&base), wire(&first)]
+}
+
+fn next_due() -> NextDue {
+    NextDue {
+        date: NaiveDate::from_ymd_opt(2026, 1, 26).unwrap_or_default(),
+        minimum: Yen(6_000),
+    }
+}
+
+fn summary_samples() -> Vec<Value> {
+    let full = AccountSummary {
+        member_name: "見本 太一".into(),
+        balance: Yen(480_000),
+        credit_line: Yen(1_000_000),
+        available: Yen(520_000),
+        next_due: Some(next_due()),
+        overdue_days: 12,
+        previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS)),
+        points: Some(1_250),
+    };
+    let empty = AccountSummary {
+        next_due: None,
+        previous_sign_in: None,
+        points: None,
+        overdue_days: u32::MAX,
+        ..full.clone()
+    };
+    vec![wire(&full), wire(&empty)]
+}
+
+fn maintenance_window() -> UnscheduledMaintenance {
+    UnscheduledMaintenance {
+        start: datetime("2026-01-07T11:00:00"),
+        end: datetime("2026-01-07T13:30:00.250"),
+    }
+}
+
+/// Every `Field`; the match fails to compile when a variant is added, which
+/// is the reminder to add it to the list and to the document.
+fn all_fields() -> Vec<Field> {
+    let all = vec![
+        Field::CardNumber,
+        Field::Pin,
+        Field::WebId,
+        Field::Password,
+        Field::MemberNumber,
+        Field::Email,
+    ];
+    for field in &all {
+        match field {
+            Field::CardNumber
+            | Field::Pin
+            | Field::WebId
+            | Field::Password
+            | Field::MemberNumber
+            | Field::Email => {}
+        }
+    }
+    all
+}
+
+/// Every `FieldError`, kept complete the same way as [`all_fields`].
+fn all_field_errors() -> Vec<FieldError> {
+    use FieldError::*;
+    let all = vec![
+        Required,
+        NotHalfWidth,
+        NotDigits,
+        NotAlphanumeric,
+        CardLength,
+        PinLength,
+        WebIdLength,
+        PasswordLength,
+        MemberNumberLength,
+    ];
+    for error in &all {
+        match error {
+            Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
+            | WebIdLength | PasswordLength | MemberNumberLength => {}
+        }
+    }
+    all
+}
+
+/// One value of every `BackendError` variant, and whether a server sends it.
+/// The exhaustive match makes a new variant a compile error here until it is
+/// classified, and then the document must list it (or not) to match.
+fn all_backend_errors() -> Vec<(BackendError, bool)> {
+    let all = vec![
+        BackendError::InvalidInput {
+            problems: vec![FieldProblem {
+                field: Field::Pin,
+                error: FieldError::PinLength,
+            }],
+        },
+        BackendError::BadCredentials,
+        BackendError::Locked,
+        BackendError::Suspended,
+        BackendError::Maintenance {
+            until: datetime("2026-01-05T07:00:00"),
+        },
+        BackendError::NotSignedIn,
+        BackendError::Server,
+        BackendError::Offline,
+        BackendError::Timeout,
+        BackendError::Malformed,
+    ];
+    all.into_iter()
+        .map(|e| {
+            let sent_by_servers = match &e {
+                BackendError::InvalidInput { .. }
+                | BackendError::BadCredentials
+                | BackendError::Locked
+                | BackendError::Suspended
+                | BackendError::Maintenance { .. }
+                | BackendError::NotSignedIn
+                | BackendError::Server => true,
+                BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
+            };
+            (e, sent_by_servers)
+        })
+        .collect()
+}
+
+fn code_of(value: &Value) -> String {
+    value["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no code in {value}"))
+        .to_owned()
+}
+
+/// The error schemas `BackendError` lists, by their `code` constant.
+fn documented_errors(doc: &Value) -> Vec<(String, String)> {
+    let backend_error = schema(doc, "BackendError");
+    let options = backend_error["oneOf"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    options
+        .iter()
+        .map(|option| {
+            let name = ref_name(option)
+                .unwrap_or_else(|| panic!("BackendError option without $ref"))
+                .to_owned();
+            let code = schema(doc, &name)["properties"]["code"]["const"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name} has no code const"))
+                .to_owned();
+            (code, name)
+        })
+        .collect()
+}
+
+// ---- the tests ----
+
+#[test]
+fn signed_in_matches_the_document() {
+    let doc = doc();
+    assert_same_shape(&doc, "SignedIn", &signed_in_samples());
+    let login_kinds: BTreeSet<String> = [LoginKind::Card, LoginKind::WebId]
+        .iter()
+        .map(|k| wire(k).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(strings(&schema(&doc, "LoginKind")["enum"]), login_kinds);
+}
+
+#[test]
+fn account_summary_and_next_due_match_the_document() {
+    let doc = doc();
+    assert_same_shape(&doc, "AccountSummary", &summary_samples());
+    assert_same_shape(&doc, "NextDue", &[wire(&next_due())]);
+}
+
+#[test]
+fn maintenance_types_match_the_document() {
+    let doc = doc();
+    assert_same_shape(
+        &doc,
+        "UnscheduledMaintenance",
+        &[wire(&maintenance_window())],
+    );
+    let declared = MaintenanceNotice {
+        unscheduled: Some(maintenance_window()),
+    };
+    let lifted = MaintenanceNotice { unscheduled: None };
+    assert_same_shape(&doc, "MaintenanceNotice", &[wire(&declared), wire(&lifted)]);
+}
+
+#[test]
+fn sign_in_requests_match_the_document() {
+    let doc = doc();
+    let card = wire(&SignInRequest::Card {
+        card_number: "1234567890".into(),
+        pin: "1234".into(),
+    });
+    let web = wire(&SignInRequest::WebId {
+        web_id: "demo0001".into(),
+        password: "Passw0rd".into(),
+    });
+    for (name, sample, method) in [
+        ("CardSignIn", &card, "card"),
+        ("WebIdSignIn", &web, "web_id"),
+    ] {
+        let described = schema(&doc, name);
+        assert_eq!(property_names(described), keys(sample), "{name}");
+        assert_eq!(strings(&described["required"]), keys(sample), "{name}");
+        assert_eq!(described["properties"]["method"]["const"], method, "{name}");
+        assert_eq!(sample["method"], method);
+        let mapping = &schema(&doc, "SignInRequest")["discriminator"]["mapping"][method];
+        assert_eq!(
+            mapping.as_str(),
+            Some(format!("#/components/schemas/{name}").as_str())
+        );
+        validate(&doc, schema(&doc, "SignInRequest"), sample, name)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn field_problems_use_pascal_case_variant_names() {
+    let doc = doc();
+    let fields: BTreeSet<String> = all_fields()
+        .iter()
+        .map(|f| wire(f).as_str().unwrap_or_default().to_owned())
+        .collect();
+    let errors: BTreeSet<String> = all_field_errors()
+        .iter()
+        .map(|e| wire(e).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(fields.contains("CardNumber"));
+    assert_eq!(strings(&schema(&doc, "Field")["enum"]), fields);
+    assert_eq!(strings(&schema(&doc, "FieldError")["enum"]), errors);
+    let problem = wire(&FieldProblem {
+        field: Field::CardNumber,
+        error: FieldError::CardLength,
+    });
+    assert_same_shape(&doc, "FieldProblem", &[problem]);
+}
+
+#[test]
+fn backend_error_codes_match_the_document_both_ways() {
+    let doc = doc();
+    let documented = documented_errors(&doc);
+    let documented_codes: BTreeSet<String> =
+        documented.iter().map(|(code, _)| code.clone()).collect();
+    let sent: Vec<Value> = all_backend_errors()
+        .iter()
+        .filter(|(_, sent)| *sent)
+        .map(|(e, _)| wire(e))
+        .collect();
+    let sent_codes: BTreeSet<String> = sent.iter().map(code_of).collect();
+    assert_eq!(
+        documented_codes, sent_codes,
+        "BackendError codes differ between Rust and the document"
+    );
+    let mapping = keys(&schema(&doc, "BackendError")["discriminator"]["mapping"]);
+    assert_eq!(
+        mapping, sent_codes,
+        "the discriminator mapping must list every code"
+    );
+
+    for value in &sent {
+        let code = code_of(value);
+        let name = documented
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        assert_same_shape(&doc, &name, std::slice::from_ref(value));
+        validate(&doc, schema(&doc, "BackendError"), value, "BackendError")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    // Client-only failures must not be documented as wire errors.
+    for (error, sent_by_servers) in all_backend_errors() {
+        if !sent_by_servers {
+            assert!(!documented_codes.contains(&code_of(&wire(&error))));
+        }
+    }
+}
+
+#[test]
+fn documented_error_statuses_are_the_ones_the_server_sends() {
+    let doc = doc();
+    let documented = documented_errors(&doc);
+    let errors = all_backend_errors();
+    let mut checked = 0;
+    let paths = doc["paths"].as_object().cloned().unwrap_or_default();
+    for (path, operations) in &paths {
+        for (method, operation) in operations.as_object().into_iter().flatten() {
+            for (status, response) in operation["responses"].as_object().into_iter().flatten() {
+                let response = resolve(&doc, response);
+                let body_schema = &response["content"]["application/json"]["schema"];
+                let Some(name) = ref_name(body_schema) else {
+                    continue;
+                };
+                let Some((code, _)) = documented.iter().find(|(_, n)| n == name) else {
+                    continue;
+                };
+                let error = errors
+                    .iter()
+                    .map(|(e, _)| e)
+                    .find(|e| code_of(&wire(*e)) == *code)
+                    .unwrap_or_else(|| panic!("no Rust variant for {code}"));
+                assert_eq!(
+                    status_for(error).as_str(),
+                    status,
+                    "{method} {path}: the document says {status} for {code}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 15,
+        "only {checked} error responses found; is the document complete?"
+    );
+}
+
+#[test]
+fn error_schemas_outside_backend_error_match_the_server() {
+    let doc = doc();
+    for (name, code) in [
+        ("ErrorNotFound", "not_found"),
+        ("ErrorMethodNotAllowed", "method_not_allowed"),
+    ] {
+        assert_eq!(schema(&doc, name)["properties"]["code"]["const"], code);
+        assert_eq!(
+            strings(&schema(&doc, name)["required"]),
+            BTreeSet::from(["code".to_owned()])
+        );
+    }
+}
+
+/// The operations the server implements; the document must list exactly
+/// these, and each must be routed (not answered 404 or 405).
+const OPERATIONS: [(&str, &str); 7] = [
+    ("post", "/api/v1/sessions"),
+    ("delete", "/api/v1/sessions/current"),
+    ("post", "/api/v1/sessions/current/keep-alive"),
+    ("get", "/api/v1/account/summary"),
+    ("get", "/api/v1/maintenance"),
+    ("post", "/api/v1/test/reset"),
+    ("put", "/api/v1/test/maintenance"),
+];
+
+#[tokio::test]
+async fn documented_operations_are_exactly_the_routed_ones() {
+    let doc = doc();
+    let mut documented = BTreeSet::new();
+    for (path, operations) in doc["paths"].as_object().into_iter().flatten() {
+        for method in operations.as_object().into_iter().flatten().map(|(m, _)| m) {
+            documented.insert((method.clone(), path.clone()));
+        }
+    }
+    let implemented: BTreeSet<(String, String)> = OPERATIONS
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(documented, implemented);
+
+    let app = router(true);
+    for (method, path) in OPERATIONS {
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap_or(Method::GET);
+        let reply = call(method.clone(), path).json(&json!({})).send(&app).await;
+        assert!(
+            ![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&reply.status),
+            "{method} {path} is not routed"
+        );
+        // Whatever the outcome, a documented operation answers with a status
+        // the document lists for it.
+        let op = &doc["paths"][path][method.as_str().to_lowercase()];
+        assert!(
+            op["responses"].get(reply.status.as_str()).is_some(),
+            "{method} {path}: {} undocumented",
+            reply.status
+        );
+    }
+}
+
+#[test]
+fn test_control_operations_are_tagged_and_unauthenticated() {
+    let doc = doc();
+    for (method, path) in OPERATIONS {
+        let op = &doc["paths"][path][method];
+        let is_test = path.starts_with("/api/v1/test/");
+        assert_eq!(
+            strings(&op["tags"]).contains("test-controls"),
+            is_test,
+            "{method} {path}"
+        );
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    assert_eq!(
+        doc["components"]["parameters"]["IdempotencyKey"]["name"],
+        "Idempotency-Key"
+    );
+    assert_eq!(
+        doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
+        Some(true)
+    );
+}
