@@ -154,18 +154,29 @@ fn SignOutNavigator() -> impl IntoView {
     });
 }
 
+/// Shows its children while `allowed` holds, and otherwise replaces the
+/// history entry with `elsewhere`. Every route guard is one of these.
+#[component]
+fn Guard(
+    #[prop(into)] allowed: Signal<bool>,
+    elsewhere: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    move || {
+        if allowed.get() {
+            children().into_any()
+        } else {
+            view! { <Redirect path=elsewhere options=replace() /> }.into_any()
+        }
+    }
+}
+
 /// Shows its children only outside maintenance windows (SPEC S3).
 #[component]
 fn Open(children: ChildrenFn) -> impl IntoView {
     let maintenance = crate::maintenance::use_maintenance();
-    let down = Memo::new(move |_| maintenance.is_down());
-    move || {
-        if down.get() {
-            view! { <Redirect path="/maintenance" options=replace() /> }.into_any()
-        } else {
-            children().into_any()
-        }
-    }
+    let open = Memo::new(move |_| !maintenance.is_down());
+    view! { <Guard allowed=open elsewhere="/maintenance">{children()}</Guard> }
 }
 
 /// Shows its children only to a signed-in member.
@@ -173,25 +184,13 @@ fn Open(children: ChildrenFn) -> impl IntoView {
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
     let signed_in = Memo::new(move |_| session.current.with(Option::is_some));
-    move || {
-        if signed_in.get() {
-            children().into_any()
-        } else {
-            view! { <Redirect path="/login" options=replace() /> }.into_any()
-        }
-    }
+    view! { <Guard allowed=signed_in elsewhere="/login">{children()}</Guard> }
 }
 
 /// Sends a member who is already signed in on to the home page.
 #[component]
 fn SignedOut(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
-    let signed_in = Memo::new(move |_| session.current.with(Option::is_some));
-    move || {
-        if signed_in.get() {
-            view! { <Redirect path="/home" options=replace() /> }.into_any()
-        } else {
-            children().into_any()
-        }
-    }
+    let signed_out = Memo::new(move |_| session.current.with(Option::is_none));
+    view! { <Guard allowed=signed_out elsewhere="/home">{children()}</Guard> }
 }

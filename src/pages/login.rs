@@ -151,9 +151,7 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
             reset_done.set(true);
         }
     };
-    let Some(members) = backend.get().demo().map(|d| d.members()) else {
-        return None;
-    };
+    let members = backend.get().demo().map(|d| d.members())?;
     let fill = move |login: DemoLogin| match login {
         DemoLogin::Card { card_number, pin } => {
             inputs.tab.set(LoginTab::Card);

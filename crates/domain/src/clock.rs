@@ -87,11 +87,8 @@ fn month_en(d: NaiveDate) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::date;
     use proptest::prelude::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn datetime(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         date(y, m, d).and_hms_opt(h, min, 0).unwrap()

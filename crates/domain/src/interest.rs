@@ -243,16 +243,9 @@ pub fn chargeable_interest(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{apr, date};
     use proptest::prelude::*;
     use std::str::FromStr;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn apr(text: &str) -> Apr {
-        Apr::from_percent(Decimal::from_str(text).unwrap()).unwrap()
-    }
 
     /// One row of the interest table: what is computed; the expected yen follow in the row.
     enum Case {

@@ -13,3 +13,5 @@ pub mod money;
 mod numtext;
 pub mod rate;
 pub mod schedule;
+#[cfg(test)]
+mod test_support;

@@ -313,17 +313,9 @@ pub fn parse_months(raw: &str) -> Result<u32, AmountError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{apr, date};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn apr(text: &str) -> Apr {
-        Apr::from_percent(Decimal::from_str(text).unwrap()).unwrap()
-    }
 
     /// Checks everything that must hold for any schedule: the totals, each row's split, the
     /// chain of balances, numbering and dates, and that only the last payment differs.
