@@ -48,6 +48,11 @@ test("inactivity: a warning after 9 minutes, continue keeps the session", async 
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "ログインを継続する" })).toBeFocused();
+  // Focus stays inside the dialog.
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "ログインを継続する" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "ログインを継続する" })).toBeFocused();
   await dialog.getByRole("button", { name: "ログインを継続する" }).click();
   await expect(dialog).toHaveCount(0);
   // Let the keep-alive request reach the lender before jumping ahead.

@@ -15,8 +15,16 @@ pub fn IdleWarning(#[prop(into)] open: Signal<bool>, on_continue: Callback<()>) 
     view! {
         <Show when=move || open.get()>
             <div class="modal-backdrop">
+                // The dialog has one control, so Tab keeps focus on it: the
+                // page behind is inert while the warning shows.
                 <div
                     class="modal"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Tab" {
+                            ev.prevent_default();
+                            crate::browser::focus_id("idle-continue");
+                        }
+                    }
                     role="alertdialog"
                     aria-modal="true"
                     aria-labelledby="idle-title"
