@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::i18n::{I18n, Locale};
 use crate::maintenance::{Clock, MaintenanceCtx};
 use crate::pages::coming_soon::ComingSoonPage;
+use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::maintenance::MaintenancePage;
@@ -111,7 +112,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
                     <Route path=path!("/help") view=|| view! { <ComingSoonPage path="/help" /> } />
                     <Route path=path!("/simulator") view=SimulatorPage />
                     <Route path=path!("/home") view=|| view! { <Open><SignedIn><HomePage /></SignedIn></Open> } />
-                    <Route path=path!("/history") view=|| member_page("/history") />
+                    <Route path=path!("/history") view=|| view! { <Open><SignedIn><HistoryPage /></SignedIn></Open> } />
                     <Route path=path!("/transfer") view=|| member_page("/transfer") />
                     <Route path=path!("/repay") view=|| member_page("/repay") />
                     <Route path=path!("/limit") view=|| member_page("/limit") />

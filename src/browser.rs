@@ -79,3 +79,38 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Offers `text` as a download named `filename`. Nothing leaves the page:
+/// the file is built in memory and handed to the browser's save dialog.
+pub fn download_text(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(filename);
+        anchor.click();
+    }
+    // Revoking at once can cancel the download; a minute later it is done.
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep_ms(60_000).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}
+
+/// Opens the browser's print dialog (the statement has a print stylesheet).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

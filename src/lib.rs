@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod maintenance;
 pub mod pages;
 pub mod session;
+pub mod statement;
 
 use leptos::prelude::*;
 

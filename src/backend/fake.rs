@@ -6,10 +6,10 @@
 use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
 use fake_lender::{Lender, LenderState};
-use portal_api::{AccountSummary, SignInRequest, SignedIn, UnscheduledMaintenance};
+use portal_api::{AccountSummary, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance};
 use std::cell::RefCell;
 
-const STORAGE_KEY: &str = "portal.fake-lender.v2";
+const STORAGE_KEY: &str = "portal.fake-lender.v3";
 
 pub struct FakeBackend {
     lender: RefCell<Lender>,
@@ -70,6 +70,10 @@ impl Backend for FakeBackend {
 
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
         self.call(move |lender, now| lender.account_summary(&token, now))
+    }
+
+    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>> {
+        self.call(move |lender, now| lender.history(&token, now))
     }
 
     fn unscheduled_maintenance(

@@ -7,7 +7,7 @@ use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
 use portal_api::{
-    AccountSummary, BackendError, MaintenanceStatus, SignInRequest, SignedIn,
+    AccountSummary, BackendError, HistoryEntry, MaintenanceStatus, SignInRequest, SignedIn,
     UnscheduledMaintenance,
 };
 use serde::de::DeserializeOwned;
@@ -180,6 +180,18 @@ impl Backend for HttpBackend {
             let call = Call {
                 method: Method::GET,
                 path: "/account/summary",
+                token: Some(&token),
+                body: None,
+            };
+            self.call(call, true).await
+        })
+    }
+
+    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>> {
+        Box::pin(async move {
+            let call = Call {
+                method: Method::GET,
+                path: "/account/history",
                 token: Some(&token),
                 body: None,
             };

@@ -6,7 +6,9 @@ mod http;
 
 use crate::config::BackendConfig;
 use leptos::prelude::*;
-use portal_api::{AccountSummary, BackendError, SignInRequest, SignedIn, UnscheduledMaintenance};
+use portal_api::{
+    AccountSummary, BackendError, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance,
+};
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +29,8 @@ pub trait Backend {
     /// Keeps a session alive when the member chooses to continue.
     fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
+    /// Every ledger entry, newest first (SPEC S7).
+    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>>;
     /// Maintenance the lender declared outside the regular calendar.
     fn unscheduled_maintenance(
         &self,

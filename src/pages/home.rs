@@ -98,6 +98,15 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
                 <div class="figure"><dt>{t.credit_line}</dt><dd>{l.yen(s.credit_line)}</dd></div>
                 <div class="figure"><dt>{t.available}</dt><dd>{l.yen(s.available)}</dd></div>
                 {due}
+                <div class="figure"><dt>{t.payoff_today}</dt><dd>{l.yen(s.payoff_today)}</dd></div>
+                <div class="figure"><dt>{t.accrued_interest}</dt><dd>{l.yen(s.accrued_interest)}</dd></div>
+                {(s.late_charge.0 > 0).then(|| view! {
+                    <div class="figure figure-alert"><dt>{t.late_charge}</dt><dd>{l.yen(s.late_charge)}</dd></div>
+                })}
+                {s.interest_free_days_left.map(|d| view! {
+                    <div class="figure"><dt>{t.interest_free_left}</dt><dd>{(t.days)(d)}</dd></div>
+                })}
+                <div class="figure"><dt>{t.apr}</dt><dd>{format!("{}%", s.apr_percent)}</dd></div>
                 {s.points.map(|p| view! {
                     <div class="figure"><dt>{t.points}</dt><dd>{format!("{p} pt")}</dd></div>
                 })}

@@ -2,6 +2,7 @@
 //! and hand values to presentational components.
 
 pub mod coming_soon;
+pub mod history;
 pub mod home;
 pub mod login;
 pub mod maintenance;

@@ -117,6 +117,60 @@ pub struct AccountSummary {
     pub previous_sign_in: Option<DateTime<Utc>>,
     /// `None` when the member has not joined the point service.
     pub points: Option<u32>,
+    /// What clears the loan today (一括返済額): balance + accrued interest +
+    /// late charge, so the three figures below always add up to it.
+    pub payoff_today: Yen,
+    /// Interest accrued (and any interest charged but not yet paid) up to today.
+    pub accrued_interest: Yen,
+    /// Late charge (遅延損害金) owed up to today; zero when not overdue.
+    pub late_charge: Yen,
+    /// Interest-free days still ahead for a first-time member (SPEC S1);
+    /// `None` when the member has no interest-free window (or it is over).
+    pub interest_free_days_left: Option<u32>,
+    /// The contract APR in percent as the lender writes it, `"17.8"`, without
+    /// the `%` sign so that each locale can place it.
+    pub apr_percent: String,
+}
+
+/// Whether a ledger entry lent money or paid it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Borrowing,
+    Repayment,
+}
+
+/// Where a borrowing or repayment was made (SPEC S7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A cash machine: borrowing or repayment.
+    Atm,
+    /// A transfer to the member's bank account (振込融資): borrowing only.
+    Transfer,
+    /// インターネット返済: repayment only.
+    InternetRepayment,
+    /// Automatic debit from the member's bank account (口座振替): repayment only.
+    Debit,
+}
+
+/// One line of the transaction history (SPEC S7), as the lender's ledger
+/// recorded it. For a repayment `late_charge + interest + principal ==
+/// amount`; for a borrowing the three parts are zero.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub kind: EntryKind,
+    pub channel: Channel,
+    pub amount: Yen,
+    pub interest: Yen,
+    pub principal: Yen,
+    pub late_charge: Yen,
+    pub balance_after: Yen,
+    /// Days of use (借入日数) the entry covers: the days after the previous
+    /// entry up to and including this one's date, `(previous, this]`; zero
+    /// for the first entry.
+    pub days: u32,
 }
 
 /// Maintenance the lender declared outside the fixed calendar (SPEC S3).

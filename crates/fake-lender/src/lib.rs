@@ -10,20 +10,21 @@
 //! can keep `LenderState` in localStorage without storing a PIN, a password or
 //! a bearer token there.
 
+pub mod ledger;
 pub mod seed;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use portal_api::{
-    AccountSummary, BackendError, LoginKind, NextDue, SignInRequest, SignedIn,
+    AccountSummary, BackendError, HistoryEntry, LoginKind, NextDue, SignInRequest, SignedIn,
     UnscheduledMaintenance,
 };
-use portal_domain::calendar::{next_due_date_on_or_after, RepaymentDay};
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
 use portal_domain::maintenance::{self, Service, Status, Window, WindowKind};
-use portal_domain::money::{minimum_repayment, Yen};
+use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 
+pub use ledger::{Entry, Ledger, LedgerError};
 pub use seed::{demo_members, DemoMember};
 
 /// A session ends after this long without a request (SPEC S4).
@@ -42,6 +43,8 @@ pub struct AccountState {
     /// shows so a member can spot use they do not recognise.
     #[serde(with = "chrono::serde::ts_milliseconds_option")]
     pub previous_sign_in: Option<DateTime<Utc>>,
+    /// Every borrowing and repayment; it holds amounts and dates, no secret.
+    pub ledger: Ledger,
 }
 
 /// The persisted part of the fake lender.
@@ -82,6 +85,7 @@ impl Lender {
                 locked: m.initially_locked,
                 last_sign_in: m.last_sign_in_days_ago.map(|d| now - Duration::days(d)),
                 previous_sign_in: None,
+                ledger: seed::seed_ledger(m, now),
             })
             .collect();
         Self::from_state(
@@ -105,6 +109,7 @@ impl Lender {
                     locked: m.initially_locked,
                     last_sign_in: None,
                     previous_sign_in: None,
+                    ledger: seed::seed_ledger(m, state.seeded_at),
                 });
             }
         }
@@ -200,21 +205,39 @@ impl Lender {
     ) -> Result<AccountSummary, BackendError> {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
-        let previous_sign_in = self.account_mut(member.id)?.previous_sign_in;
+        let account = self.account_mut(member.id)?;
+        let previous_sign_in = account.previous_sign_in;
+        let ledger = &account.ledger;
         let today = to_jst(now).date();
-        let seeded_on = to_jst(self.state.seeded_at).date();
-        let balance = Yen(member.balance);
-        let (next_due, overdue_days) = due_status(member, balance, today, seeded_on);
+        let balance = ledger.balance();
         Ok(AccountSummary {
             member_name: member.name.to_owned(),
             balance,
             credit_line: Yen(member.credit_line),
-            available: Yen((member.credit_line - member.balance).max(0)),
-            next_due,
-            overdue_days,
+            available: Yen((member.credit_line - balance.0).max(0)),
+            next_due: ledger.next_due(today).map(|d| NextDue {
+                date: d.date,
+                minimum: d.minimum,
+            }),
+            overdue_days: ledger.overdue_days(today),
             previous_sign_in,
             points: member.points,
+            payoff_today: ledger.payoff(today),
+            accrued_interest: ledger.accrued_interest(today),
+            late_charge: ledger.late_charge(today),
+            interest_free_days_left: ledger.interest_free_days_left(today),
+            apr_percent: ledger.apr.to_string(),
         })
+    }
+
+    /// The member's transaction history (SPEC S7), newest first.
+    pub fn history(
+        &mut self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<HistoryEntry>, BackendError> {
+        let member_id = self.touch_session(token, now)?;
+        Ok(self.account_mut(&member_id)?.ledger.history())
     }
 
     /// Refuses signed-in work while the member service is down.
@@ -270,36 +293,6 @@ impl Lender {
         }
         out
     }
-}
-
-/// The next due date and how late the member is. Until the ledger arrives,
-/// members in good standing are treated as having paid every past due date,
-/// and the overdue member missed the one `overdue_days_at_seed` before the
-/// demo was seeded.
-fn due_status(
-    member: &DemoMember,
-    balance: Yen,
-    today: NaiveDate,
-    seeded_on: NaiveDate,
-) -> (Option<NextDue>, u32) {
-    if balance.0 <= 0 {
-        return (None, 0);
-    }
-    let minimum = minimum_repayment(balance);
-    if let Some(days) = member.overdue_days_at_seed {
-        let missed = seeded_on - Duration::days(days);
-        let overdue = (today - missed).num_days().max(0);
-        return (
-            Some(NextDue {
-                date: missed,
-                minimum,
-            }),
-            u32::try_from(overdue).unwrap_or(u32::MAX),
-        );
-    }
-    let day = member.repayment_day.unwrap_or(RepaymentDay::TwentyFifth);
-    let next = next_due_date_on_or_after(day, today).map(|date| NextDue { date, minimum });
-    (next, 0)
 }
 
 #[cfg(test)]

@@ -1,8 +1,16 @@
 //! The demo members of SPEC S17. They live in code, not in persisted state,
 //! so their PINs and passwords are never written to browser storage.
 
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
+use portal_api::Channel;
 use portal_domain::calendar::RepaymentDay;
+use portal_domain::clock::{from_jst, to_jst};
 use portal_domain::input::Credentials;
+use portal_domain::money::Yen;
+use portal_domain::rate::Apr;
+use rust_decimal::Decimal;
+
+use crate::ledger::{days_after, Ledger, LedgerError};
 
 /// How a demo member signs in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +47,9 @@ pub struct DemoMember {
     pub lock_threshold: u8,
     pub initially_locked: bool,
     pub suspended: bool,
+    /// Registered e-mail and web statements and never borrowed: eligible for
+    /// 30 days interest-free from the first borrowing (SPEC S1).
+    pub interest_free_eligible: bool,
     pub points: Option<u32>,
     pub overdue_days_at_seed: Option<i64>,
     pub last_sign_in_days_ago: Option<i64>,
@@ -104,6 +115,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 4,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: Some(3),
@@ -126,6 +138,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 5,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: Some(20),
@@ -148,6 +161,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 3,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: false,
         points: Some(1_250),
         overdue_days_at_seed: None,
         last_sign_in_days_ago: Some(1),
@@ -170,6 +184,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 5,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: true,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: None,
@@ -192,6 +207,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 4,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: Some(12),
         last_sign_in_days_ago: Some(30),
@@ -214,6 +230,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 3,
         initially_locked: true,
         suspended: false,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: Some(10),
@@ -236,6 +253,7 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 5,
         initially_locked: false,
         suspended: true,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: Some(60),
@@ -257,8 +275,141 @@ static MEMBERS: [DemoMember; 8] = [
         lock_threshold: 4,
         initially_locked: false,
         suspended: false,
+        interest_free_eligible: false,
         points: None,
         overdue_days_at_seed: None,
         last_sign_in_days_ago: None,
     },
 ];
+
+/// The shape of a seeded member's history: when it starts, what was borrowed
+/// first, and which repayments (counted from zero) are followed a few days
+/// later by a further borrowing. The last entry is always a borrowing sized
+/// so that the balance ends at the S17 figure exactly.
+struct HistoryPlan {
+    days_ago: u64,
+    initial: i64,
+    extras: &'static [(usize, i64, Channel)],
+}
+
+/// The history each member with a balance gets; the 10-digit card member's
+/// spans a year, as S17 asks.
+fn plan(member_id: &str) -> HistoryPlan {
+    match member_id {
+        "m-card10" => HistoryPlan {
+            days_ago: 372,
+            initial: 100_000,
+            extras: &[(2, 30_000, Channel::Atm), (6, 20_000, Channel::Transfer)],
+        },
+        "m-web" => HistoryPlan {
+            days_ago: 190,
+            initial: 500_000,
+            extras: &[],
+        },
+        "m-suspended" => HistoryPlan {
+            days_ago: 100,
+            initial: 80_000,
+            extras: &[],
+        },
+        _ => HistoryPlan {
+            days_ago: 100,
+            initial: 40_000,
+            extras: &[],
+        },
+    }
+}
+
+/// The member's contract rate. Every seeded rate is valid (a test checks
+/// it), so the 20% fallback exists only to keep this function total.
+pub(crate) fn member_apr(member: &DemoMember) -> Apr {
+    Apr::from_percent(Decimal::new(i64::from(member.apr_bp), 2)).unwrap_or(Apr::late_charge())
+}
+
+/// The instant `hour`:00 Japan time on `date`.
+fn jst(date: NaiveDate, hour: u32) -> DateTime<Utc> {
+    from_jst(date.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default()))
+}
+
+/// A member's ledger as seeded at `seeded_at`: deterministic, and dated
+/// relative to the seed so the demo looks the same whenever it starts.
+/// Members without a balance get an empty ledger.
+pub(crate) fn seed_ledger(member: &DemoMember, seeded_at: DateTime<Utc>) -> Ledger {
+    let day = member.repayment_day.unwrap_or(RepaymentDay::TwentyFifth);
+    let empty = Ledger::new(member_apr(member), day, member.interest_free_eligible);
+    if member.balance <= 0 {
+        return empty;
+    }
+    let mut ledger = empty.clone();
+    let today = to_jst(seeded_at).date();
+    let written = match member.overdue_days_at_seed {
+        Some(days) => overdue_history(&mut ledger, today, days, Yen(member.balance)),
+        None => regular_history(&mut ledger, today, &plan(member.id), Yen(member.balance)),
+    };
+    // A plan that cannot be booked would be a bug in this file, caught by
+    // the seeded-figures tests; an empty ledger keeps the demo running.
+    written.map_or(empty, |()| ledger)
+}
+
+/// A member in good standing: an initial borrowing, a repayment of at least
+/// the minimum on every due date before the seed day, the plan's extra
+/// borrowings, and a last borrowing that brings the balance to `target`.
+fn regular_history(
+    ledger: &mut Ledger,
+    today: NaiveDate,
+    plan: &HistoryPlan,
+    target: Yen,
+) -> Result<(), LedgerError> {
+    let start = today
+        .checked_sub_days(Days::new(plan.days_ago))
+        .unwrap_or(today);
+    ledger.apply_borrowing(Yen(plan.initial), Channel::Atm, jst(start, 13))?;
+    let channels = [Channel::Debit, Channel::InternetRepayment, Channel::Atm];
+    let mut count: usize = 0;
+    // The ledger itself names each due date, so the seed can never pay on a
+    // date the ledger would not count; due dates on or after the seed day
+    // are left for the member to pay.
+    while let Some(due) = ledger.next_due(start).filter(|d| d.date < today) {
+        // Every fourth month the member pays 10,000 yen more than asked.
+        let extra = if count % 4 == 3 { 10_000 } else { 0 };
+        let amount = Yen(due.minimum.0 + extra).min(ledger.payoff(due.date));
+        let channel = channels
+            .get(count % channels.len())
+            .copied()
+            .unwrap_or(Channel::Atm);
+        ledger.apply_repayment(amount, channel, jst(due.date, 10))?;
+        if let Some((_, more, how)) = plan.extras.iter().find(|(k, _, _)| *k == count) {
+            let on = days_after(due.date, 5);
+            // Only well before the seed day, so the last borrowing still follows it.
+            if days_after(on, 1) < today {
+                ledger.apply_borrowing(Yen(*more), *how, jst(on, 19))?;
+            }
+        }
+        count += 1;
+    }
+    let last = ledger.entries.last().map_or(jst(start, 13), |e| e.at);
+    let top_up = Yen(target.0 - ledger.balance().0);
+    let at = last.checked_add_signed(Duration::hours(5)).unwrap_or(last);
+    ledger.apply_borrowing(top_up, Channel::Atm, at)?;
+    Ok(())
+}
+
+/// The overdue member: one borrowing by transfer, whose first due date,
+/// `overdue_days` before the seed day, was missed. The due date is set
+/// explicitly (as a lender does when it agrees a date with a member) so that
+/// the member is exactly that many days late whatever day the demo starts.
+fn overdue_history(
+    ledger: &mut Ledger,
+    today: NaiveDate,
+    overdue_days: i64,
+    target: Yen,
+) -> Result<(), LedgerError> {
+    let back = |date: NaiveDate, days: i64| {
+        date.checked_sub_days(Days::new(u64::try_from(days).unwrap_or(0)))
+            .unwrap_or(date)
+    };
+    let missed = back(today, overdue_days);
+    let borrowed = back(missed, 25);
+    ledger.apply_borrowing(target, Channel::Transfer, jst(borrowed, 11))?;
+    ledger.first_due = Some(missed);
+    Ok(())
+}

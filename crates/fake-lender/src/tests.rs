@@ -1,7 +1,7 @@
 //! Behaviour of the fake lender as a member would meet it.
 
 use super::*;
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeZone};
 use proptest::prelude::*;
 
 /// Wednesday 2026-11-25 12:00 JST: far from every maintenance window.
@@ -282,5 +282,376 @@ proptest! {
         let mut lender = Lender::seeded(now, 5);
         let request = if card_login { card(&id, &secret) } else { web(&id, &secret) };
         let _ = lender.sign_in(&request, now);
+    }
+}
+
+// ---- the ledger and the figures derived from it ----
+
+use portal_api::{Channel, EntryKind};
+use portal_domain::calendar::{due_date_in_month, RepaymentDay};
+use portal_domain::interest::charge;
+use portal_domain::rate::Apr;
+use rust_decimal::Decimal;
+
+/// Signs `request` in on a lender seeded at `seeded` and returns the summary at `at`.
+fn summary_at(request: &SignInRequest, seeded: DateTime<Utc>, at: DateTime<Utc>) -> AccountSummary {
+    let mut lender = Lender::seeded(seeded, 9);
+    let token = lender
+        .sign_in(request, at)
+        .map(|s| s.token)
+        .unwrap_or_default();
+    let summary = lender.account_summary(&token, at);
+    summary.unwrap_or_else(|e| panic!("summary failed: {e:?}"))
+}
+
+fn ledger_of(lender: &Lender, member_id: &str) -> Ledger {
+    lender
+        .state()
+        .accounts
+        .iter()
+        .find(|a| a.member_id == member_id)
+        .map(|a| a.ledger.clone())
+        .unwrap_or_else(|| panic!("no account {member_id}"))
+}
+
+fn apr(percent: &str) -> Apr {
+    percent
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|d| Apr::from_percent(d).ok())
+        .unwrap_or_else(|| panic!("bad rate {percent}"))
+}
+
+/// The seed instants the seeded figures are checked at: the usual
+/// Wednesday, a leap day, a year end and the fuzzing instant.
+fn seed_instants() -> Vec<DateTime<Utc>> {
+    [
+        (2026, 11, 25, 3),
+        (2028, 2, 29, 3),
+        (2026, 12, 31, 14),
+        (2026, 1, 7, 3),
+        (2027, 5, 3, 1),
+    ]
+    .iter()
+    .filter_map(|&(y, m, d, h)| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single())
+    .collect()
+}
+
+#[test]
+fn seeded_members_match_s17_exactly_whenever_the_demo_starts() {
+    for seeded in seed_instants() {
+        let lender = Lender::seeded(seeded, 1);
+        let today = to_jst(seeded).date();
+        for member in demo_members() {
+            let ledger = ledger_of(&lender, member.id);
+            assert_eq!(
+                ledger.balance(),
+                Yen(member.balance),
+                "{} {seeded}",
+                member.id
+            );
+            assert_eq!(
+                ledger.apr.percent() * Decimal::from(100),
+                Decimal::from(member.apr_bp),
+                "{}",
+                member.id
+            );
+            assert_eq!(
+                ledger.entries.is_empty(),
+                member.balance == 0,
+                "{}",
+                member.id
+            );
+            let late = member.overdue_days_at_seed.map_or(0, |d| d as u32);
+            assert_eq!(ledger.overdue_days(today), late, "{} {seeded}", member.id);
+        }
+        let card = ledger_of(&lender, "m-card10");
+        assert_eq!(card.apr.to_string(), "17.8");
+        assert_eq!(card.repayment_day, RepaymentDay::TwentyFifth);
+        let first = card.entries.first().map(Entry::date).unwrap_or(today);
+        assert!(
+            (today - first).num_days() >= 365,
+            "a year of history from {first}"
+        );
+        let borrowings = card
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Borrowing)
+            .count();
+        let repayments = card.entries.len() - borrowings;
+        assert!(
+            borrowings >= 3 && repayments >= 11,
+            "{borrowings} {repayments}"
+        );
+        // Every repayment was made on a due date (the 25th, moved to a
+        // business day) and paid at least the minimum, so none is late.
+        for entry in card
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Repayment)
+        {
+            let date = entry.date();
+            let on_due = [0, 1].iter().any(|back| {
+                let month = date - Duration::days(*back * 12);
+                due_date_in_month(RepaymentDay::TwentyFifth, month.year(), month.month())
+                    == Some(date)
+            });
+            assert!(on_due, "repayment on {date}");
+            assert_eq!(entry.late_charge, Yen(0));
+        }
+        let due = card.next_due(today).map(|d| (d.date, d.minimum));
+        assert_eq!(due.map(|d| d.1), Some(Yen(6_000)), "{seeded}");
+        assert!(due.is_some_and(|d| d.0 >= today));
+        assert_eq!(ledger_of(&lender, "m-web").apr.to_string(), "15");
+        let web_due = ledger_of(&lender, "m-web").next_due(today);
+        assert_eq!(web_due.map(|d| d.minimum), Some(Yen(13_000)));
+        let new = ledger_of(&lender, "m-new");
+        assert_eq!(new.first_borrowing, None);
+        assert_eq!(new.interest_free_days_left(today), Some(30));
+    }
+}
+
+use chrono::Datelike;
+
+#[test]
+fn home_figures_are_the_ledger_sums() {
+    let now = wednesday_noon();
+    let requests = [
+        card("1234567890", "1234"),
+        card("1234567890123456", "4321"),
+        web("demo0001", "Passw0rd"),
+        web("newmember01", "Welcome2024"),
+        web("overdue01", "Overdue2024"),
+    ];
+    for later in [0, 1, 13, 40] {
+        let at = now + Duration::days(later);
+        for request in &requests {
+            let summary = summary_at(request, now, at);
+            let lender = Lender::seeded(now, 9);
+            let member = demo_members()
+                .iter()
+                .find(|m| m.name == summary.member_name)
+                .unwrap_or_else(|| panic!("no member {}", summary.member_name));
+            let ledger = ledger_of(&lender, member.id);
+            let last = ledger.entries.last().map_or(Yen(0), |e| e.balance_after);
+            assert_eq!(summary.balance, last);
+            assert_eq!(
+                summary.available.0,
+                summary.credit_line.0 - summary.balance.0
+            );
+            assert_eq!(
+                summary.payoff_today.0,
+                summary.balance.0 + summary.accrued_interest.0 + summary.late_charge.0,
+                "{request:?} +{later}"
+            );
+            assert_eq!(summary.next_due.is_none(), summary.balance == Yen(0));
+        }
+    }
+    // The card member's interest since the last entry is the domain's charge.
+    let lender = Lender::seeded(now, 9);
+    let ledger = ledger_of(&lender, "m-card10");
+    let last = ledger.entries.last().map(Entry::date).unwrap_or_default();
+    let today = to_jst(now).date();
+    assert_eq!(
+        ledger.accrued_interest(today),
+        charge(Yen(150_000), apr("17.8"), last, today)
+    );
+}
+
+#[test]
+fn summary_carries_rate_payoff_and_interest_free_days() {
+    let now = wednesday_noon();
+    let card_summary = summary_at(&card("1234567890", "1234"), now, now);
+    assert_eq!(card_summary.apr_percent, "17.8");
+    assert_eq!(card_summary.interest_free_days_left, None);
+    assert_eq!(card_summary.late_charge, Yen(0));
+    let web_summary = summary_at(&web("demo0001", "Passw0rd"), now, now);
+    assert_eq!(web_summary.apr_percent, "15");
+    assert_eq!(web_summary.balance, Yen(480_000));
+    assert_eq!(web_summary.available, Yen(520_000));
+    let new = summary_at(&web("newmember01", "Welcome2024"), now, now);
+    assert_eq!(new.interest_free_days_left, Some(30));
+    assert_eq!(new.payoff_today, Yen(0));
+}
+
+#[test]
+fn overdue_members_late_charge_grows_with_the_clock() {
+    let now = wednesday_noon();
+    let request = web("overdue01", "Overdue2024");
+    let charges: Vec<Yen> = (0..6)
+        .map(|day| summary_at(&request, now, now + Duration::days(day)).late_charge)
+        .collect();
+    assert!(charges.windows(2).all(|w| w[0] <= w[1]), "{charges:?}");
+    assert!(charges[0] > Yen(0));
+    assert!(charges[5] > charges[0], "{charges:?}");
+    // 20.0% a year on the missed 8,000-yen minimum for 12 days, truncated.
+    assert_eq!(charges[0], Yen(52));
+    let today = summary_at(&request, now, now);
+    assert_eq!(today.overdue_days, 12);
+    assert_eq!(today.next_due.map(|d| d.minimum), Some(Yen(8_000)));
+}
+
+#[test]
+fn a_late_repayment_pays_the_late_charge_first_and_ends_the_delay() {
+    let now = wednesday_noon();
+    let lender = Lender::seeded(now, 1);
+    let mut ledger = ledger_of(&lender, "m-overdue");
+    let today = to_jst(now).date();
+    let late = ledger.late_charge(today);
+    let interest = ledger.accrued_interest(today);
+    let entry = ledger.apply_repayment(Yen(8_000), Channel::InternetRepayment, now);
+    let Ok(entry) = entry else {
+        panic!("repayment refused: {entry:?}");
+    };
+    assert_eq!(entry.late_charge, late);
+    assert_eq!(entry.interest, interest);
+    assert_eq!(entry.principal.0, 8_000 - late.0 - interest.0);
+    assert_eq!(ledger.overdue_days(today), 0);
+    assert_eq!(ledger.late_charge(today + Duration::days(3)), Yen(0));
+    assert!(ledger.next_due(today).is_some_and(|d| d.date > today));
+}
+
+#[test]
+fn interest_free_days_count_down_after_a_first_borrowing() {
+    let now = wednesday_noon();
+    let lender = Lender::seeded(now, 1);
+    let mut ledger = ledger_of(&lender, "m-new");
+    let today = to_jst(now).date();
+    assert!(ledger
+        .apply_borrowing(Yen(100_000), Channel::Transfer, now)
+        .is_ok());
+    assert_eq!(ledger.first_borrowing, Some(today));
+    let left: Vec<Option<u32>> = [0, 1, 2, 29, 30, 31]
+        .iter()
+        .map(|d| ledger.interest_free_days_left(today + Duration::days(*d)))
+        .collect();
+    assert_eq!(left, [Some(30), Some(29), Some(28), Some(1), None, None]);
+    // Inside the window nothing accrues; the day after it, one day does.
+    assert_eq!(ledger.accrued_interest(today + Duration::days(30)), Yen(0));
+    assert_eq!(
+        ledger.accrued_interest(today + Duration::days(31)),
+        charge(Yen(100_000), apr("17.8"), today, today + Duration::days(1))
+    );
+    // The card member, not a first-time member, has no window.
+    assert_eq!(
+        ledger_of(&lender, "m-card10").interest_free_days_left(today),
+        None
+    );
+}
+
+#[test]
+fn a_repayment_above_the_payoff_or_not_positive_is_refused() {
+    let now = wednesday_noon();
+    let lender = Lender::seeded(now, 1);
+    let mut ledger = ledger_of(&lender, "m-card10");
+    let payoff = ledger.payoff(to_jst(now).date());
+    assert_eq!(
+        ledger.apply_repayment(Yen(payoff.0 + 1), Channel::Atm, now),
+        Err(LedgerError::MoreThanOwed { payoff })
+    );
+    assert_eq!(
+        ledger.apply_repayment(Yen(0), Channel::Atm, now),
+        Err(LedgerError::NotPositive)
+    );
+    let before = ledger.entries.first().map(|e| e.at).unwrap_or(now);
+    assert_eq!(
+        ledger.apply_borrowing(Yen(1_000), Channel::Atm, before - Duration::days(1)),
+        Err(LedgerError::BeforeLatestEntry)
+    );
+    // Paying the payoff clears everything.
+    assert!(ledger.apply_repayment(payoff, Channel::Atm, now).is_ok());
+    assert_eq!(ledger.balance(), Yen(0));
+    assert_eq!(ledger.next_due(to_jst(now).date()), None);
+    assert_eq!(
+        ledger.payoff(to_jst(now).date() + Duration::days(9)),
+        Yen(0)
+    );
+}
+
+#[test]
+fn history_is_the_ledger_newest_first() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 1);
+    let token = lender
+        .sign_in(&card("1234567890", "1234"), now)
+        .map(|s| s.token)
+        .unwrap_or_default();
+    let history = lender.history(&token, now).unwrap_or_default();
+    let ledger = ledger_of(&lender, "m-card10");
+    assert_eq!(history.len(), ledger.entries.len());
+    assert_eq!(history.first().map(|h| h.balance_after), Some(Yen(150_000)));
+    assert!(history.windows(2).all(|w| w[0].at >= w[1].at));
+    assert_eq!(lender.history("nope", now), Err(BackendError::NotSignedIn));
+}
+
+/// One random movement: a borrowing or a repayment of some yen, some days
+/// after the previous one.
+#[derive(Clone, Debug)]
+enum Movement {
+    Borrow(i64, i64),
+    Repay(i64, i64),
+}
+
+fn movement() -> impl Strategy<Value = Movement> {
+    prop_oneof![
+        (1i64..=300_000, 0i64..=70).prop_map(|(a, d)| Movement::Borrow(a, d)),
+        (1i64..=400_000, 0i64..=70).prop_map(|(a, d)| Movement::Repay(a, d)),
+    ]
+}
+
+proptest! {
+    /// The ledger never creates or loses a yen: the balance is what was
+    /// borrowed less the principal repaid, every repayment's parts add up to
+    /// it, and every entry's balance follows from the one before.
+    #[test]
+    fn the_ledger_conserves_yen(
+        movements in proptest::collection::vec(movement(), 1..40),
+        eligible in any::<bool>(),
+        day in 0usize..4,
+    ) {
+        let days = [RepaymentDay::Fifth, RepaymentDay::Fifteenth, RepaymentDay::TwentyFifth, RepaymentDay::LastDay];
+        let mut ledger = Ledger::new(apr("17.8"), days[day], eligible);
+        let mut at = wednesday_noon();
+        for m in movements {
+            match m {
+                Movement::Borrow(amount, gap) => {
+                    at += Duration::days(gap);
+                    prop_assert!(ledger.apply_borrowing(Yen(amount), Channel::Atm, at).is_ok());
+                }
+                Movement::Repay(amount, gap) => {
+                    at += Duration::days(gap);
+                    let payoff = ledger.payoff(to_jst(at).date());
+                    let result = ledger.apply_repayment(Yen(amount), Channel::Debit, at);
+                    if ledger.balance() == Yen(0) && result.is_err() {
+                        continue;
+                    }
+                    if amount > payoff.0 {
+                        prop_assert_eq!(result, Err(LedgerError::MoreThanOwed { payoff }));
+                    } else if let Ok(entry) = result {
+                        prop_assert_eq!(entry.late_charge.0 + entry.interest.0 + entry.principal.0, amount);
+                    } else {
+                        prop_assert!(false, "refused {amount} with payoff {payoff:?}");
+                    }
+                }
+            }
+            let borrowed: i64 = ledger.entries.iter().filter(|e| e.kind == EntryKind::Borrowing).map(|e| e.amount.0).sum();
+            let principal: i64 = ledger.entries.iter().map(|e| e.principal.0).sum();
+            prop_assert_eq!(borrowed - principal, ledger.balance().0);
+            let today = to_jst(at).date();
+            prop_assert_eq!(
+                ledger.payoff(today).0,
+                ledger.balance().0 + ledger.accrued_interest(today).0 + ledger.late_charge(today).0
+            );
+            prop_assert!(ledger.balance().0 >= 0);
+        }
+        let mut previous = Yen(0);
+        for entry in &ledger.entries {
+            let expected = match entry.kind {
+                EntryKind::Borrowing => previous.0 + entry.amount.0,
+                EntryKind::Repayment => previous.0 - entry.principal.0,
+            };
+            prop_assert_eq!(entry.balance_after.0, expected);
+            previous = entry.balance_after;
+        }
     }
 }

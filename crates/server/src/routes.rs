@@ -9,7 +9,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, delete, get, post, put};
 use axum::{Json, Router};
 use fake_lender::Lender;
-use portal_api::{AccountSummary, BackendError, SignInRequest, SignedIn, UnscheduledMaintenance};
+use portal_api::{
+    AccountSummary, BackendError, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance,
+};
 use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::path::Path;
@@ -46,6 +48,7 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
         .route("/api/v1/sessions/current", delete(sign_out))
         .route("/api/v1/sessions/current/keep-alive", post(keep_alive))
         .route("/api/v1/account/summary", get(account_summary))
+        .route("/api/v1/account/history", get(account_history))
         .route("/api/v1/maintenance", get(maintenance));
     if config.test_controls {
         api = api
@@ -112,6 +115,17 @@ async fn account_summary(
 ) -> Result<Json<AccountSummary>, ApiError> {
     let summary = state.lender().lock().await.account_summary(&token, now)?;
     Ok(Json(summary))
+}
+
+/// `GET /api/v1/account/history`: every entry of the member's ledger,
+/// newest first.
+async fn account_history(
+    State(state): State<AppState>,
+    Now(now): Now,
+    Bearer(token): Bearer,
+) -> Result<Json<Vec<HistoryEntry>>, ApiError> {
+    let history = state.lender().lock().await.history(&token, now)?;
+    Ok(Json(history))
 }
 
 /// `GET /api/v1/maintenance`: public, because the sign-in page needs it.

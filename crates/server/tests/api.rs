@@ -11,6 +11,7 @@ const SESSIONS: &str = "/api/v1/sessions";
 const CURRENT: &str = "/api/v1/sessions/current";
 const KEEP_ALIVE: &str = "/api/v1/sessions/current/keep-alive";
 const SUMMARY: &str = "/api/v1/account/summary";
+const HISTORY: &str = "/api/v1/account/history";
 const MAINTENANCE: &str = "/api/v1/maintenance";
 const RESET: &str = "/api/v1/test/reset";
 const TEST_MAINTENANCE: &str = "/api/v1/test/maintenance";
@@ -176,6 +177,14 @@ async fn account_summary_returns_every_figure() {
             "overdue_days": 0,
             "previous_sign_in": "2026-01-04T03:00:00Z",
             "points": null,
+            // The last entry is a borrowing on 2025-12-25 that brought the
+            // balance to 150,000 yen: 13 days at 17.8% is 950.96 yen,
+            // truncated, and payoff = balance + interest.
+            "payoff_today": 150950,
+            "accrued_interest": 950,
+            "late_charge": 0,
+            "interest_free_days_left": null,
+            "apr_percent": "17.8",
         })
     );
 }
@@ -215,6 +224,45 @@ async fn account_summary_of_overdue_and_points_members() {
 }
 
 #[tokio::test]
+async fn history_lists_the_ledger_newest_first_and_agrees_with_the_summary() {
+    let app = router(false);
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let reply = call(Method::GET, HISTORY).bearer(&token).send(&app).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let entries = reply.json().as_array().cloned().unwrap_or_default();
+    assert!(entries.len() >= 12, "a year of history: {}", entries.len());
+    let newest = &entries[0];
+    assert_eq!(newest["balance_after"], 150000);
+    assert_eq!(newest["kind"], "borrowing");
+    let summary = call(Method::GET, SUMMARY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(summary["balance"], newest["balance_after"]);
+    // Newest first, and each repayment's parts add up to its amount.
+    let times: Vec<&str> = entries.iter().filter_map(|e| e["at"].as_str()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    for entry in &entries {
+        let parts = ["late_charge", "interest", "principal"]
+            .iter()
+            .filter_map(|k| entry[*k].as_i64())
+            .sum::<i64>();
+        if entry["kind"] == "repayment" {
+            assert_eq!(Some(parts), entry["amount"].as_i64(), "{entry}");
+        } else {
+            assert_eq!(parts, 0, "{entry}");
+        }
+    }
+
+    // A member who never borrowed has an empty history.
+    let token = sign_in(&app, &web_id("newmember01", "Welcome2024")).await;
+    let reply = call(Method::GET, HISTORY).bearer(&token).send(&app).await;
+    assert_eq!((reply.status, reply.json()), (StatusCode::OK, json!([])));
+}
+
+#[tokio::test]
 async fn signed_in_operations_refuse_missing_or_bad_tokens() {
     let app = router(false);
     let not_signed_in = json!({"code": "not_signed_in"});
@@ -226,7 +274,11 @@ async fn signed_in_operations_refuse_missing_or_bad_tokens() {
         Some("Bearer nope"),
     ];
     for authorisation in authorisations {
-        for (method, path) in [(Method::GET, SUMMARY), (Method::POST, KEEP_ALIVE)] {
+        for (method, path) in [
+            (Method::GET, SUMMARY),
+            (Method::GET, HISTORY),
+            (Method::POST, KEEP_ALIVE),
+        ] {
             let mut request = call(method.clone(), path);
             if let Some(value) = authorisation {
                 request = request.header("authorization", value);
@@ -635,7 +687,11 @@ async fn extreme_clocks_and_windows_never_fail() {
             );
             let token = reply.json()["token"].as_str().unwrap_or("none").to_owned();
             for later in clocks {
-                for (method, path) in [(Method::GET, SUMMARY), (Method::POST, KEEP_ALIVE)] {
+                for (method, path) in [
+                    (Method::GET, SUMMARY),
+                    (Method::GET, HISTORY),
+                    (Method::POST, KEEP_ALIVE),
+                ] {
                     let reply = call(method, path)
                         .bearer(&token)
                         .now(later)
@@ -647,7 +703,11 @@ async fn extreme_clocks_and_windows_never_fail() {
                         "{window} {ms}->{later} {path}: {}",
                         reply.status
                     );
-                    assert!(reply.json().is_object() || reply.body.is_empty());
+                    assert!(
+                        reply.json().is_object()
+                            || reply.json().is_array()
+                            || reply.body.is_empty()
+                    );
                 }
             }
         }

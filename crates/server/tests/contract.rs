@@ -10,8 +10,8 @@ use axum::http::{Method, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
 use portal_api::{
-    AccountSummary, BackendError, FieldProblem, LoginKind, NextDue, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, LoginKind,
+    NextDue, SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
@@ -277,15 +277,75 @@ fn summary_samples() -> Vec<Value> {
         overdue_days: 12,
         previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS)),
         points: Some(1_250),
+        payoff_today: Yen(483_945),
+        accrued_interest: Yen(3_893),
+        late_charge: Yen(52),
+        interest_free_days_left: Some(30),
+        apr_percent: "15".into(),
     };
     let empty = AccountSummary {
         next_due: None,
         previous_sign_in: None,
         points: None,
         overdue_days: u32::MAX,
+        interest_free_days_left: None,
+        apr_percent: "17.8".into(),
         ..full.clone()
     };
     vec![wire(&full), wire(&empty)]
+}
+
+/// Every `EntryKind`; the match fails to compile when a variant is added.
+fn all_entry_kinds() -> Vec<EntryKind> {
+    let all = vec![EntryKind::Borrowing, EntryKind::Repayment];
+    for kind in &all {
+        match kind {
+            EntryKind::Borrowing | EntryKind::Repayment => {}
+        }
+    }
+    all
+}
+
+/// Every `Channel`, kept complete the same way as [`all_entry_kinds`].
+fn all_channels() -> Vec<Channel> {
+    let all = vec![
+        Channel::Atm,
+        Channel::Transfer,
+        Channel::InternetRepayment,
+        Channel::Debit,
+    ];
+    for channel in &all {
+        match channel {
+            Channel::Atm | Channel::Transfer | Channel::InternetRepayment | Channel::Debit => {}
+        }
+    }
+    all
+}
+
+fn history_samples() -> Vec<Value> {
+    let repayment = HistoryEntry {
+        at: instant(WEDNESDAY_NOON_JST_MS + 7),
+        kind: EntryKind::Repayment,
+        channel: Channel::InternetRepayment,
+        amount: Yen(6_000),
+        interest: Yen(1_463),
+        principal: Yen(4_485),
+        late_charge: Yen(52),
+        balance_after: Yen(145_515),
+        days: 30,
+    };
+    let borrowing = HistoryEntry {
+        kind: EntryKind::Borrowing,
+        channel: Channel::Atm,
+        amount: Yen(50_000),
+        interest: Yen(0),
+        principal: Yen(0),
+        late_charge: Yen(0),
+        balance_after: Yen(150_000),
+        days: 0,
+        ..repayment.clone()
+    };
+    vec![wire(&repayment), wire(&borrowing)]
 }
 
 fn maintenance_window() -> UnscheduledMaintenance {
@@ -429,6 +489,30 @@ fn account_summary_and_next_due_match_the_document() {
     let doc = doc();
     assert_same_shape(&doc, "AccountSummary", &summary_samples());
     assert_same_shape(&doc, "NextDue", &[wire(&next_due())]);
+}
+
+#[test]
+fn history_entries_match_the_document() {
+    let doc = doc();
+    assert_same_shape(&doc, "HistoryEntry", &history_samples());
+    let kinds: BTreeSet<String> = all_entry_kinds()
+        .iter()
+        .map(|k| wire(k).as_str().unwrap_or_default().to_owned())
+        .collect();
+    let channels: BTreeSet<String> = all_channels()
+        .iter()
+        .map(|c| wire(c).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(channels.contains("internet_repayment"));
+    assert_eq!(strings(&schema(&doc, "EntryKind")["enum"]), kinds);
+    assert_eq!(strings(&schema(&doc, "Channel")["enum"]), channels);
+    // The operation answers an array of exactly that schema.
+    let body = &doc["paths"]["/api/v1/account/history"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(body["type"], "array");
+    assert_eq!(ref_name(&body["items"]), Some("HistoryEntry"));
+    validate(&doc, body, &Value::Array(history_samples()), "history")
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -593,11 +677,12 @@ fn error_schemas_outside_backend_error_match_the_server() {
 
 /// The operations the server implements; the document must list exactly
 /// these, and each must be routed (not answered 404 or 405).
-const OPERATIONS: [(&str, &str); 7] = [
+const OPERATIONS: [(&str, &str); 8] = [
     ("post", "/api/v1/sessions"),
     ("delete", "/api/v1/sessions/current"),
     ("post", "/api/v1/sessions/current/keep-alive"),
     ("get", "/api/v1/account/summary"),
+    ("get", "/api/v1/account/history"),
     ("get", "/api/v1/maintenance"),
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),

@@ -1,0 +1,408 @@
+//! A member's ledger: every borrowing and repayment with its parts, and the
+//! home-page figures derived from it (SPEC S2, S6 and S7).
+//!
+//! Everything here is a pure function of the entries and a date or instant
+//! passed in; nothing reads a clock. Dates are Japan dates (`to_jst`),
+//! because due dates and interest days are counted on the Japanese calendar.
+//!
+//! Conventions, written down because the spec leaves them open:
+//!
+//! * Interest is charged (truncated to whole yen) at every entry, because an
+//!   entry ends a period of constant balance and S7 shows each entry's days
+//!   of use. Interest charged at a borrowing, or not covered by a repayment,
+//!   is carried (`carried_interest`) and paid first among interest later.
+//! * The late charge accrues on the overdue amount, that is the part of the
+//!   missed minimum repayment still unpaid, not on the whole balance: S2 says
+//!   "overdue balance", and what is overdue is the instalment that was due.
+//!   Ordinary interest keeps accruing on the whole balance meanwhile.
+//! * A due date is met once the repayments made after the previous due date
+//!   reach the minimum in force (or clear the loan); the member then moves on
+//!   to the next due date. Repayments made after a missed due date count
+//!   towards that missed one first.
+//! * The minimum shown for the next due date is what is still missing of the
+//!   minimum for it, never more than the payoff amount.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use portal_api::{Channel, EntryKind, HistoryEntry};
+use portal_domain::calendar::{first_due_date, next_due_date_on_or_after, RepaymentDay};
+use portal_domain::clock::to_jst;
+use portal_domain::interest::{accrual, allocate, interest_free_window, late_charge};
+use portal_domain::money::{minimum_repayment, Yen};
+use portal_domain::rate::Apr;
+use serde::{Deserialize, Serialize};
+
+/// The fewest days between two due dates. Due dates are a month apart and a
+/// business-day shift moves one by at most about ten days, so looking for the
+/// next one from 15 days on never skips a month.
+const MIN_DUE_GAP_DAYS: u64 = 15;
+
+/// One borrowing or repayment, as booked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub at: DateTime<Utc>,
+    pub kind: EntryKind,
+    pub channel: Channel,
+    pub amount: Yen,
+    /// The interest part of a repayment; zero for a borrowing.
+    pub interest: Yen,
+    /// The principal part of a repayment; zero for a borrowing.
+    pub principal: Yen,
+    /// The late-charge part of a repayment; zero for a borrowing.
+    pub late_charge: Yen,
+    pub balance_after: Yen,
+    /// Days of use the entry covers: days since the previous entry,
+    /// `(previous, this]`; zero for the first entry.
+    pub days: u32,
+}
+
+impl Entry {
+    /// The Japan date the entry was booked on.
+    pub fn date(&self) -> NaiveDate {
+        to_jst(self.at).date()
+    }
+
+    /// The entry as the history page receives it.
+    pub fn to_history(&self) -> HistoryEntry {
+        HistoryEntry {
+            at: self.at,
+            kind: self.kind,
+            channel: self.channel,
+            amount: self.amount,
+            interest: self.interest,
+            principal: self.principal,
+            late_charge: self.late_charge,
+            balance_after: self.balance_after,
+            days: self.days,
+        }
+    }
+}
+
+/// Why the ledger refused a movement. The ledger never books a movement it
+/// cannot account for to the yen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LedgerError {
+    /// The amount is zero or negative.
+    NotPositive,
+    /// A repayment with nothing owed.
+    NothingOwed,
+    /// A repayment above the payoff amount; the surplus would have nowhere to go.
+    MoreThanOwed { payoff: Yen },
+    /// The movement is dated before the latest entry; the ledger is append-only.
+    BeforeLatestEntry,
+}
+
+/// The next repayment the member owes, derived from the ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NextDue {
+    pub date: NaiveDate,
+    /// What is still missing of the minimum for `date`, capped by the payoff.
+    pub minimum: Yen,
+}
+
+/// Where the member stands against the due dates on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DueState {
+    due: NaiveDate,
+    /// Minimum still unpaid for `due`.
+    shortfall: Yen,
+}
+
+/// A member's ledger and the terms it is priced with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ledger {
+    /// Oldest first.
+    pub entries: Vec<Entry>,
+    pub apr: Apr,
+    pub repayment_day: RepaymentDay,
+    /// The Japan date of the member's very first borrowing, if any.
+    pub first_borrowing: Option<NaiveDate>,
+    /// Whether the member qualifies for 30 days interest-free (SPEC S1): a
+    /// first-time member with e-mail and web statements. The window itself
+    /// starts only with the first borrowing.
+    pub interest_free_eligible: bool,
+    /// The first due date of the current run of borrowing (since the balance
+    /// was last zero); later due dates follow monthly on `repayment_day`.
+    pub first_due: Option<NaiveDate>,
+    /// Interest charged but not yet paid.
+    pub carried_interest: Yen,
+    /// Late charge charged but not yet paid.
+    pub carried_late_charge: Yen,
+}
+
+impl Ledger {
+    /// An empty ledger with the member's terms.
+    pub fn new(apr: Apr, repayment_day: RepaymentDay, interest_free_eligible: bool) -> Ledger {
+        Ledger {
+            entries: Vec::new(),
+            apr,
+            repayment_day,
+            first_borrowing: None,
+            interest_free_eligible,
+            first_due: None,
+            carried_interest: Yen(0),
+            carried_late_charge: Yen(0),
+        }
+    }
+
+    /// The balance (ご利用残高): the latest entry's balance after.
+    pub fn balance(&self) -> Yen {
+        self.entries.last().map_or(Yen(0), |e| e.balance_after)
+    }
+
+    /// The Japan date of the latest entry.
+    fn last_date(&self) -> Option<NaiveDate> {
+        self.entries.last().map(Entry::date)
+    }
+
+    /// The interest-free window as inclusive dates, once it has started.
+    fn free_window(&self) -> Option<(NaiveDate, NaiveDate)> {
+        if !self.interest_free_eligible {
+            return None;
+        }
+        self.first_borrowing.map(interest_free_window)
+    }
+
+    /// Interest owed on `on`: carried interest plus the interest on the
+    /// balance for the days `(latest entry, on]`, leaving out the days of the
+    /// interest-free window, summed exactly and truncated once.
+    pub fn accrued_interest(&self, on: NaiveDate) -> Yen {
+        let Some(from) = self.last_date() else {
+            return self.carried_interest;
+        };
+        let balance = self.balance();
+        let exact = match self.free_window() {
+            None => accrual(balance, self.apr, from, on),
+            Some((start, end)) => {
+                // The window's inclusive dates are the interest days
+                // (start - 1, end]; only the days outside it are charged.
+                let before_start = start.pred_opt().unwrap_or(NaiveDate::MIN);
+                accrual(balance, self.apr, from, on.min(before_start))
+                    + accrual(balance, self.apr, from.max(end), on)
+            }
+        };
+        Yen(self.carried_interest.0.saturating_add(exact.truncated().0))
+    }
+
+    /// Where the current run of borrowing starts: the index of the borrowing
+    /// made while the balance was zero, or `None` when nothing is owed.
+    fn run_start(&self) -> Option<usize> {
+        if self.balance().0 <= 0 {
+            return None;
+        }
+        self.entries
+            .iter()
+            .rposition(|e| e.kind == EntryKind::Borrowing && e.balance_after.0 - e.amount.0 <= 0)
+    }
+
+    /// The due date after `due` on the member's repayment day, at least
+    /// `MIN_DUE_GAP_DAYS` later. The gap matters when `due` was agreed off the
+    /// calendar (the seeded overdue member's) or moved by a holiday: the next
+    /// date is then still next month's, never one a few days later.
+    fn following_due(&self, due: NaiveDate) -> NaiveDate {
+        next_due_date_on_or_after(self.repayment_day, days_after(due, MIN_DUE_GAP_DAYS))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Walks the due dates of the current run against its repayments, as
+    /// described in the module documentation.
+    fn due_state(&self) -> Option<DueState> {
+        let start = self.run_start()?;
+        let mut due = self.first_due?;
+        let mut minimum = Yen(0);
+        let mut paid: i64 = 0;
+        let mut met = false;
+        for entry in self.entries.iter().skip(start) {
+            let date = entry.date();
+            // A due date passed before this entry: move on if it was met;
+            // otherwise it stays the due date this entry counts towards.
+            while date > due && met {
+                due = self.following_due(due);
+                paid = 0;
+                met = false;
+            }
+            match entry.kind {
+                EntryKind::Borrowing => minimum = minimum_repayment(entry.balance_after),
+                EntryKind::Repayment => {
+                    paid = paid.saturating_add(entry.amount.0);
+                    if paid >= minimum.0 || entry.balance_after.0 <= 0 {
+                        met = true;
+                    }
+                }
+            }
+        }
+        if met {
+            due = self.following_due(due);
+            paid = 0;
+        }
+        // `due` is now the earliest due date not yet met: a member who missed
+        // one is held to it until it is met, whatever the calendar says since.
+        Some(DueState {
+            due,
+            shortfall: Yen((minimum.0 - paid).max(0)),
+        })
+    }
+
+    /// The next due date and what is still missing of its minimum; `None`
+    /// when nothing is owed. Overdue members get their missed date.
+    pub fn next_due(&self, today: NaiveDate) -> Option<NextDue> {
+        let state = self.due_state()?;
+        let payoff = self.payoff(today);
+        Some(NextDue {
+            date: state.due,
+            minimum: Yen(state.shortfall.0.min(payoff.0)),
+        })
+    }
+
+    /// Days past the missed due date, `(due, today]`; zero when up to date.
+    pub fn overdue_days(&self, today: NaiveDate) -> u32 {
+        self.due_state()
+            .filter(|s| today > s.due && s.shortfall.0 > 0)
+            .map_or(0, |s| {
+                u32::try_from((today - s.due).num_days()).unwrap_or(u32::MAX)
+            })
+    }
+
+    /// The late charge owed on `today`: any carried late charge plus 20.0% a
+    /// year on the unpaid part of the missed minimum for the late days since
+    /// the due date or the latest entry, whichever is later (an entry charges
+    /// the late days before it).
+    pub fn late_charge(&self, today: NaiveDate) -> Yen {
+        let accruing = self
+            .due_state()
+            .filter(|s| today > s.due && s.shortfall.0 > 0)
+            .map_or(Yen(0), |s| {
+                let from = self.last_date().map_or(s.due, |last| last.max(s.due));
+                late_charge(s.shortfall, from, today)
+            });
+        Yen(self.carried_late_charge.0.saturating_add(accruing.0))
+    }
+
+    /// The amount that clears the loan today (一括返済額).
+    pub fn payoff(&self, today: NaiveDate) -> Yen {
+        Yen(self
+            .balance()
+            .0
+            .saturating_add(self.accrued_interest(today).0)
+            .saturating_add(self.late_charge(today).0))
+    }
+
+    /// The interest-free days still ahead after `today`: 30 for an eligible
+    /// member who has not borrowed yet (the whole window is to come), then
+    /// counting down from the first borrowing; `None` when the member is not
+    /// eligible or the window is over.
+    pub fn interest_free_days_left(&self, today: NaiveDate) -> Option<u32> {
+        if !self.interest_free_eligible {
+            return None;
+        }
+        let Some((_, end)) = self.free_window() else {
+            return Some(30);
+        };
+        let left = (end - today).num_days().min(30);
+        u32::try_from(left).ok().filter(|days| *days > 0)
+    }
+
+    /// Days of use from the latest entry to `date`, `(latest, date]`.
+    fn days_since_last(&self, date: NaiveDate) -> u32 {
+        self.last_date().map_or(0, |last| {
+            u32::try_from((date - last).num_days().max(0)).unwrap_or(u32::MAX)
+        })
+    }
+
+    /// Refuses a movement that is not positive or is dated before the latest entry.
+    fn check_movement(&self, amount: Yen, at: DateTime<Utc>) -> Result<(), LedgerError> {
+        if amount.0 <= 0 {
+            return Err(LedgerError::NotPositive);
+        }
+        if self.entries.last().is_some_and(|e| at < e.at) {
+            return Err(LedgerError::BeforeLatestEntry);
+        }
+        Ok(())
+    }
+
+    /// Books a repayment: late charge first, then interest, then principal.
+    pub fn apply_repayment(
+        &mut self,
+        amount: Yen,
+        channel: Channel,
+        at: DateTime<Utc>,
+    ) -> Result<Entry, LedgerError> {
+        self.check_movement(amount, at)?;
+        let date = to_jst(at).date();
+        let balance = self.balance();
+        if balance.0 <= 0 {
+            return Err(LedgerError::NothingOwed);
+        }
+        let late_due = self.late_charge(date);
+        let interest_due = self.accrued_interest(date);
+        let payoff = self.payoff(date);
+        if amount > payoff {
+            return Err(LedgerError::MoreThanOwed { payoff });
+        }
+        let split = allocate(amount, late_due, interest_due, balance);
+        // `amount <= payoff` makes `unapplied` zero, so every yen is booked.
+        let entry = Entry {
+            at,
+            kind: EntryKind::Repayment,
+            channel,
+            amount,
+            interest: split.interest,
+            principal: split.principal,
+            late_charge: split.late_charge,
+            balance_after: Yen(balance.0 - split.principal.0),
+            days: self.days_since_last(date),
+        };
+        self.carried_late_charge = Yen(late_due.0 - split.late_charge.0);
+        self.carried_interest = Yen(interest_due.0 - split.interest.0);
+        if entry.balance_after.0 <= 0 {
+            self.first_due = None;
+        }
+        self.entries.push(entry.clone());
+        Ok(entry)
+    }
+
+    /// Books a borrowing. The interest and late charge up to it are charged
+    /// and carried, because the balance they accrue on changes here.
+    pub fn apply_borrowing(
+        &mut self,
+        amount: Yen,
+        channel: Channel,
+        at: DateTime<Utc>,
+    ) -> Result<Entry, LedgerError> {
+        self.check_movement(amount, at)?;
+        let date = to_jst(at).date();
+        let balance = self.balance();
+        self.carried_late_charge = self.late_charge(date);
+        self.carried_interest = self.accrued_interest(date);
+        if balance.0 <= 0 {
+            // A new run of borrowing: its first due date follows S2.
+            self.first_due = first_due_date(self.repayment_day, date);
+        }
+        if self.first_borrowing.is_none() {
+            self.first_borrowing = Some(date);
+        }
+        let entry = Entry {
+            at,
+            kind: EntryKind::Borrowing,
+            channel,
+            amount,
+            interest: Yen(0),
+            principal: Yen(0),
+            late_charge: Yen(0),
+            balance_after: Yen(balance.0.saturating_add(amount.0)),
+            days: self.days_since_last(date),
+        };
+        self.entries.push(entry.clone());
+        Ok(entry)
+    }
+
+    /// The entries newest first, as the history page lists them.
+    pub fn history(&self) -> Vec<HistoryEntry> {
+        self.entries.iter().rev().map(Entry::to_history).collect()
+    }
+}
+
+/// `days` days after `date`, or `date` itself at the end of time.
+pub(crate) fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(date)
+}

@@ -1,0 +1,144 @@
+import { test, expect, expectNoAxeViolations } from "./fixtures";
+import { Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { LoginPage } from "./pages/login-page";
+import { HomePage } from "./pages/home-page";
+
+const yen = (text: string | null) => Number((text ?? "").replace(/[^0-9-]/g, ""));
+
+async function signInAndOpenHistory(page: Page, card = "1234567890", pin = "1234") {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInWithCard(card, pin);
+  await new HomePage(page).expectLoaded();
+  await page.getByRole("link", { name: "取引履歴の確認" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "取引履歴" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+}
+
+test.describe("home figures agree with each other (SPEC S6)", () => {
+  const members = [
+    { who: "10-digit card member", id: null, card: "1234567890", pin: "1234", balance: 150_000 },
+    { who: "WEB-ID member", id: "demo0001", password: "Passw0rd", balance: 480_000 },
+    { who: "overdue member", id: "overdue01", password: "Overdue2024", balance: 200_000 },
+  ];
+  for (const m of members) {
+    test(`${m.who}: payoff = balance + unpaid interest + late charge`, async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      if (m.card) await login.signInWithCard(m.card, m.pin!);
+      else await login.signInWithWebId(m.id!, m.password!);
+      const home = new HomePage(page);
+      await home.expectLoaded();
+      expect(yen(await home.figure("ご利用残高").textContent())).toBe(m.balance);
+      const interest = yen(await home.figure("未払利息").textContent());
+      const late = (await home.figure("遅延損害金").count()) ? yen(await home.figure("遅延損害金").textContent()) : 0;
+      expect(interest).toBeGreaterThan(0);
+      expect(yen(await home.figure("本日の一括返済額").textContent())).toBe(m.balance + interest + late);
+      if (m.id === "overdue01") expect(late).toBeGreaterThan(0);
+      else expect(late).toBe(0);
+    });
+  }
+
+  test("the first-time member sees 30 interest-free days", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signInWithWebId("newmember01", "Welcome2024");
+    const home = new HomePage(page);
+    await home.expectLoaded();
+    await expect(home.figure("無利息期間の残り")).toHaveText("30日");
+  });
+});
+
+test("the overdue member's late charge grows when a day passes", async ({ page }) => {
+  const login = new LoginPage(page);
+  const home = new HomePage(page);
+  await login.goto();
+  await login.signInWithWebId("overdue01", "Overdue2024");
+  await home.expectLoaded();
+  const today = yen(await home.figure("遅延損害金").textContent());
+  await home.signOut();
+  await page.clock.fastForward("24:00:00");
+  await login.signInWithWebId("overdue01", "Overdue2024");
+  await home.expectLoaded();
+  await expect(page.getByRole("alert")).toContainText("13日過ぎています");
+  const tomorrow = yen(await home.figure("遅延損害金").textContent());
+  expect(tomorrow).toBeGreaterThan(today);
+});
+
+test("history filters by period and type", async ({ page }) => {
+  await signInAndOpenHistory(page);
+  const rows = page.locator("table.history tbody tr");
+  await page.getByLabel("期間").selectOption({ label: "12か月" });
+  const year = await rows.count();
+  expect(year).toBeGreaterThan(10);
+  await expect(page.getByRole("status").filter({ hasText: "件中" })).toContainText(`${year}件中`);
+  await page.getByLabel("期間").selectOption({ label: "3か月" });
+  const quarter = await rows.count();
+  expect(quarter).toBeGreaterThan(0);
+  expect(quarter).toBeLessThan(year);
+  await page.getByLabel("期間").selectOption({ label: "12か月" });
+  await page.getByLabel("取引の種類").selectOption({ label: "返済" });
+  const repayments = await rows.count();
+  for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("返済");
+  await page.getByLabel("取引の種類").selectOption({ label: "借入" });
+  const borrowings = await rows.count();
+  for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("借入");
+  expect(repayments + borrowings).toBe(year);
+  // A custom range with nothing in it says so.
+  await page.getByLabel("期間").selectOption({ label: "期間を指定" });
+  await page.getByLabel("開始日").fill("2020-01-01");
+  await page.getByLabel("終了日").fill("2020-12-31");
+  await expect(page.getByText("該当する取引はありません。")).toBeVisible();
+});
+
+test("the CSV download matches the table row by row", async ({ page }) => {
+  await signInAndOpenHistory(page);
+  await page.getByLabel("期間").selectOption({ label: "12か月" });
+  const rows = page.locator("table.history tbody tr");
+  const count = await rows.count();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "CSVでダウンロード" }).click(),
+  ]);
+  const bytes = await readFile((await download.path())!);
+  // UTF-8 with a byte-order mark, so Excel reads the Japanese.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").split("\r\n").filter((l) => l.length > 0);
+  expect(lines[0]).toBe("日時,取引,方法,金額,利息,元金,遅延損害金,残高,借入日数");
+  expect(lines.length - 1).toBe(count);
+  for (let i = 0; i < count; i++) {
+    const cells = await rows.nth(i).locator("td").allTextContents();
+    const csv = lines[i + 1].split(",");
+    // 2026年10月26日 15:00 on the page is 2026-10-26 15:00 in the file.
+    const m = cells[0].match(/(\d+)年(\d+)月(\d+)日 (\d\d:\d\d)/)!;
+    expect(csv[0]).toBe(`${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")} ${m[4]}`);
+    expect(csv[1]).toBe(cells[1]);
+    expect(csv[2]).toBe(cells[2]);
+    for (const col of [3, 7]) expect(Number(csv[col])).toBe(yen(cells[col]));
+    for (const col of [4, 5, 6]) {
+      const shown = cells[col] === "—" ? 0 : yen(cells[col]);
+      expect(Number(csv[col])).toBe(shown);
+    }
+    expect(`${csv[8]}日`).toBe(cells[8]);
+  }
+});
+
+test("the printable statement has the Web明細 heading, the member and the period", async ({ page }) => {
+  await signInAndOpenHistory(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("Web明細", { exact: true })).toBeVisible();
+  await expect(page.locator(".statement-head")).toContainText("見本 花子");
+  await expect(page.locator(".statement-head")).toContainText("期間: 2026年8月26日～2026年11月25日");
+  await expect(page.getByRole("button", { name: "CSVでダウンロード" })).toBeHidden();
+});
+
+for (const locale of ["ja", "en"] as const) {
+  test(`history is axe-clean in ${locale}`, async ({ page }) => {
+    await signInAndOpenHistory(page);
+    if (locale === "en") await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.locator("table.history")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
