@@ -25,5 +25,5 @@ printf 'budget for the finished app: %d bytes gzip; used %d%%\n' "$budget" $((to
 echo
 cd ..
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule -- --include-ignored --nocapture 2>&1 \
+  cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule --test bench_history -- --include-ignored --nocapture 2>&1 \
   | grep -E "BENCH|test result" | sed 's/^.*BENCH /  /'

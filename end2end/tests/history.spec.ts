@@ -66,6 +66,23 @@ test("the overdue member's late charge grows when a day passes", async ({ page }
   expect(tomorrow).toBeGreaterThan(today);
 });
 
+test("history shows the interest to the next due date and how long past borrowings took", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInWithCard("1234567890", "1234");
+  const home = new HomePage(page);
+  await home.expectLoaded();
+  const accrued = yen(await home.figure("未払利息").textContent());
+  await page.getByRole("link", { name: "取引履歴の確認" }).click();
+  const toDue = page.locator(".figure", { has: page.locator("dt", { hasText: "次回ご返済日までの利息" }) }).locator("dd");
+  await expect(toDue).toBeVisible();
+  // Repaying on the due date (today, for this member) includes at least what has accrued.
+  expect(yen(await toDue.textContent())).toBeGreaterThanOrEqual(accrued);
+  const repaid = page.getByRole("region", { name: "過去のお借入れの返済日数" }).locator("tbody tr");
+  expect(await repaid.count()).toBeGreaterThan(0);
+  await expect(repaid.first().locator("td").nth(3)).toHaveText(/^\d+日$/);
+});
+
 test("history filters by period and type", async ({ page }) => {
   await signInAndOpenHistory(page);
   const rows = page.locator("table.history tbody tr");

@@ -6,7 +6,9 @@
 use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
 use fake_lender::{Lender, LenderState};
-use portal_api::{AccountSummary, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance};
+use portal_api::{
+    AccountSummary, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn, UnscheduledMaintenance,
+};
 use std::cell::RefCell;
 
 const STORAGE_KEY: &str = "portal.fake-lender.v3";
@@ -74,6 +76,13 @@ impl Backend for FakeBackend {
 
     fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>> {
         self.call(move |lender, now| lender.history(&token, now))
+    }
+
+    fn repaid_borrowings(
+        &self,
+        token: String,
+    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
+        self.call(move |lender, now| lender.repaid_borrowings(&token, now))
     }
 
     fn unscheduled_maintenance(

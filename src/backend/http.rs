@@ -7,8 +7,8 @@ use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, MaintenanceStatus, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryEntry, MaintenanceStatus, RepaidBorrowing, SignInRequest,
+    SignedIn, UnscheduledMaintenance,
 };
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
@@ -192,6 +192,21 @@ impl Backend for HttpBackend {
             let call = Call {
                 method: Method::GET,
                 path: "/account/history",
+                token: Some(&token),
+                body: None,
+            };
+            self.call(call, true).await
+        })
+    }
+
+    fn repaid_borrowings(
+        &self,
+        token: String,
+    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
+        Box::pin(async move {
+            let call = Call {
+                method: Method::GET,
+                path: "/account/repaid-borrowings",
                 token: Some(&token),
                 body: None,
             };

@@ -7,7 +7,8 @@ mod http;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn,
+    UnscheduledMaintenance,
 };
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -31,6 +32,11 @@ pub trait Backend {
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
     /// Every ledger entry, newest first (SPEC S7).
     fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>>;
+    /// Past borrowings that have been repaid, and how many days each took.
+    fn repaid_borrowings(
+        &self,
+        token: String,
+    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>>;
     /// Maintenance the lender declared outside the regular calendar.
     fn unscheduled_maintenance(
         &self,

@@ -10,7 +10,7 @@ use crate::maintenance::use_clock;
 use crate::session::{use_session, SignOutReason};
 use crate::statement::{channel_name, filter, kind_name, to_csv, Period};
 use leptos::prelude::*;
-use portal_api::{BackendError, EntryKind, HistoryEntry};
+use portal_api::{AccountSummary, BackendError, EntryKind, HistoryEntry, RepaidBorrowing};
 use portal_domain::clock::to_jst;
 
 /// Rows per page: enough to scan a year of monthly entries at once, few
@@ -21,33 +21,71 @@ const PAGE_SIZE: usize = 50;
 pub fn HistoryPage() -> impl IntoView {
     let backend = use_backend();
     let session = use_session();
-    let history = LocalResource::new(move || {
-        let token = session
+    let token = move || {
+        session
             .current
-            .with(|s| s.as_ref().map(|s| s.token.clone()));
-        let backend = backend.get();
+            .with(|s| s.as_ref().map(|s| s.token.clone()))
+    };
+    let history = {
+        let backend = backend.clone();
+        LocalResource::new(move || {
+            let (token, backend) = (token(), backend.get());
+            async move {
+                match token {
+                    Some(token) => backend.history(token).await,
+                    None => Err(BackendError::NotSignedIn),
+                }
+            }
+        })
+    };
+    let summary = {
+        let backend = backend.clone();
+        LocalResource::new(move || {
+            let (token, backend) = (token(), backend.get());
+            async move {
+                match token {
+                    Some(token) => backend.account_summary(token).await,
+                    None => Err(BackendError::NotSignedIn),
+                }
+            }
+        })
+    };
+    let repaid = LocalResource::new(move || {
+        let (token, backend) = (token(), backend.get());
         async move {
             match token {
-                Some(token) => backend.history(token).await,
+                Some(token) => backend.repaid_borrowings(token).await,
                 None => Err(BackendError::NotSignedIn),
             }
         }
     });
+    // A lender that no longer knows the session ends ours.
     Effect::new(move |_| {
-        if let Some(Err(BackendError::NotSignedIn)) = history.get() {
+        let expired = matches!(history.get(), Some(Err(BackendError::NotSignedIn)))
+            || matches!(summary.get(), Some(Err(BackendError::NotSignedIn)))
+            || matches!(repaid.get(), Some(Err(BackendError::NotSignedIn)));
+        if expired {
             session.end(SignOutReason::Expired);
         }
     });
+    let retry = move |_| {
+        history.refetch();
+        summary.refetch();
+        repaid.refetch();
+    };
     let content = move || {
         Suspend::new(async move {
-            match history.await {
-                Ok(entries) => view! { <HistoryView entries /> }.into_any(),
-                Err(_) => view! {
+            match (history.await, summary.await, repaid.await) {
+                (Ok(entries), Ok(summary), Ok(repaid)) => view! {
+                    <DueFigures summary />
+                    <HistoryView entries />
+                    <RepaidBorrowings repaid />
+                }
+                .into_any(),
+                _ => view! {
                     <div class="notice notice-error" role="alert">
                         <p>{tr(|t| t.server_error)}</p>
-                        <button type="button" class="secondary" on:click=move |_| history.refetch()>
-                            {tr(|t| t.reload)}
-                        </button>
+                        <button type="button" class="secondary" on:click=retry>{tr(|t| t.reload)}</button>
                     </div>
                 }
                 .into_any(),
@@ -64,9 +102,78 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
-/// The filters, the table and its pages for one load of the history.
+/// The next due date and the interest that repaying on it would include
+/// (SPEC S7), both as the lender computed them.
 #[component]
-fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
+fn DueFigures(summary: AccountSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let (t, l) = (i18n.t(), i18n.locale());
+        summary.next_due.as_ref().map(|due| {
+            view! {
+                <dl class="figures no-print">
+                    <div class="figure"><dt>{t.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
+                    {summary.interest_to_next_due.map(|i| view! {
+                        <div class="figure"><dt>{t.interest_to_next_due}</dt><dd>{l.yen(i)}</dd></div>
+                    })}
+                </dl>
+            }
+        })
+    }
+}
+
+/// Past borrowings repaid in full and how many days each took (SPEC S7).
+#[component]
+fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let (t, l) = (i18n.t(), i18n.locale());
+        let body = if repaid.is_empty() {
+            view! { <p>{t.no_repaid}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="repaid-title">
+                    <table class="schedule">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.col_borrowed_on}</th>
+                                <th scope="col">{t.col_amount}</th>
+                                <th scope="col">{t.col_repaid_on}</th>
+                                <th scope="col">{t.col_days_to_repay}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {repaid
+                                .iter()
+                                .map(|r| view! {
+                                    <tr>
+                                        <td>{l.date(to_jst(r.borrowed_at).date())}</td>
+                                        <td>{l.yen(r.amount)}</td>
+                                        <td>{l.date(r.repaid_on)}</td>
+                                        <td>{(t.days)(r.days)}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        };
+        view! {
+            <section class="repaid no-print" aria-labelledby="repaid-title">
+                <h2 id="repaid-title">{t.repaid_title}</h2>
+                <p class="hint">{t.repaid_intro}</p>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The filters, the table and its pages for one load of the history. Public
+/// so the benchmark can mount it with generated entries.
+#[component]
+pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
     let i18n = use_i18n();
     let clock = use_clock();
     let session = use_session();

@@ -127,6 +127,11 @@ pub struct AccountSummary {
     /// Interest-free days still ahead for a first-time member (SPEC S1);
     /// `None` when the member has no interest-free window (or it is over).
     pub interest_free_days_left: Option<u32>,
+    /// The interest that would be due by the next due date (SPEC S7): the
+    /// interest owed today plus what accrues until the next due date, if the
+    /// member repays on it. For an overdue member, whose next due date has
+    /// passed, it is the interest owed today. `None` when nothing is owed.
+    pub interest_to_next_due: Option<Yen>,
     /// The contract APR in percent as the lender writes it, `"17.8"`, without
     /// the `%` sign so that each locale can place it.
     pub apr_percent: String,
@@ -170,6 +175,22 @@ pub struct HistoryEntry {
     /// Days of use (借入日数) the entry covers: the days after the previous
     /// entry up to and including this one's date, `(previous, this]`; zero
     /// for the first entry.
+    pub days: u32,
+}
+
+/// A borrowing that has been repaid in full, and how many days that took
+/// (SPEC S7). Repayments' principal parts clear borrowings first-in,
+/// first-out, so the oldest borrowing still owed is always cleared first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepaidBorrowing {
+    /// When the money was lent.
+    pub borrowed_at: DateTime<Utc>,
+    /// The amount lent.
+    pub amount: Yen,
+    /// The Japan date of the repayment that cleared the last of it.
+    pub repaid_on: NaiveDate,
+    /// Days from the borrowing's Japan date to `repaid_on`, counted like the
+    /// history's days of use: `(borrowed, repaid]`.
     pub days: u32,
 }
 

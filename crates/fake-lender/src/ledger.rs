@@ -21,15 +21,24 @@
 //!   towards that missed one first.
 //! * The minimum shown for the next due date is what is still missing of the
 //!   minimum for it, never more than the payoff amount.
+//! * The interest to the next due date is what `accrued_interest` gives on
+//!   that date: nothing is booked in between, so the balance stays as it is.
+//!   A member whose due date has passed cannot repay on it any more, so for
+//!   them it is the interest owed today.
+//! * Repayments' principal parts clear borrowings first-in, first-out: the
+//!   oldest borrowing still owed takes principal first. A borrowing counts as
+//!   repaid on the Japan date of the repayment that clears its last yen, and
+//!   the days it took are `(borrowed, repaid]`, like an entry's days of use.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use portal_api::{Channel, EntryKind, HistoryEntry};
+use portal_api::{Channel, EntryKind, HistoryEntry, RepaidBorrowing};
 use portal_domain::calendar::{first_due_date, next_due_date_on_or_after, RepaymentDay};
 use portal_domain::clock::to_jst;
 use portal_domain::interest::{accrual, allocate, interest_free_window, late_charge};
 use portal_domain::money::{minimum_repayment, Yen};
 use portal_domain::rate::Apr;
 use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
 
 /// The fewest days between two due dates. Due dates are a month apart and a
 /// business-day shift moves one by at most about ten days, so looking for the
@@ -399,6 +408,58 @@ impl Ledger {
     /// The entries newest first, as the history page lists them.
     pub fn history(&self) -> Vec<HistoryEntry> {
         self.entries.iter().rev().map(Entry::to_history).collect()
+    }
+
+    /// The interest due by the next due date if the member repays on it:
+    /// the carried interest plus the interest from the latest entry up to
+    /// that date, with the interest-free window honoured. A due date already
+    /// passed counts as today (see the module documentation). `None` when
+    /// nothing is owed.
+    pub fn interest_to_next_due(&self, today: NaiveDate) -> Option<Yen> {
+        let due = self.due_state()?.due;
+        Some(self.accrued_interest(due.max(today)))
+    }
+
+    /// Every borrowing repaid in full, newest first, with the days it took,
+    /// matching repayments' principal parts to borrowings first-in,
+    /// first-out (see the module documentation).
+    pub fn repaid_borrowings(&self) -> Vec<RepaidBorrowing> {
+        // The borrowings still owed, oldest first, with what is left of each.
+        let mut owed: VecDeque<(&Entry, i64)> = VecDeque::new();
+        let mut repaid = Vec::new();
+        for entry in &self.entries {
+            match entry.kind {
+                EntryKind::Borrowing => owed.push_back((entry, entry.amount.0)),
+                EntryKind::Repayment => {
+                    let mut principal = entry.principal.0;
+                    while principal > 0 {
+                        let Some((borrowing, left)) = owed.front_mut() else {
+                            break;
+                        };
+                        let taken = principal.min(*left);
+                        *left -= taken;
+                        principal -= taken;
+                        if *left > 0 {
+                            break;
+                        }
+                        let borrowed = *borrowing;
+                        owed.pop_front();
+                        let repaid_on = entry.date();
+                        let days = (repaid_on - borrowed.date()).num_days().max(0);
+                        repaid.push(RepaidBorrowing {
+                            borrowed_at: borrowed.at,
+                            amount: borrowed.amount,
+                            repaid_on,
+                            days: u32::try_from(days).unwrap_or(u32::MAX),
+                        });
+                    }
+                }
+            }
+        }
+        // Clearing first-in, first-out keeps both orders the same, so the
+        // newest borrowing repaid is also the latest one cleared.
+        repaid.reverse();
+        repaid
     }
 }
 

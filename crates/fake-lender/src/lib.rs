@@ -15,8 +15,8 @@ pub mod seed;
 
 use chrono::{DateTime, Duration, Utc};
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, LoginKind, NextDue, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryEntry, LoginKind, NextDue, RepaidBorrowing, SignInRequest,
+    SignedIn, UnscheduledMaintenance,
 };
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
@@ -226,6 +226,7 @@ impl Lender {
             accrued_interest: ledger.accrued_interest(today),
             late_charge: ledger.late_charge(today),
             interest_free_days_left: ledger.interest_free_days_left(today),
+            interest_to_next_due: ledger.interest_to_next_due(today),
             apr_percent: ledger.apr.to_string(),
         })
     }
@@ -238,6 +239,17 @@ impl Lender {
     ) -> Result<Vec<HistoryEntry>, BackendError> {
         let member_id = self.touch_session(token, now)?;
         Ok(self.account_mut(&member_id)?.ledger.history())
+    }
+
+    /// The member's borrowings repaid in full, newest first, with how many
+    /// days each took to repay (SPEC S7).
+    pub fn repaid_borrowings(
+        &mut self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RepaidBorrowing>, BackendError> {
+        let member_id = self.touch_session(token, now)?;
+        Ok(self.account_mut(&member_id)?.ledger.repaid_borrowings())
     }
 
     /// Refuses signed-in work while the member service is down.

@@ -655,3 +655,172 @@ proptest! {
         }
     }
 }
+
+// ---- the interest to the next due date and the days borrowings took to repay ----
+
+/// Noon Japan time `days` days after 2026-01-05 (a Monday), as an instant.
+fn noon_after(days: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 5, 3, 0, 0)
+        .single()
+        .unwrap_or_default()
+        + Duration::days(days)
+}
+
+#[test]
+fn interest_to_next_due_is_the_domain_interest_up_to_the_due_date() {
+    // Wednesday 2026-11-11 12:00 JST: two weeks before the card member's due date.
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 11, 3, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let lender = Lender::seeded(now, 9);
+    let ledger = ledger_of(&lender, "m-card10");
+    let today = to_jst(now).date();
+    let last = ledger.entries.last().map(Entry::date).unwrap_or_default();
+    let due = ledger.next_due(today).map(|d| d.date).unwrap_or_default();
+    assert!(due > today, "the card member is up to date: {due}");
+    let by_hand = Yen(ledger.carried_interest.0 + charge(Yen(150_000), apr("17.8"), last, due).0);
+    assert_eq!(ledger.interest_to_next_due(today), Some(by_hand));
+    assert!(by_hand >= ledger.accrued_interest(today));
+    assert!(
+        by_hand > ledger.accrued_interest(today),
+        "days remain to the due date"
+    );
+    let summary = summary_at(&card("1234567890", "1234"), now, now);
+    assert_eq!(summary.interest_to_next_due, Some(by_hand));
+    // On the due date itself it is simply the interest owed that day.
+    assert_eq!(
+        ledger.interest_to_next_due(due),
+        Some(ledger.accrued_interest(due))
+    );
+}
+
+#[test]
+fn interest_to_next_due_for_overdue_free_and_empty_ledgers() {
+    let now = wednesday_noon();
+    let today = to_jst(now).date();
+    let lender = Lender::seeded(now, 9);
+    // The overdue member can no longer repay on the missed date: today's interest.
+    let overdue = ledger_of(&lender, "m-overdue");
+    assert_eq!(
+        overdue.interest_to_next_due(today),
+        Some(overdue.accrued_interest(today))
+    );
+    // Nothing owed, nothing due.
+    let mut new = ledger_of(&lender, "m-new");
+    assert_eq!(new.interest_to_next_due(today), None);
+    // A first borrowing repaid on its first due date, inside the
+    // interest-free window, owes no interest.
+    assert!(new.apply_borrowing(Yen(50_000), Channel::Atm, now).is_ok());
+    let due = new.next_due(today).map(|d| d.date).unwrap_or_default();
+    let window_end = today + Duration::days(30);
+    let expected = if due <= window_end {
+        Yen(0)
+    } else {
+        charge(Yen(50_000), apr("17.8"), window_end, due)
+    };
+    assert_eq!(new.interest_to_next_due(today), Some(expected));
+}
+
+#[test]
+fn repaid_borrowings_are_matched_first_in_first_out() {
+    let mut ledger = Ledger::new(apr("17.8"), RepaymentDay::TwentyFifth, false);
+    assert!(ledger
+        .apply_borrowing(Yen(10_000), Channel::Atm, noon_after(0))
+        .is_ok());
+    assert!(ledger
+        .apply_borrowing(Yen(10_000), Channel::Transfer, noon_after(10))
+        .is_ok());
+    assert_eq!(ledger.repaid_borrowings(), []);
+    // Day 40: exactly the first borrowing's principal on top of what is owed
+    // before principal, so the principal part is exactly 10,000 yen.
+    let day40 = to_jst(noon_after(40)).date();
+    let before_principal = ledger.late_charge(day40).0 + ledger.accrued_interest(day40).0;
+    let first = ledger.apply_repayment(
+        Yen(before_principal + 10_000),
+        Channel::InternetRepayment,
+        noon_after(40),
+    );
+    assert_eq!(first.map(|e| e.principal), Ok(Yen(10_000)));
+    // Day 55: a part of the second borrowing clears nothing.
+    let day55 = to_jst(noon_after(55)).date();
+    let before_principal = ledger.late_charge(day55).0 + ledger.accrued_interest(day55).0;
+    let part = ledger.apply_repayment(Yen(before_principal + 4_000), Channel::Atm, noon_after(55));
+    assert_eq!(part.map(|e| e.principal), Ok(Yen(4_000)));
+    // Day 70: the payoff clears the rest of the second.
+    let day70 = to_jst(noon_after(70)).date();
+    let payoff = ledger.payoff(day70);
+    let last = ledger.apply_repayment(payoff, Channel::Atm, noon_after(70));
+    assert_eq!(last.map(|e| e.principal), Ok(Yen(6_000)));
+    assert_eq!(ledger.balance(), Yen(0));
+    let day0 = to_jst(noon_after(0)).date();
+    assert_eq!(
+        ledger.repaid_borrowings(),
+        [
+            RepaidBorrowing {
+                borrowed_at: noon_after(10),
+                amount: Yen(10_000),
+                repaid_on: day70,
+                days: 60,
+            },
+            RepaidBorrowing {
+                borrowed_at: noon_after(0),
+                amount: Yen(10_000),
+                repaid_on: day40,
+                days: 40,
+            },
+        ]
+    );
+    assert_eq!(day40 - day0, Duration::days(40));
+}
+
+#[test]
+fn one_repayment_can_clear_several_borrowings() {
+    let mut ledger = Ledger::new(apr("17.8"), RepaymentDay::TwentyFifth, false);
+    assert!(ledger
+        .apply_borrowing(Yen(3_000), Channel::Atm, noon_after(0))
+        .is_ok());
+    assert!(ledger
+        .apply_borrowing(Yen(5_000), Channel::Atm, noon_after(2))
+        .is_ok());
+    assert!(ledger
+        .apply_borrowing(Yen(7_000), Channel::Atm, noon_after(3))
+        .is_ok());
+    let day9 = to_jst(noon_after(9)).date();
+    let before_principal = ledger.late_charge(day9).0 + ledger.accrued_interest(day9).0;
+    assert!(ledger
+        .apply_repayment(Yen(before_principal + 9_000), Channel::Atm, noon_after(9))
+        .is_ok());
+    let days: Vec<(Yen, u32)> = ledger
+        .repaid_borrowings()
+        .iter()
+        .map(|r| (r.amount, r.days))
+        .collect();
+    assert_eq!(days, [(Yen(5_000), 7), (Yen(3_000), 9)]);
+}
+
+#[test]
+fn the_seeded_card_member_has_repaid_borrowings() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 9);
+    let token = lender
+        .sign_in(&card("1234567890", "1234"), now)
+        .map(|s| s.token)
+        .unwrap_or_default();
+    let repaid = lender.repaid_borrowings(&token, now);
+    let Ok(repaid) = repaid else {
+        panic!("repaid borrowings refused: {repaid:?}");
+    };
+    assert!(!repaid.is_empty(), "a year of repayments clears something");
+    assert!(repaid
+        .windows(2)
+        .all(|w| w[0].borrowed_at >= w[1].borrowed_at));
+    for r in &repaid {
+        let borrowed = to_jst(r.borrowed_at).date();
+        assert_eq!(i64::from(r.days), (r.repaid_on - borrowed).num_days());
+    }
+    assert_eq!(
+        lender.repaid_borrowings("not-a-token", now),
+        Err(BackendError::NotSignedIn)
+    );
+}

@@ -10,7 +10,8 @@ use axum::routing::{any, delete, get, post, put};
 use axum::{Json, Router};
 use fake_lender::Lender;
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, SignInRequest, SignedIn, UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn,
+    UnscheduledMaintenance,
 };
 use serde::{Deserialize, Serialize};
 use std::any::Any;
@@ -49,6 +50,10 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
         .route("/api/v1/sessions/current/keep-alive", post(keep_alive))
         .route("/api/v1/account/summary", get(account_summary))
         .route("/api/v1/account/history", get(account_history))
+        .route(
+            "/api/v1/account/repaid-borrowings",
+            get(account_repaid_borrowings),
+        )
         .route("/api/v1/maintenance", get(maintenance));
     if config.test_controls {
         api = api
@@ -126,6 +131,17 @@ async fn account_history(
 ) -> Result<Json<Vec<HistoryEntry>>, ApiError> {
     let history = state.lender().lock().await.history(&token, now)?;
     Ok(Json(history))
+}
+
+/// `GET /api/v1/account/repaid-borrowings`: every borrowing the member has
+/// repaid in full, newest first, with the days it took.
+async fn account_repaid_borrowings(
+    State(state): State<AppState>,
+    Now(now): Now,
+    Bearer(token): Bearer,
+) -> Result<Json<Vec<RepaidBorrowing>>, ApiError> {
+    let repaid = state.lender().lock().await.repaid_borrowings(&token, now)?;
+    Ok(Json(repaid))
 }
 
 /// `GET /api/v1/maintenance`: public, because the sign-in page needs it.

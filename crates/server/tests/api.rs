@@ -12,6 +12,7 @@ const CURRENT: &str = "/api/v1/sessions/current";
 const KEEP_ALIVE: &str = "/api/v1/sessions/current/keep-alive";
 const SUMMARY: &str = "/api/v1/account/summary";
 const HISTORY: &str = "/api/v1/account/history";
+const REPAID: &str = "/api/v1/account/repaid-borrowings";
 const MAINTENANCE: &str = "/api/v1/maintenance";
 const RESET: &str = "/api/v1/test/reset";
 const TEST_MAINTENANCE: &str = "/api/v1/test/maintenance";
@@ -184,6 +185,9 @@ async fn account_summary_returns_every_figure() {
             "accrued_interest": 950,
             "late_charge": 0,
             "interest_free_days_left": null,
+            // Repaid on the due date: 32 days from 2025-12-25 to 2026-01-26
+            // at 17.8% on 150,000 yen is 2,340.82 yen, truncated.
+            "interest_to_next_due": 2340,
             "apr_percent": "17.8",
         })
     );
@@ -263,6 +267,51 @@ async fn history_lists_the_ledger_newest_first_and_agrees_with_the_summary() {
 }
 
 #[tokio::test]
+async fn repaid_borrowings_list_cleared_borrowings_newest_first() {
+    let app = router(false);
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let reply = call(Method::GET, REPAID).bearer(&token).send(&app).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let repaid = reply.json().as_array().cloned().unwrap_or_default();
+    assert!(
+        !repaid.is_empty(),
+        "a year of repayments clears a borrowing"
+    );
+    let times: Vec<&str> = repaid
+        .iter()
+        .filter_map(|r| r["borrowed_at"].as_str())
+        .collect();
+    assert_eq!(times.len(), repaid.len());
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    // Every repaid borrowing is one of the history's borrowings.
+    let history = call(Method::GET, HISTORY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    let entries = history.as_array().cloned().unwrap_or_default();
+    for r in &repaid {
+        assert!(r["days"].as_u64().is_some_and(|d| d > 0), "{r}");
+        assert!(
+            r["repaid_on"].as_str().is_some_and(|d| d.len() == 10),
+            "{r}"
+        );
+        assert!(
+            entries.iter().any(|e| e["kind"] == "borrowing"
+                && e["at"] == r["borrowed_at"]
+                && e["amount"] == r["amount"]),
+            "{r}"
+        );
+    }
+
+    // A member who never borrowed has repaid nothing.
+    let token = sign_in(&app, &web_id("newmember01", "Welcome2024")).await;
+    let reply = call(Method::GET, REPAID).bearer(&token).send(&app).await;
+    assert_eq!((reply.status, reply.json()), (StatusCode::OK, json!([])));
+}
+
+#[tokio::test]
 async fn signed_in_operations_refuse_missing_or_bad_tokens() {
     let app = router(false);
     let not_signed_in = json!({"code": "not_signed_in"});
@@ -277,6 +326,7 @@ async fn signed_in_operations_refuse_missing_or_bad_tokens() {
         for (method, path) in [
             (Method::GET, SUMMARY),
             (Method::GET, HISTORY),
+            (Method::GET, REPAID),
             (Method::POST, KEEP_ALIVE),
         ] {
             let mut request = call(method.clone(), path);
@@ -690,6 +740,7 @@ async fn extreme_clocks_and_windows_never_fail() {
                 for (method, path) in [
                     (Method::GET, SUMMARY),
                     (Method::GET, HISTORY),
+                    (Method::GET, REPAID),
                     (Method::POST, KEEP_ALIVE),
                 ] {
                     let reply = call(method, path)

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
 use portal_api::{
     AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, LoginKind,
-    NextDue, SignInRequest, SignedIn, UnscheduledMaintenance,
+    NextDue, RepaidBorrowing, SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
@@ -281,6 +281,7 @@ fn summary_samples() -> Vec<Value> {
         accrued_interest: Yen(3_893),
         late_charge: Yen(52),
         interest_free_days_left: Some(30),
+        interest_to_next_due: Some(Yen(6_612)),
         apr_percent: "15".into(),
     };
     let empty = AccountSummary {
@@ -289,6 +290,7 @@ fn summary_samples() -> Vec<Value> {
         points: None,
         overdue_days: u32::MAX,
         interest_free_days_left: None,
+        interest_to_next_due: None,
         apr_percent: "17.8".into(),
         ..full.clone()
     };
@@ -346,6 +348,22 @@ fn history_samples() -> Vec<Value> {
         ..repayment.clone()
     };
     vec![wire(&repayment), wire(&borrowing)]
+}
+
+fn repaid_borrowing_samples() -> Vec<Value> {
+    let long = RepaidBorrowing {
+        borrowed_at: instant(WEDNESDAY_NOON_JST_MS + 11),
+        amount: Yen(30_000),
+        repaid_on: NaiveDate::from_ymd_opt(2026, 6, 25).unwrap_or_default(),
+        days: 169,
+    };
+    let same_day = RepaidBorrowing {
+        amount: Yen(1_000),
+        repaid_on: NaiveDate::from_ymd_opt(2026, 1, 7).unwrap_or_default(),
+        days: 0,
+        ..long.clone()
+    };
+    vec![wire(&long), wire(&same_day)]
 }
 
 fn maintenance_window() -> UnscheduledMaintenance {
@@ -516,6 +534,24 @@ fn history_entries_match_the_document() {
 }
 
 #[test]
+fn repaid_borrowings_match_the_document() {
+    let doc = doc();
+    assert_same_shape(&doc, "RepaidBorrowing", &repaid_borrowing_samples());
+    // The operation answers an array of exactly that schema.
+    let body = &doc["paths"]["/api/v1/account/repaid-borrowings"]["get"]["responses"]["200"]
+        ["content"]["application/json"]["schema"];
+    assert_eq!(body["type"], "array");
+    assert_eq!(ref_name(&body["items"]), Some("RepaidBorrowing"));
+    validate(
+        &doc,
+        body,
+        &Value::Array(repaid_borrowing_samples()),
+        "repaid borrowings",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
 fn maintenance_types_match_the_document() {
     let doc = doc();
     assert_same_shape(
@@ -677,12 +713,13 @@ fn error_schemas_outside_backend_error_match_the_server() {
 
 /// The operations the server implements; the document must list exactly
 /// these, and each must be routed (not answered 404 or 405).
-const OPERATIONS: [(&str, &str); 8] = [
+const OPERATIONS: [(&str, &str); 9] = [
     ("post", "/api/v1/sessions"),
     ("delete", "/api/v1/sessions/current"),
     ("post", "/api/v1/sessions/current/keep-alive"),
     ("get", "/api/v1/account/summary"),
     ("get", "/api/v1/account/history"),
+    ("get", "/api/v1/account/repaid-borrowings"),
     ("get", "/api/v1/maintenance"),
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),
