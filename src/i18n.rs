@@ -183,6 +183,10 @@ pub struct Texts {
     pub apr: &'static str,
     pub days: fn(u32) -> String,
 
+    pub notices: &'static str,
+    pub no_notices: &'static str,
+    pub notice_repayment_window: fn(&str, &str) -> String,
+    pub notice_interest_free: fn(u32) -> String,
     pub history_title: &'static str,
     pub interest_to_next_due: &'static str,
     pub repaid_title: &'static str,
@@ -377,6 +381,12 @@ static JA: Texts = Texts {
     apr: "実質年率",
     days: |n| format!("{n}日"),
 
+    notices: "お知らせ",
+    no_notices: "新しいお知らせはありません。",
+    notice_repayment_window: |start, end| {
+        format!("インターネット返済は、システムメンテナンスのため {start}～{end} はご利用いただけません。")
+    },
+    notice_interest_free: |days| format!("30日間無利息期間の残りは{days}日です。"),
     history_title: "取引履歴",
     interest_to_next_due: "次回ご返済日までの利息",
     repaid_title: "過去のお借入れの返済日数",
@@ -597,6 +607,12 @@ static EN: Texts = Texts {
     apr: "APR",
     days: |n| if n == 1 { "1 day".to_owned() } else { format!("{n} days") },
 
+    notices: "Notices",
+    no_notices: "No new notices.",
+    notice_repayment_window: |start, end| {
+        format!("Internet repayment is unavailable for maintenance from {start} to {end}.")
+    },
+    notice_interest_free: |days| format!("{days} interest-free days remain."),
     history_title: "Transaction history",
     interest_to_next_due: "Interest up to the next repayment date",
     repaid_title: "How long past borrowings took to repay",

@@ -40,6 +40,16 @@ test.describe("home figures agree with each other (SPEC S6)", () => {
     });
   }
 
+  test("notices name the next internet-repayment maintenance", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signInWithCard("1234567890", "1234");
+    await new HomePage(page).expectLoaded();
+    const notices = page.getByRole("region", { name: "お知らせ" });
+    await expect(notices).toContainText("インターネット返済");
+    await expect(notices).toContainText("2026年11月29日 23:00～2026年11月30日 07:00");
+  });
+
   test("the first-time member sees 30 interest-free days", async ({ page }) => {
     const login = new LoginPage(page);
     await login.goto();
@@ -47,6 +57,7 @@ test.describe("home figures agree with each other (SPEC S6)", () => {
     const home = new HomePage(page);
     await home.expectLoaded();
     await expect(home.figure("無利息期間の残り")).toHaveText("30日");
+    await expect(page.getByRole("region", { name: "お知らせ" })).toContainText("30日間無利息期間の残りは30日です。");
   });
 });
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_api::{AccountSummary, BackendError};
 use portal_domain::clock::to_jst;
+use portal_domain::maintenance::{next_window, window_at, Service};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -113,6 +114,7 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
             </dl>
             {nothing_due}
             <p class="previous-sign-in">{format!("{}: {}", t.previous_sign_in, previous)}</p>
+            <Notices interest_free_days_left=s.interest_free_days_left />
         }
     }
 }
@@ -134,6 +136,43 @@ fn LoadError(error: BackendError, on_retry: Callback<()>) -> impl IntoView {
                 <p>{text}</p>
                 <button type="button" class="secondary" on:click=move |_| on_retry.run(())>{t.reload}</button>
             </div>
+        }
+    }
+}
+
+/// Notices for the member (SPEC S6): the next internet-repayment maintenance
+/// window within a week, and the interest-free days left. Review results and
+/// document requests join when those services exist.
+#[component]
+fn Notices(interest_free_days_left: Option<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let clock = crate::maintenance::use_clock();
+    move || {
+        let (t, l) = (i18n.t(), i18n.locale());
+        let now = to_jst(clock.0.get_untracked());
+        // The window in progress, or else the next one.
+        let window = window_at(Service::InternetRepayment, now)
+            .unwrap_or_else(|| next_window(Service::InternetRepayment, now));
+        let soon = window.start - now <= chrono::Duration::days(7);
+        let mut items: Vec<String> = Vec::new();
+        if soon {
+            items.push((t.notice_repayment_window)(
+                &l.datetime(window.start),
+                &l.datetime(window.end),
+            ));
+        }
+        if let Some(days) = interest_free_days_left {
+            items.push((t.notice_interest_free)(days));
+        }
+        view! {
+            <section class="notices" aria-labelledby="notices-title">
+                <h2 id="notices-title">{t.notices}</h2>
+                {if items.is_empty() {
+                    view! { <p>{t.no_notices}</p> }.into_any()
+                } else {
+                    view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
         }
     }
 }
