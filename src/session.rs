@@ -2,7 +2,7 @@
 //! and member data live in signals, never in storage, so a reload or a
 //! sign-out leaves nothing of the account behind (SPEC S4).
 
-use crate::backend::BackendHandle;
+use crate::backend::{use_backend, Backend, BackendHandle, BackendResult, LocalFuture};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -108,4 +108,36 @@ impl SessionCtx {
 
 pub fn use_session() -> SessionCtx {
     expect_context::<SessionCtx>()
+}
+
+/// A read from the lender for the signed-in member, fetched again whenever
+/// the session changes. A `NotSignedIn` answer means the lender no longer
+/// knows the session, so ours ends too. Every signed-in page loads through
+/// this one helper.
+pub fn member_resource<T: Clone + 'static>(
+    fetch: for<'a> fn(&'a dyn Backend, String) -> LocalFuture<'a, BackendResult<T>>,
+) -> LocalResource<BackendResult<T>> {
+    let backend = use_backend();
+    let session = use_session();
+    let resource = LocalResource::new(move || {
+        let token = session
+            .current
+            .with(|s| s.as_ref().map(|s| s.token.clone()));
+        let backend = backend.get();
+        async move {
+            match token {
+                Some(token) => fetch(&*backend, token).await,
+                None => Err(portal_api::BackendError::NotSignedIn),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        // `with` looks without cloning: a history can hold thousands of entries.
+        let expired =
+            resource.with(|r| matches!(r, Some(Err(portal_api::BackendError::NotSignedIn))));
+        if expired {
+            session.end(SignOutReason::Expired);
+        }
+    });
+    resource
 }

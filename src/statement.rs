@@ -109,12 +109,7 @@ pub fn to_csv(entries: &[&HistoryEntry], t: &Texts) -> String {
             e.balance_after.0.to_string(),
             e.days.to_string(),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&row.iter().map(csv_field).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out

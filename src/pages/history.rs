@@ -2,15 +2,14 @@
 //! filtered by period and type, paged, downloadable as CSV and printable as
 //! a Web明細 statement (SPEC S7).
 
-use crate::backend::use_backend;
 use crate::browser;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::maintenance::use_clock;
-use crate::session::{use_session, SignOutReason};
+use crate::session::{member_resource, use_session};
 use crate::statement::{channel_name, filter, kind_name, to_csv, Period};
 use leptos::prelude::*;
-use portal_api::{AccountSummary, BackendError, EntryKind, HistoryEntry, RepaidBorrowing};
+use portal_api::{AccountSummary, EntryKind, HistoryEntry, RepaidBorrowing};
 use portal_domain::clock::to_jst;
 
 /// Rows per page: enough to scan a year of monthly entries at once, few
@@ -19,55 +18,9 @@ const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let backend = use_backend();
-    let session = use_session();
-    let token = move || {
-        session
-            .current
-            .with(|s| s.as_ref().map(|s| s.token.clone()))
-    };
-    let history = {
-        let backend = backend.clone();
-        LocalResource::new(move || {
-            let (token, backend) = (token(), backend.get());
-            async move {
-                match token {
-                    Some(token) => backend.history(token).await,
-                    None => Err(BackendError::NotSignedIn),
-                }
-            }
-        })
-    };
-    let summary = {
-        let backend = backend.clone();
-        LocalResource::new(move || {
-            let (token, backend) = (token(), backend.get());
-            async move {
-                match token {
-                    Some(token) => backend.account_summary(token).await,
-                    None => Err(BackendError::NotSignedIn),
-                }
-            }
-        })
-    };
-    let repaid = LocalResource::new(move || {
-        let (token, backend) = (token(), backend.get());
-        async move {
-            match token {
-                Some(token) => backend.repaid_borrowings(token).await,
-                None => Err(BackendError::NotSignedIn),
-            }
-        }
-    });
-    // A lender that no longer knows the session ends ours.
-    Effect::new(move |_| {
-        let expired = matches!(history.get(), Some(Err(BackendError::NotSignedIn)))
-            || matches!(summary.get(), Some(Err(BackendError::NotSignedIn)))
-            || matches!(repaid.get(), Some(Err(BackendError::NotSignedIn)));
-        if expired {
-            session.end(SignOutReason::Expired);
-        }
-    });
+    let history = member_resource(|backend, token| backend.history(token));
+    let summary = member_resource(|backend, token| backend.account_summary(token));
+    let repaid = member_resource(|backend, token| backend.repaid_borrowings(token));
     let retry = move |_| {
         history.refetch();
         summary.refetch();

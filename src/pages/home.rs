@@ -1,10 +1,9 @@
 //! `/home` (会員トップ): the member's figures at a glance and the way to every
 //! service (SPEC S6).
 
-use crate::backend::use_backend;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{tr, use_i18n};
-use crate::session::{use_session, SignOutReason};
+use crate::session::member_resource;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_api::{AccountSummary, BackendError};
@@ -14,26 +13,7 @@ use portal_domain::maintenance::{next_window, window_at, Service};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let session = use_session();
-    let summary = LocalResource::new(move || {
-        let token = session
-            .current
-            .with(|s| s.as_ref().map(|s| s.token.clone()));
-        let backend = backend.get();
-        async move {
-            match token {
-                Some(token) => backend.account_summary(token).await,
-                None => Err(BackendError::NotSignedIn),
-            }
-        }
-    });
-    // A lender that no longer knows the session ends ours.
-    Effect::new(move |_| {
-        if let Some(Err(BackendError::NotSignedIn)) = summary.get() {
-            session.end(SignOutReason::Expired);
-        }
-    });
+    let summary = member_resource(|backend, token| backend.account_summary(token));
 
     let content = move || {
         Suspend::new(async move {
