@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_api::SignedIn;
+use std::future::Future;
+use std::rc::Rc;
 
 /// After this long without activity a warning appears (SPEC S4).
 pub const IDLE_WARNING_MS: i64 = 9 * 60 * 1000;
@@ -113,26 +115,43 @@ pub fn use_session() -> SessionCtx {
 /// A read from the lender for the signed-in member, fetched again whenever
 /// the session changes. A `NotSignedIn` answer means the lender no longer
 /// knows the session, so ours ends too. Every signed-in page loads through
-/// this one helper.
+/// this helper or [`member_query_resource`].
 pub fn member_resource<T: Clone + 'static>(
     fetch: for<'a> fn(&'a dyn Backend, String) -> LocalFuture<'a, BackendResult<T>>,
 ) -> LocalResource<BackendResult<T>> {
+    member_query_resource(
+        || (),
+        move |backend, token, ()| async move { fetch(&*backend, token).await },
+    )
+}
+
+/// Like [`member_resource`], for a read that takes a query: fetched again
+/// whenever the session or the query (a reactive closure) changes.
+pub fn member_query_resource<Q, T, Fut>(
+    query: impl Fn() -> Q + 'static,
+    fetch: impl Fn(Rc<dyn Backend>, String, Q) -> Fut + 'static,
+) -> LocalResource<BackendResult<T>>
+where
+    Q: 'static,
+    T: Clone + 'static,
+    Fut: Future<Output = BackendResult<T>> + 'static,
+{
     let backend = use_backend();
     let session = use_session();
     let resource = LocalResource::new(move || {
         let token = session
             .current
             .with(|s| s.as_ref().map(|s| s.token.clone()));
-        let backend = backend.get();
+        let fetched = token.map(|token| fetch(backend.get(), token, query()));
         async move {
-            match token {
-                Some(token) => fetch(&*backend, token).await,
+            match fetched {
+                Some(fetched) => fetched.await,
                 None => Err(portal_api::BackendError::NotSignedIn),
             }
         }
     });
     Effect::new(move |_| {
-        // `with` looks without cloning: a history can hold thousands of entries.
+        // `with` looks without cloning the value.
         let expired =
             resource.with(|r| matches!(r, Some(Err(portal_api::BackendError::NotSignedIn))));
         if expired {

@@ -1,11 +1,12 @@
-//! The transaction history as the member filters, pages, downloads and
-//! prints it (SPEC S7). Pure functions over the lender's entries, so they are
-//! tested natively and cost the page only the rows it shows.
+//! The transaction history's periods, names and CSV (SPEC S7): pure
+//! functions, tested natively. The lender filters and pages the entries
+//! (`HistoryQuery`); the page turns the member's period into the query's
+//! Japan dates here.
 
 use crate::i18n::Texts;
 use chrono::{Datelike, Months, NaiveDate};
 use portal_api::{Channel, EntryKind, HistoryEntry};
-use portal_domain::clock::{from_jst, to_jst};
+use portal_domain::clock::to_jst;
 
 /// How far back the history shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,36 +34,6 @@ impl Period {
     }
 }
 
-/// Which kinds of entry to show; `None` shows both.
-pub type KindFilter = Option<EntryKind>;
-
-/// The positions of the entries inside the period and of the kind, in the
-/// lender's order. The lender sends entries newest first (the contract says
-/// so), which lets the period's ends be found by binary search: the work is
-/// proportional to the entries in the period, not to the whole history.
-pub fn filter(
-    entries: &[HistoryEntry],
-    period: Period,
-    kind: KindFilter,
-    today: NaiveDate,
-) -> Vec<usize> {
-    let (from, to) = period.range(today);
-    // Midnight JST at the start of `from`, and of the day after `to`.
-    let start = from.and_then(|d| d.and_hms_opt(0, 0, 0)).map(from_jst);
-    let end = to
-        .and_then(|d| d.succ_opt())
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(from_jst);
-    // Newest first: entries at or after `end` come first, those before `start` last.
-    let first = end.map_or(0, |end| entries.partition_point(|e| e.at >= end));
-    let last = start.map_or(entries.len(), |start| {
-        entries.partition_point(|e| e.at >= start)
-    });
-    (first..last.max(first))
-        .filter(|&i| kind.is_none_or(|k| entries.get(i).is_some_and(|e| e.kind == k)))
-        .collect()
-}
-
 pub fn kind_name(t: &Texts, kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Borrowing => t.kind_borrowing,
@@ -82,7 +53,7 @@ pub fn channel_name(t: &Texts, channel: Channel) -> &'static str {
 /// The entries as CSV for Excel: UTF-8 with a byte-order mark (so Excel
 /// reads the Japanese correctly), CRLF line ends, a header row, dates in
 /// JST, amounts as plain integers.
-pub fn to_csv(entries: &[&HistoryEntry], t: &Texts) -> String {
+pub fn to_csv(entries: &[HistoryEntry], t: &Texts) -> String {
     let mut out = String::from('\u{feff}');
     let header = [
         t.col_datetime,
@@ -186,71 +157,9 @@ mod tests {
     }
 
     #[test]
-    fn filter_by_period_and_kind() {
-        let entries = [
-            entry(2026, 11, 20, EntryKind::Repayment, 6_000),
-            entry(2026, 10, 2, EntryKind::Borrowing, 30_000),
-            entry(2026, 6, 25, EntryKind::Repayment, 6_000),
-        ];
-        let today = day(2026, 11, 25);
-        assert_eq!(filter(&entries, Period::ThisMonth, None, today).len(), 1);
-        assert_eq!(filter(&entries, Period::Months(3), None, today).len(), 2);
-        assert_eq!(
-            filter(
-                &entries,
-                Period::Months(12),
-                Some(EntryKind::Repayment),
-                today
-            )
-            .len(),
-            2
-        );
-        assert_eq!(
-            filter(
-                &entries,
-                Period::Months(12),
-                Some(EntryKind::Borrowing),
-                today
-            )
-            .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn period_ends_are_inclusive_jst_days() {
-        // 23:59 JST on Nov 1 (14:59 UTC) is inside "this month"; 23:59 JST on
-        // Oct 31 is not, although both are Oct 31/Nov 1 in UTC terms.
-        let mut late_nov_1 = entry(2026, 11, 1, EntryKind::Repayment, 1);
-        late_nov_1.at = Utc
-            .with_ymd_and_hms(2026, 11, 1, 14, 59, 0)
-            .single()
-            .unwrap_or_default();
-        let mut late_oct_31 = entry(2026, 10, 31, EntryKind::Repayment, 2);
-        late_oct_31.at = Utc
-            .with_ymd_and_hms(2026, 10, 31, 14, 59, 0)
-            .single()
-            .unwrap_or_default();
-        let entries = [late_nov_1, late_oct_31];
-        assert_eq!(
-            filter(&entries, Period::ThisMonth, None, day(2026, 11, 25)),
-            vec![0]
-        );
-        let oct = Period::Custom(Some(day(2026, 10, 31)), Some(day(2026, 10, 31)));
-        assert_eq!(filter(&entries, oct, None, day(2026, 11, 25)), vec![1]);
-        assert!(filter(
-            &entries,
-            Period::Custom(Some(day(2026, 12, 1)), None),
-            None,
-            day(2026, 11, 25)
-        )
-        .is_empty());
-    }
-
-    #[test]
     fn csv_has_bom_header_and_plain_integers() {
         let e = entry(2026, 11, 20, EntryKind::Repayment, 1_234_567);
-        let csv = to_csv(&[&e], Locale::Ja.texts());
+        let csv = to_csv(&[e], Locale::Ja.texts());
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(
@@ -269,49 +178,5 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    mod properties {
-        use super::*;
-        use proptest::prelude::*;
-
-        proptest! {
-            /// The binary search finds exactly what a plain scan of every
-            /// entry finds, for any newest-first history and any period.
-            #[test]
-            fn filter_agrees_with_a_full_scan(
-                mut minutes in proptest::collection::vec(0i64..(2 * 365 * 24 * 60), 0..200),
-                from_back in 0i64..800,
-                len in 0i64..400,
-                kind in proptest::option::of(prop_oneof![Just(EntryKind::Borrowing), Just(EntryKind::Repayment)]),
-            ) {
-                minutes.sort_unstable();
-                let now = Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0).single().unwrap_or_default();
-                let entries: Vec<HistoryEntry> = minutes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| {
-                        let mut e = entry(2026, 1, 1, if i % 3 == 0 { EntryKind::Borrowing } else { EntryKind::Repayment }, 1);
-                        e.at = now - chrono::Duration::minutes(*m);
-                        e
-                    })
-                    .collect();
-                let today = day(2026, 11, 25);
-                let from = today - chrono::Duration::days(from_back);
-                let to = from + chrono::Duration::days(len);
-                let period = Period::Custom(Some(from), Some(to));
-                let naive: Vec<usize> = entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| {
-                        let d = to_jst(e.at).date();
-                        d >= from && d <= to && kind.is_none_or(|k| e.kind == k)
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                prop_assert_eq!(filter(&entries, period, kind, today), naive);
-            }
-        }
     }
 }

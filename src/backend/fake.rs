@@ -7,7 +7,8 @@ use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
 use fake_lender::{Lender, LenderState};
 use portal_api::{
-    AccountSummary, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn, UnscheduledMaintenance,
+    AccountSummary, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery, SignInRequest,
+    SignedIn, UnscheduledMaintenance,
 };
 use std::cell::RefCell;
 
@@ -15,6 +16,9 @@ const STORAGE_KEY: &str = "portal.fake-lender.v3";
 
 pub struct FakeBackend {
     lender: RefCell<Lender>,
+    /// The live demo: calls wait a little, as a network would, and the state
+    /// is kept in localStorage. Off for a lender a benchmark builds.
+    live: bool,
 }
 
 impl FakeBackend {
@@ -29,25 +33,53 @@ impl FakeBackend {
         };
         let backend = FakeBackend {
             lender: RefCell::new(lender),
+            live: true,
         };
         backend.save();
         backend
     }
 
+    /// A backend around a lender built elsewhere, answering at once and
+    /// storing nothing: for benchmarks and tests.
+    pub fn with_lender(lender: Lender) -> Self {
+        FakeBackend {
+            lender: RefCell::new(lender),
+            live: false,
+        }
+    }
+
     fn save(&self) {
+        if !self.live {
+            return;
+        }
         if let Ok(json) = serde_json::to_string(self.lender.borrow().state()) {
             browser::local_set(STORAGE_KEY, &json);
         }
     }
 
-    /// Runs one operation after a short simulated network delay, then saves.
+    /// Runs one operation after a short simulated network delay.
     fn call<T: 'static>(
         &self,
         op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
     ) -> LocalFuture<'_, T> {
         Box::pin(async move {
-            browser::sleep_ms(browser::jitter_ms(120, 380)).await;
-            let result = op(&mut self.lender.borrow_mut(), browser::now_utc());
+            if self.live {
+                browser::sleep_ms(browser::jitter_ms(120, 380)).await;
+            }
+            op(&mut self.lender.borrow_mut(), browser::now_utc())
+        })
+    }
+
+    /// Like `call`, for an operation that changes what is persisted (a
+    /// sign-in's failure count, lock and time), which is then saved. Reads
+    /// only touch in-memory sessions, so they save nothing: a member with
+    /// 10,000 entries must not cost a localStorage write per page.
+    fn call_and_save<T: 'static>(
+        &self,
+        op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
+    ) -> LocalFuture<'_, T> {
+        Box::pin(async move {
+            let result = self.call(op).await;
             self.save();
             result
         })
@@ -56,7 +88,7 @@ impl FakeBackend {
 
 impl Backend for FakeBackend {
     fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
-        self.call(move |lender, now| lender.sign_in(&request, now))
+        self.call_and_save(move |lender, now| lender.sign_in(&request, now))
     }
 
     fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
@@ -74,15 +106,20 @@ impl Backend for FakeBackend {
         self.call(move |lender, now| lender.account_summary(&token, now))
     }
 
-    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>> {
-        self.call(move |lender, now| lender.history(&token, now))
+    fn history(
+        &self,
+        token: String,
+        query: HistoryQuery,
+    ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
+        self.call(move |lender, now| lender.history(&token, now, &query))
     }
 
     fn repaid_borrowings(
         &self,
         token: String,
+        query: RepaidQuery,
     ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
-        self.call(move |lender, now| lender.repaid_borrowings(&token, now))
+        self.call(move |lender, now| lender.repaid_borrowings(&token, now, query))
     }
 
     fn unscheduled_maintenance(

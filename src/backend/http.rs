@@ -7,8 +7,8 @@ use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, MaintenanceStatus, RepaidBorrowing, SignInRequest,
-    SignedIn, UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryPage, HistoryQuery, MaintenanceStatus, RepaidBorrowing,
+    RepaidQuery, SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
@@ -187,11 +187,16 @@ impl Backend for HttpBackend {
         })
     }
 
-    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>> {
+    fn history(
+        &self,
+        token: String,
+        query: HistoryQuery,
+    ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
         Box::pin(async move {
+            let path = format!("/account/history?{}", query.to_query_string());
             let call = Call {
                 method: Method::GET,
-                path: "/account/history",
+                path: &path,
                 token: Some(&token),
                 body: None,
             };
@@ -202,11 +207,13 @@ impl Backend for HttpBackend {
     fn repaid_borrowings(
         &self,
         token: String,
+        query: RepaidQuery,
     ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
         Box::pin(async move {
+            let path = format!("/account/repaid-borrowings?{}", query.to_query_string());
             let call = Call {
                 method: Method::GET,
-                path: "/account/repaid-borrowings",
+                path: &path,
                 token: Some(&token),
                 body: None,
             };

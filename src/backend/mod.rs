@@ -7,8 +7,8 @@ mod http;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
+    SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -30,12 +30,17 @@ pub trait Backend {
     /// Keeps a session alive when the member chooses to continue.
     fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
-    /// Every ledger entry, newest first (SPEC S7).
-    fn history(&self, token: String) -> LocalFuture<'_, BackendResult<Vec<HistoryEntry>>>;
+    /// One page of the ledger, newest first, filtered by the query (SPEC S7).
+    fn history(
+        &self,
+        token: String,
+        query: HistoryQuery,
+    ) -> LocalFuture<'_, BackendResult<HistoryPage>>;
     /// Past borrowings that have been repaid, and how many days each took.
     fn repaid_borrowings(
         &self,
         token: String,
+        query: RepaidQuery,
     ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>>;
     /// Maintenance the lender declared outside the regular calendar.
     fn unscheduled_maintenance(

@@ -2,56 +2,73 @@
 //! filtered by period and type, paged, downloadable as CSV and printable as
 //! a Web明細 statement (SPEC S7).
 
+use crate::backend::use_backend;
 use crate::browser;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::maintenance::use_clock;
-use crate::session::{member_resource, use_session};
-use crate::statement::{channel_name, filter, kind_name, to_csv, Period};
+use crate::session::{member_query_resource, member_resource, use_session, SignOutReason};
+use crate::statement::{channel_name, kind_name, to_csv, Period};
 use leptos::prelude::*;
-use portal_api::{AccountSummary, EntryKind, HistoryEntry, RepaidBorrowing};
+use portal_api::{
+    AccountSummary, BackendError, EntryKind, HistoryEntry, HistoryQuery, RepaidBorrowing,
+    RepaidQuery,
+};
 use portal_domain::clock::to_jst;
 
 /// Rows per page: enough to scan a year of monthly entries at once, few
 /// enough that a member with 10,000 entries still gets an instant page.
 const PAGE_SIZE: usize = 50;
+/// Repaid borrowings listed: the newest ones, however many there are.
+const RECENT_REPAID: u32 = 10;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let history = member_resource(|backend, token| backend.history(token));
     let summary = member_resource(|backend, token| backend.account_summary(token));
-    let repaid = member_resource(|backend, token| backend.repaid_borrowings(token));
-    let retry = move |_| {
-        history.refetch();
-        summary.refetch();
-        repaid.refetch();
-    };
-    let content = move || {
+    let repaid = member_resource(|backend, token| {
+        let newest = RepaidQuery {
+            limit: Some(RECENT_REPAID),
+        };
+        backend.repaid_borrowings(token, newest)
+    });
+    let due = move || {
         Suspend::new(async move {
-            match (history.await, summary.await, repaid.await) {
-                (Ok(entries), Ok(summary), Ok(repaid)) => view! {
-                    <DueFigures summary />
-                    <HistoryView entries />
-                    <RepaidBorrowings repaid />
-                }
-                .into_any(),
-                _ => view! {
-                    <div class="notice notice-error" role="alert">
-                        <p>{tr(|t| t.server_error)}</p>
-                        <button type="button" class="secondary" on:click=retry>{tr(|t| t.reload)}</button>
-                    </div>
-                }
-                .into_any(),
+            match summary.await {
+                Ok(summary) => view! { <DueFigures summary /> }.into_any(),
+                Err(_) => load_failed(move || summary.refetch()).into_any(),
+            }
+        })
+    };
+    let past = move || {
+        Suspend::new(async move {
+            match repaid.await {
+                Ok(repaid) => view! { <RepaidBorrowings repaid /> }.into_any(),
+                Err(_) => load_failed(move || repaid.refetch()).into_any(),
             }
         })
     };
     view! {
         <section class="page">
             <PageTitle text=tr(|t| t.history_title) />
-            <Transition fallback=move || view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            <Transition fallback=loading>{due}</Transition>
+            <HistoryView />
+            <Transition>{past}</Transition>
         </section>
+    }
+}
+
+fn loading() -> impl IntoView {
+    view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }
+}
+
+/// What a part of the page says when the lender could not send it, with a
+/// way to ask again; the rest of the page stays usable.
+fn load_failed(retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{tr(|t| t.server_error)}</p>
+            <button type="button" class="secondary" on:click=move |_| retry()>{tr(|t| t.reload)}</button>
+        </div>
     }
 }
 
@@ -116,21 +133,23 @@ fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
         view! {
             <section class="repaid no-print" aria-labelledby="repaid-title">
                 <h2 id="repaid-title">{t.repaid_title}</h2>
-                <p class="hint">{t.repaid_intro}</p>
+                <p class="hint">{(t.repaid_intro)(RECENT_REPAID)}</p>
                 {body}
             </section>
         }
     }
 }
 
-/// The filters, the table and its pages for one load of the history. Public
-/// so the benchmark can mount it with generated entries.
+/// The filters, the table and its pages. The lender filters and pages
+/// (`HistoryQuery`), so each change fetches one page of at most
+/// `PAGE_SIZE` rows however long the history is; the filters stay put (and
+/// keep focus) while the rows load.
 #[component]
-pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
+fn HistoryView() -> impl IntoView {
     let i18n = use_i18n();
     let clock = use_clock();
     let session = use_session();
-    let entries = StoredValue::new(entries);
+    let backend = use_backend();
     let period_choice = RwSignal::new("3".to_owned());
     let custom_from = RwSignal::new(String::new());
     let custom_to = RwSignal::new(String::new());
@@ -150,66 +169,86 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
         "repayment" => Some(EntryKind::Repayment),
         _ => None,
     });
-    // Indices of the matching entries: one pass per filter change; pages
-    // then render only their own rows.
-    let matching = Memo::new(move |_| {
+    // The whole filtered history; pages and the CSV take parts of it.
+    let filtered = Memo::new(move |_| {
         let today = to_jst(clock.0.get_untracked()).date();
-        let (p, k) = (period.get(), kind.get());
-        entries.with_value(|all| filter(all, p, k, today))
+        let (from, to) = period.get().range(today);
+        HistoryQuery {
+            from,
+            to,
+            kind: kind.get(),
+            offset: 0,
+            limit: None,
+        }
     });
-    Effect::new(move |_| {
-        matching.track();
+    let history = member_query_resource(
+        move || HistoryQuery {
+            offset: u32::try_from(page.get() * PAGE_SIZE).unwrap_or(u32::MAX),
+            limit: Some(PAGE_SIZE as u32),
+            ..filtered.get()
+        },
+        |backend, token, query| async move { backend.history(token, query).await },
+    );
+    // A new filter starts again at its first page.
+    let choose = move |signal: RwSignal<String>, value: String| {
+        signal.set(value);
         page.set(0);
-    });
-    let pages = move || matching.with(|m| m.len().div_ceil(PAGE_SIZE).max(1));
+    };
+    // How many entries match; `None` until the first page has arrived.
+    let total = move || {
+        history.with(|h| match h {
+            Some(Ok(p)) => Some(p.total as usize),
+            _ => None,
+        })
+    };
+    let pages = move || total().unwrap_or(0).div_ceil(PAGE_SIZE).max(1);
+    let loading_rows = RwSignal::new(false);
 
+    let preparing_csv = RwSignal::new(false);
+    let csv_failed = RwSignal::new(false);
     let download = move |_| {
-        let t = i18n.t();
-        let csv = entries.with_value(|all| {
-            let rows: Vec<&HistoryEntry> =
-                matching.with_untracked(|m| m.iter().filter_map(|&i| all.get(i)).collect());
-            to_csv(&rows, t)
+        let token = session
+            .current
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
+        let Some(token) = token else { return };
+        if preparing_csv.get_untracked() {
+            return;
+        }
+        preparing_csv.set(true);
+        csv_failed.set(false);
+        let (backend, query) = (backend.get(), filtered.get_untracked());
+        leptos::task::spawn_local(async move {
+            match backend.history(token, query).await {
+                Ok(all) => {
+                    let today = to_jst(clock.0.get_untracked()).date();
+                    browser::download_text(
+                        &format!("history-{today}.csv"),
+                        "text/csv;charset=utf-8",
+                        &to_csv(&all.entries, i18n.t()),
+                    );
+                }
+                Err(BackendError::NotSignedIn) => session.end(SignOutReason::Expired),
+                Err(_) => csv_failed.set(true),
+            }
+            preparing_csv.set(false);
         });
-        let today = to_jst(clock.0.get_untracked()).date();
-        browser::download_text(
-            &format!("history-{today}.csv"),
-            "text/csv;charset=utf-8",
-            &csv,
-        );
     };
 
     let rows = move || {
-        let (t, l) = (i18n.t(), i18n.locale());
-        let start = page.get() * PAGE_SIZE;
-        matching.with(|m| {
-            entries.with_value(|all| {
-                m.iter()
-                    .skip(start)
-                    .take(PAGE_SIZE)
-                    .filter_map(|&i| all.get(i))
-                    .map(|e| {
-                        let dash = || "—".to_owned();
-                        let repayment = e.kind == EntryKind::Repayment;
-                        view! {
-                            <tr>
-                                <td>{l.datetime(to_jst(e.at))}</td>
-                                <td>{kind_name(t, e.kind)}</td>
-                                <td>{channel_name(t, e.channel)}</td>
-                                <td>{l.yen(e.amount)}</td>
-                                <td>{if repayment { l.yen(e.interest) } else { dash() }}</td>
-                                <td>{if repayment { l.yen(e.principal) } else { dash() }}</td>
-                                <td>{if repayment { l.yen(e.late_charge) } else { dash() }}</td>
-                                <td>{l.yen(e.balance_after)}</td>
-                                <td>{(t.days)(e.days)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
+        Suspend::new(async move {
+            match history.await {
+                Ok(found) if found.entries.is_empty() => {
+                    view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
+                }
+                Ok(found) => view! { <HistoryTable entries=found.entries /> }.into_any(),
+                Err(_) => load_failed(move || history.refetch()).into_any(),
+            }
         })
     };
     let showing = tr_with(move |t, _| {
-        let total = matching.with(Vec::len);
+        let Some(total) = total() else {
+            return String::new();
+        };
         let from = (page.get() * PAGE_SIZE + 1).min(total);
         let to = ((page.get() + 1) * PAGE_SIZE).min(total);
         (t.showing)(total, from, to)
@@ -229,7 +268,6 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
                        label: fn(&'static crate::i18n::Texts) -> &'static str| {
         view! { <option value=value>{tr(label)}</option> }
     };
-
     view! {
         <div class="print-only statement-head">
             <p class="statement-title">{tr(|t| t.statement_heading)}</p>
@@ -242,7 +280,7 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
                 <div class="filter-row">
                     <label for="period">{tr(|t| t.period)}</label>
                     <select id="period" prop:value=move || period_choice.get()
-                        on:change:target=move |ev| period_choice.set(ev.target().value())>
+                        on:change:target=move |ev| choose(period_choice, ev.target().value())>
                         {option("month", |t| t.period_this_month)}
                         {option("3", |t| t.period_3)}
                         {option("6", |t| t.period_6)}
@@ -254,16 +292,16 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
                     <div class="filter-row">
                         <label for="date-from">{tr(|t| t.date_from)}</label>
                         <input id="date-from" type="date" prop:value=move || custom_from.get()
-                            on:change:target=move |ev| custom_from.set(ev.target().value()) />
+                            on:change:target=move |ev| choose(custom_from, ev.target().value()) />
                         <label for="date-to">{tr(|t| t.date_to)}</label>
                         <input id="date-to" type="date" prop:value=move || custom_to.get()
-                            on:change:target=move |ev| custom_to.set(ev.target().value()) />
+                            on:change:target=move |ev| choose(custom_to, ev.target().value()) />
                     </div>
                 </Show>
                 <div class="filter-row">
                     <label for="entry-type">{tr(|t| t.entry_type)}</label>
                     <select id="entry-type" prop:value=move || kind_choice.get()
-                        on:change:target=move |ev| kind_choice.set(ev.target().value())>
+                        on:change:target=move |ev| choose(kind_choice, ev.target().value())>
                         {option("all", |t| t.type_all)}
                         {option("borrowing", |t| t.kind_borrowing)}
                         {option("repayment", |t| t.kind_repayment)}
@@ -271,35 +309,20 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
                 </div>
             </fieldset>
             <div class="actions">
-                <button type="button" class="secondary" on:click=download>{tr(|t| t.download_csv)}</button>
+                <button type="button" class="secondary" on:click=download
+                    aria-disabled=move || preparing_csv.get().then_some("true")>
+                    {move || if preparing_csv.get() { tr(|t| t.preparing_csv) } else { tr(|t| t.download_csv) }}
+                </button>
                 <button type="button" class="secondary" on:click=|_| browser::print()>{tr(|t| t.print_statement)}</button>
             </div>
+            <Show when=move || csv_failed.get()>
+                <p class="notice notice-error" role="alert">{tr(|t| t.csv_failed)}</p>
+            </Show>
         </form>
         <p class="showing" role="status">{showing}</p>
-        <Show
-            when=move || matching.with(|m| !m.is_empty())
-            fallback=|| view! { <p class="notice">{tr(|t| t.no_entries)}</p> }
-        >
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
-                <table class="schedule history">
-                    <caption id="history-caption">{tr(|t| t.history_title)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|t| t.col_datetime)}</th>
-                            <th scope="col">{tr(|t| t.col_kind)}</th>
-                            <th scope="col">{tr(|t| t.col_channel)}</th>
-                            <th scope="col">{tr(|t| t.col_amount)}</th>
-                            <th scope="col">{tr(|t| t.col_interest)}</th>
-                            <th scope="col">{tr(|t| t.col_principal)}</th>
-                            <th scope="col">{tr(|t| t.col_late)}</th>
-                            <th scope="col">{tr(|t| t.col_balance)}</th>
-                            <th scope="col">{tr(|t| t.col_days)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </Show>
+        <div class="history-rows" aria-busy=move || loading_rows.get().to_string()>
+            <Transition fallback=loading set_pending=loading_rows>{rows}</Transition>
+        </div>
         <nav class="pager no-print" aria-label=tr(|t| t.history_title)>
             <button type="button" class="secondary" prop:disabled=move || page.get() == 0
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
@@ -310,5 +333,55 @@ pub fn HistoryView(entries: Vec<HistoryEntry>) -> impl IntoView {
                 {tr(|t| t.next_page)}
             </button>
         </nav>
+    }
+}
+
+/// One page of entries as the table the member reads and prints.
+#[component]
+fn HistoryTable(entries: Vec<HistoryEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        let (t, l) = (i18n.t(), i18n.locale());
+        entries
+            .iter()
+            .map(|e| {
+                let dash = || "—".to_owned();
+                let repayment = e.kind == EntryKind::Repayment;
+                view! {
+                    <tr>
+                        <td>{l.datetime(to_jst(e.at))}</td>
+                        <td>{kind_name(t, e.kind)}</td>
+                        <td>{channel_name(t, e.channel)}</td>
+                        <td>{l.yen(e.amount)}</td>
+                        <td>{if repayment { l.yen(e.interest) } else { dash() }}</td>
+                        <td>{if repayment { l.yen(e.principal) } else { dash() }}</td>
+                        <td>{if repayment { l.yen(e.late_charge) } else { dash() }}</td>
+                        <td>{l.yen(e.balance_after)}</td>
+                        <td>{(t.days)(e.days)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
+            <table class="schedule history">
+                <caption id="history-caption">{tr(|t| t.history_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(|t| t.col_datetime)}</th>
+                        <th scope="col">{tr(|t| t.col_kind)}</th>
+                        <th scope="col">{tr(|t| t.col_channel)}</th>
+                        <th scope="col">{tr(|t| t.col_amount)}</th>
+                        <th scope="col">{tr(|t| t.col_interest)}</th>
+                        <th scope="col">{tr(|t| t.col_principal)}</th>
+                        <th scope="col">{tr(|t| t.col_late)}</th>
+                        <th scope="col">{tr(|t| t.col_balance)}</th>
+                        <th scope="col">{tr(|t| t.col_days)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

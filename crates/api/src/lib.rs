@@ -145,6 +145,16 @@ pub enum EntryKind {
     Repayment,
 }
 
+impl EntryKind {
+    /// The name serde gives the kind on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Borrowing => "borrowing",
+            EntryKind::Repayment => "repayment",
+        }
+    }
+}
+
 /// Where a borrowing or repayment was made (SPEC S7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -176,6 +186,77 @@ pub struct HistoryEntry {
     /// entry up to and including this one's date, `(previous, this]`; zero
     /// for the first entry.
     pub days: u32,
+}
+
+/// Which part of the history to send (SPEC S7): the lender filters and
+/// pages, so a member with 10,000 entries downloads only the rows shown.
+///
+/// Dates are Japan dates, both inclusive; either end may be open. On the
+/// wire it is the query string of `GET /account/history`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryQuery {
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+    /// Only this kind; both when absent.
+    #[serde(default)]
+    pub kind: Option<EntryKind>,
+    /// How many matching entries (newest first) to skip.
+    #[serde(default)]
+    pub offset: u32,
+    /// At most this many entries; every matching entry when absent (the CSV
+    /// download asks for all of them).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+impl HistoryQuery {
+    /// The query as a URL query string (`from=2026-08-26&offset=0`). Dates,
+    /// kinds and numbers need no escaping.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(from) = self.from {
+            parts.push(format!("from={from}"));
+        }
+        if let Some(to) = self.to {
+            parts.push(format!("to={to}"));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(format!("kind={}", kind.as_str()));
+        }
+        parts.push(format!("offset={}", self.offset));
+        if let Some(limit) = self.limit {
+            parts.push(format!("limit={limit}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// One page of the history: the entries asked for, newest first, and how
+/// many entries match the query in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub total: u32,
+    pub offset: u32,
+    pub entries: Vec<HistoryEntry>,
+}
+
+/// Which repaid borrowings to send: the newest `limit` of them, or all.
+/// On the wire it is the query string of `GET /account/repaid-borrowings`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepaidQuery {
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+impl RepaidQuery {
+    /// The query as a URL query string; empty when it asks for everything.
+    pub fn to_query_string(&self) -> String {
+        self.limit.map(|l| format!("limit={l}")).unwrap_or_default()
+    }
 }
 
 /// A borrowing that has been repaid in full, and how many days that took

@@ -31,9 +31,9 @@
 //!   the days it took are `(borrowed, repaid]`, like an entry's days of use.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use portal_api::{Channel, EntryKind, HistoryEntry, RepaidBorrowing};
+use portal_api::{Channel, EntryKind, HistoryEntry, HistoryPage, HistoryQuery, RepaidBorrowing};
 use portal_domain::calendar::{first_due_date, next_due_date_on_or_after, RepaymentDay};
-use portal_domain::clock::to_jst;
+use portal_domain::clock::{from_jst, to_jst};
 use portal_domain::interest::{accrual, allocate, interest_free_window, late_charge};
 use portal_domain::money::{minimum_repayment, Yen};
 use portal_domain::rate::Apr;
@@ -408,6 +408,43 @@ impl Ledger {
     /// The entries newest first, as the history page lists them.
     pub fn history(&self) -> Vec<HistoryEntry> {
         self.entries.iter().rev().map(Entry::to_history).collect()
+    }
+
+    /// One page of the history (SPEC S7): the entries on the query's Japan
+    /// dates and of its kind, newest first, after `offset`, at most `limit`.
+    ///
+    /// Entries are booked in time order, so the date range's ends are found
+    /// by binary search; the work is proportional to the entries in the
+    /// range (a count, with no copy) plus the page, never to the whole ledger.
+    pub fn history_page(&self, query: &HistoryQuery) -> HistoryPage {
+        // Midnight JST at the start of `from`, and of the day after `to`.
+        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(from_jst);
+        let start = query.from.and_then(midnight);
+        let end = query.to.and_then(|d| d.succ_opt()).and_then(midnight);
+        let first = start.map_or(0, |s| self.entries.partition_point(|e| e.at < s));
+        let last = end.map_or(self.entries.len(), |e| {
+            self.entries.partition_point(|x| x.at < e)
+        });
+        let in_range = self.entries.get(first..last.max(first)).unwrap_or(&[]);
+        let wanted = |e: &&Entry| query.kind.is_none_or(|k| e.kind == k);
+        let total = match query.kind {
+            None => in_range.len(),
+            Some(_) => in_range.iter().filter(wanted).count(),
+        };
+        let limit = query.limit.map_or(usize::MAX, |l| l as usize);
+        let entries = in_range
+            .iter()
+            .rev()
+            .filter(wanted)
+            .skip(query.offset as usize)
+            .take(limit)
+            .map(Entry::to_history)
+            .collect();
+        HistoryPage {
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+            offset: query.offset,
+            entries,
+        }
     }
 
     /// The interest due by the next due date if the member repays on it:

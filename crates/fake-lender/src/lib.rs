@@ -15,8 +15,8 @@ pub mod seed;
 
 use chrono::{DateTime, Duration, Utc};
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, LoginKind, NextDue, RepaidBorrowing, SignInRequest,
-    SignedIn, UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryPage, HistoryQuery, LoginKind, NextDue, RepaidBorrowing,
+    RepaidQuery, SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
@@ -25,7 +25,7 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 
 pub use ledger::{Entry, Ledger, LedgerError};
-pub use seed::{demo_members, DemoMember};
+pub use seed::{busy_ledger, demo_members, DemoMember};
 
 /// A session ends after this long without a request (SPEC S4).
 pub const SESSION_IDLE_LIMIT: Duration = Duration::minutes(10);
@@ -63,6 +63,15 @@ struct Session {
     token: String,
     member_id: String,
     last_seen: DateTime<Utc>,
+}
+
+impl LenderState {
+    /// Replaces one member's ledger (the benchmark gives a member 10,000
+    /// entries this way). False when there is no such member.
+    pub fn set_ledger(&mut self, member_id: &str, ledger: Ledger) -> bool {
+        let account = self.accounts.iter_mut().find(|a| a.member_id == member_id);
+        account.map(|a| a.ledger = ledger).is_some()
+    }
 }
 
 /// The fake lender itself.
@@ -231,14 +240,16 @@ impl Lender {
         })
     }
 
-    /// The member's transaction history (SPEC S7), newest first.
+    /// One page of the member's transaction history (SPEC S7), newest
+    /// first, filtered as the query says.
     pub fn history(
         &mut self,
         token: &str,
         now: DateTime<Utc>,
-    ) -> Result<Vec<HistoryEntry>, BackendError> {
+        query: &HistoryQuery,
+    ) -> Result<HistoryPage, BackendError> {
         let member_id = self.touch_session(token, now)?;
-        Ok(self.account_mut(&member_id)?.ledger.history())
+        Ok(self.account_mut(&member_id)?.ledger.history_page(query))
     }
 
     /// The member's borrowings repaid in full, newest first, with how many
@@ -247,9 +258,12 @@ impl Lender {
         &mut self,
         token: &str,
         now: DateTime<Utc>,
+        query: RepaidQuery,
     ) -> Result<Vec<RepaidBorrowing>, BackendError> {
         let member_id = self.touch_session(token, now)?;
-        Ok(self.account_mut(&member_id)?.ledger.repaid_borrowings())
+        let mut repaid = self.account_mut(&member_id)?.ledger.repaid_borrowings();
+        repaid.truncate(query.limit.map_or(usize::MAX, |l| l as usize));
+        Ok(repaid)
     }
 
     /// Refuses signed-in work while the member service is down.

@@ -327,6 +327,37 @@ pub(crate) fn member_apr(member: &DemoMember) -> Apr {
     Apr::from_percent(Decimal::new(i64::from(member.apr_bp), 2)).unwrap_or(Apr::late_charge())
 }
 
+/// A ledger of `entries` entries spread evenly over the year before `now`
+/// (about 100,000 yen borrowed, then 10,000-yen repayments and borrowings
+/// in turn), on the 10-digit card member's terms: the member of SPEC S7 with
+/// a long history, for the benchmark and the scale tests. Every entry is
+/// booked through the ledger, so its parts follow the money rules.
+pub fn busy_ledger(entries: usize, now: DateTime<Utc>) -> Ledger {
+    let terms = demo_members()
+        .first()
+        .map_or(Apr::late_charge(), member_apr);
+    let mut ledger = Ledger::new(terms, RepaymentDay::TwentyFifth, false);
+    let Some(start) = now.checked_sub_signed(Duration::days(365)) else {
+        return ledger;
+    };
+    let step_ms = Duration::days(365).num_milliseconds() / entries.max(1) as i64;
+    for i in 0..entries {
+        let at = start + Duration::milliseconds(step_ms * i as i64);
+        let booked = if i == 0 {
+            ledger.apply_borrowing(Yen(100_000), Channel::Atm, at)
+        } else if i % 2 == 1 {
+            let amount = Yen(10_000).min(ledger.payoff(to_jst(at).date()));
+            ledger.apply_repayment(amount, Channel::InternetRepayment, at)
+        } else {
+            ledger.apply_borrowing(Yen(10_000), Channel::Atm, at)
+        };
+        if booked.is_err() {
+            break;
+        }
+    }
+    ledger
+}
+
 /// The instant `hour`:00 Japan time on `date`.
 fn jst(date: NaiveDate, hour: u32) -> DateTime<Utc> {
     from_jst(date.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default()))

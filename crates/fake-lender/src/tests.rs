@@ -287,7 +287,7 @@ proptest! {
 
 // ---- the ledger and the figures derived from it ----
 
-use portal_api::{Channel, EntryKind};
+use portal_api::{Channel, EntryKind, HistoryEntry, RepaidQuery};
 use portal_domain::calendar::{due_date_in_month, RepaymentDay};
 use portal_domain::interest::charge;
 use portal_domain::rate::Apr;
@@ -576,12 +576,151 @@ fn history_is_the_ledger_newest_first() {
         .sign_in(&card("1234567890", "1234"), now)
         .map(|s| s.token)
         .unwrap_or_default();
-    let history = lender.history(&token, now).unwrap_or_default();
+    let all = HistoryQuery::default();
+    let page = lender.history(&token, now, &all).unwrap_or_default();
     let ledger = ledger_of(&lender, "m-card10");
-    assert_eq!(history.len(), ledger.entries.len());
-    assert_eq!(history.first().map(|h| h.balance_after), Some(Yen(150_000)));
-    assert!(history.windows(2).all(|w| w[0].at >= w[1].at));
-    assert_eq!(lender.history("nope", now), Err(BackendError::NotSignedIn));
+    assert_eq!(page.entries, ledger.history());
+    assert_eq!(page.total as usize, ledger.entries.len());
+    assert_eq!(
+        page.entries.first().map(|h| h.balance_after),
+        Some(Yen(150_000))
+    );
+    assert!(page.entries.windows(2).all(|w| w[0].at >= w[1].at));
+    assert_eq!(
+        lender.history("nope", now, &all),
+        Err(BackendError::NotSignedIn)
+    );
+}
+
+/// What a query should give, the slow way: every entry, newest first,
+/// checked one by one.
+fn history_the_slow_way(ledger: &Ledger, q: &HistoryQuery) -> HistoryPage {
+    let matching: Vec<HistoryEntry> = ledger
+        .history()
+        .into_iter()
+        .filter(|e| {
+            let date = to_jst(e.at).date();
+            q.from.is_none_or(|f| date >= f)
+                && q.to.is_none_or(|t| date <= t)
+                && q.kind.is_none_or(|k| e.kind == k)
+        })
+        .collect();
+    HistoryPage {
+        total: matching.len() as u32,
+        offset: q.offset,
+        entries: matching
+            .into_iter()
+            .skip(q.offset as usize)
+            .take(q.limit.map_or(usize::MAX, |l| l as usize))
+            .collect(),
+    }
+}
+
+#[test]
+fn history_pages_through_ten_thousand_entries_by_jst_date() {
+    let now = wednesday_noon();
+    let ledger = busy_ledger(10_000, now);
+    assert_eq!(
+        ledger.entries.len(),
+        10_000,
+        "every generated entry is booked"
+    );
+    let today = to_jst(now).date();
+    // The last three months, repayments only, second page of 50.
+    let q = HistoryQuery {
+        from: NaiveDate::from_ymd_opt(2026, 8, 26),
+        to: Some(today),
+        kind: Some(EntryKind::Repayment),
+        offset: 50,
+        limit: Some(50),
+    };
+    let page = ledger.history_page(&q);
+    assert_eq!(page, history_the_slow_way(&ledger, &q));
+    assert_eq!(page.entries.len(), 50);
+    assert!(
+        (1_200..=1_300).contains(&page.total),
+        "a quarter of the repayments: {}",
+        page.total
+    );
+    assert!(page.entries.iter().all(|e| e.kind == EntryKind::Repayment));
+    // A page past the end is empty but still counts the matches.
+    let past = HistoryQuery {
+        offset: 5_000,
+        ..q.clone()
+    };
+    assert_eq!(ledger.history_page(&past).entries, vec![]);
+    assert_eq!(ledger.history_page(&past).total, page.total);
+    // A range that ends before it starts matches nothing.
+    let backwards = HistoryQuery {
+        from: Some(today),
+        to: NaiveDate::from_ymd_opt(2026, 1, 1),
+        ..q
+    };
+    assert_eq!(ledger.history_page(&backwards).total, 0);
+}
+
+#[test]
+fn a_day_in_japan_starts_at_midnight_jst() {
+    // 2026-11-24 23:30 JST is 14:30 UTC; 2026-11-25 00:30 JST is 15:30 UTC.
+    let mut ledger = Ledger::new(apr("18.0"), RepaymentDay::TwentyFifth, false);
+    let late = Utc
+        .with_ymd_and_hms(2026, 11, 24, 14, 30, 0)
+        .single()
+        .unwrap_or_default();
+    let early = Utc
+        .with_ymd_and_hms(2026, 11, 24, 15, 30, 0)
+        .single()
+        .unwrap_or_default();
+    assert!(ledger
+        .apply_borrowing(Yen(10_000), Channel::Atm, late)
+        .is_ok());
+    assert!(ledger
+        .apply_borrowing(Yen(10_000), Channel::Atm, early)
+        .is_ok());
+    let on = |d: u32| HistoryQuery {
+        from: NaiveDate::from_ymd_opt(2026, 11, d),
+        to: NaiveDate::from_ymd_opt(2026, 11, d),
+        ..HistoryQuery::default()
+    };
+    assert_eq!(
+        ledger
+            .history_page(&on(24))
+            .entries
+            .iter()
+            .map(|e| e.at)
+            .collect::<Vec<_>>(),
+        vec![late]
+    );
+    assert_eq!(
+        ledger
+            .history_page(&on(25))
+            .entries
+            .iter()
+            .map(|e| e.at)
+            .collect::<Vec<_>>(),
+        vec![early]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any query over a generated ledger gives exactly what filtering every
+    /// entry one by one gives.
+    #[test]
+    fn history_page_equals_the_slow_filter(
+        n in 0usize..400,
+        from in proptest::option::of(0i64..400),
+        to in proptest::option::of(0i64..400),
+        kind in proptest::option::of(prop_oneof![Just(EntryKind::Borrowing), Just(EntryKind::Repayment)]),
+        offset in 0u32..300,
+        limit in proptest::option::of(0u32..120),
+    ) {
+        let now = wednesday_noon();
+        let ledger = busy_ledger(n, now);
+        let day = |back: i64| Some(to_jst(now).date() - Duration::days(back));
+        let q = HistoryQuery { from: from.and_then(day), to: to.and_then(day), kind, offset, limit };
+        prop_assert_eq!(ledger.history_page(&q), history_the_slow_way(&ledger, &q));
+    }
 }
 
 /// One random movement: a borrowing or a repayment of some yen, some days
@@ -807,7 +946,7 @@ fn the_seeded_card_member_has_repaid_borrowings() {
         .sign_in(&card("1234567890", "1234"), now)
         .map(|s| s.token)
         .unwrap_or_default();
-    let repaid = lender.repaid_borrowings(&token, now);
+    let repaid = lender.repaid_borrowings(&token, now, RepaidQuery::default());
     let Ok(repaid) = repaid else {
         panic!("repaid borrowings refused: {repaid:?}");
     };
@@ -819,8 +958,13 @@ fn the_seeded_card_member_has_repaid_borrowings() {
         let borrowed = to_jst(r.borrowed_at).date();
         assert_eq!(i64::from(r.days), (r.repaid_on - borrowed).num_days());
     }
+    // A limit keeps the newest.
+    let one = lender.repaid_borrowings(&token, now, RepaidQuery { limit: Some(1) });
+    assert_eq!(one.ok().as_deref(), repaid.get(..1));
+    let none = lender.repaid_borrowings(&token, now, RepaidQuery { limit: Some(0) });
+    assert_eq!(none, Ok(vec![]));
     assert_eq!(
-        lender.repaid_borrowings("not-a-token", now),
+        lender.repaid_borrowings("not-a-token", now, RepaidQuery::default()),
         Err(BackendError::NotSignedIn)
     );
 }

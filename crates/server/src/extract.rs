@@ -43,6 +43,27 @@ where
     }
 }
 
+/// A query string. Anything serde cannot read into `T` (an unknown name, a
+/// date that is not `YYYY-MM-DD`, a negative number) is `invalid_input`
+/// with no field problems, like an unreadable JSON body.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(q)| ApiQuery(q))
+            .map_err(|_| ApiError::unreadable())
+    }
+}
+
 /// The session token from `Authorization: Bearer <token>`.
 ///
 /// A missing header, another scheme or an empty token all mean the caller is

@@ -10,8 +10,8 @@ use axum::routing::{any, delete, get, post, put};
 use axum::{Json, Router};
 use fake_lender::Lender;
 use portal_api::{
-    AccountSummary, BackendError, HistoryEntry, RepaidBorrowing, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
+    SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use serde::{Deserialize, Serialize};
 use std::any::Any;
@@ -21,7 +21,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{self, ApiError};
-use crate::extract::{ApiJson, Bearer, Now};
+use crate::extract::{ApiJson, ApiQuery, Bearer, Now};
 use crate::state::{fresh_entropy, AppState, Config};
 
 /// The largest request body read; sign-in bodies are a few dozen bytes, so
@@ -122,15 +122,16 @@ async fn account_summary(
     Ok(Json(summary))
 }
 
-/// `GET /api/v1/account/history`: every entry of the member's ledger,
-/// newest first.
+/// `GET /api/v1/account/history`: one page of the member's ledger, newest
+/// first, filtered by the query string.
 async fn account_history(
     State(state): State<AppState>,
     Now(now): Now,
     Bearer(token): Bearer,
-) -> Result<Json<Vec<HistoryEntry>>, ApiError> {
-    let history = state.lender().lock().await.history(&token, now)?;
-    Ok(Json(history))
+    ApiQuery(query): ApiQuery<HistoryQuery>,
+) -> Result<Json<HistoryPage>, ApiError> {
+    let page = state.lender().lock().await.history(&token, now, &query)?;
+    Ok(Json(page))
 }
 
 /// `GET /api/v1/account/repaid-borrowings`: every borrowing the member has
@@ -139,8 +140,13 @@ async fn account_repaid_borrowings(
     State(state): State<AppState>,
     Now(now): Now,
     Bearer(token): Bearer,
+    ApiQuery(query): ApiQuery<RepaidQuery>,
 ) -> Result<Json<Vec<RepaidBorrowing>>, ApiError> {
-    let repaid = state.lender().lock().await.repaid_borrowings(&token, now)?;
+    let repaid = state
+        .lender()
+        .lock()
+        .await
+        .repaid_borrowings(&token, now, query)?;
     Ok(Json(repaid))
 }
 

@@ -234,8 +234,12 @@ async fn history_lists_the_ledger_newest_first_and_agrees_with_the_summary() {
     let reply = call(Method::GET, HISTORY).bearer(&token).send(&app).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("cache-control"), Some("no-store"));
-    let entries = reply.json().as_array().cloned().unwrap_or_default();
+    let page = reply.json();
+    let entries = page["entries"].as_array().cloned().unwrap_or_default();
     assert!(entries.len() >= 12, "a year of history: {}", entries.len());
+    // Without a query, one page holds every entry.
+    assert_eq!(page["total"].as_u64(), Some(entries.len() as u64));
+    assert_eq!(page["offset"], 0);
     let newest = &entries[0];
     assert_eq!(newest["balance_after"], 150000);
     assert_eq!(newest["kind"], "borrowing");
@@ -263,7 +267,88 @@ async fn history_lists_the_ledger_newest_first_and_agrees_with_the_summary() {
     // A member who never borrowed has an empty history.
     let token = sign_in(&app, &web_id("newmember01", "Welcome2024")).await;
     let reply = call(Method::GET, HISTORY).bearer(&token).send(&app).await;
-    assert_eq!((reply.status, reply.json()), (StatusCode::OK, json!([])));
+    assert_eq!(
+        (reply.status, reply.json()),
+        (
+            StatusCode::OK,
+            json!({"total": 0, "offset": 0, "entries": []})
+        )
+    );
+}
+
+#[tokio::test]
+async fn history_is_filtered_and_paged_by_the_server() {
+    let app = router(false);
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let get = |query: &str| {
+        let path = format!("{HISTORY}?{query}");
+        let token = token.clone();
+        let app = app.clone();
+        async move { call(Method::GET, &path).bearer(&token).send(&app).await }
+    };
+    let all = get("").await.json()["entries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+
+    // Repayments only, two at a time, after the newest.
+    let repayments: Vec<Value> = all
+        .iter()
+        .filter(|e| e["kind"] == "repayment")
+        .cloned()
+        .collect();
+    let page = get("kind=repayment&offset=1&limit=2").await.json();
+    assert_eq!(page["total"].as_u64(), Some(repayments.len() as u64));
+    assert_eq!(page["offset"], 1);
+    assert_eq!(page["entries"], Value::Array(repayments[1..3].to_vec()));
+
+    // One Japan date: the newest entry's, which is 15:00 UTC or later on the
+    // day before in UTC terms when it is early morning in Japan.
+    let newest = all[0]["at"]
+        .as_str()
+        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+        .map(|at| portal_domain::clock::to_jst(at.to_utc()).date());
+    let day = newest.map(|d| d.to_string()).unwrap_or_default();
+    let page = get(&format!("from={day}&to={day}")).await.json();
+    let on_day: Vec<Value> = all
+        .iter()
+        .filter(|e| {
+            e["at"]
+                .as_str()
+                .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+                .map(|at| portal_domain::clock::to_jst(at.to_utc()).date())
+                == newest
+        })
+        .cloned()
+        .collect();
+    assert!(!on_day.is_empty());
+    assert_eq!(page["entries"], Value::Array(on_day));
+
+    // Nothing matches a range that ends before it starts, or a page past the end.
+    let page = get("from=2026-12-01&to=2026-01-01").await.json();
+    assert_eq!(page["total"], 0);
+    let page = get("offset=100000").await.json();
+    assert_eq!(page["entries"], json!([]));
+    assert_eq!(page["total"].as_u64(), Some(all.len() as u64));
+
+    // A query the server cannot read is invalid input, like an unreadable body.
+    for bad in [
+        "from=2026-13-01",
+        "from=",
+        "to=yesterday",
+        "kind=loan",
+        "offset=-1",
+        "limit=ten",
+        "limit=4294967296",
+        "colour=red",
+    ] {
+        let reply = get(bad).await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::BAD_REQUEST, unreadable()),
+            "{bad}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -290,7 +375,7 @@ async fn repaid_borrowings_list_cleared_borrowings_newest_first() {
         .send(&app)
         .await
         .json();
-    let entries = history.as_array().cloned().unwrap_or_default();
+    let entries = history["entries"].as_array().cloned().unwrap_or_default();
     for r in &repaid {
         assert!(r["days"].as_u64().is_some_and(|d| d > 0), "{r}");
         assert!(
@@ -302,6 +387,24 @@ async fn repaid_borrowings_list_cleared_borrowings_newest_first() {
                 && e["at"] == r["borrowed_at"]
                 && e["amount"] == r["amount"]),
             "{r}"
+        );
+    }
+
+    // `limit` keeps the newest; an unreadable limit is invalid input.
+    let reply = call(Method::GET, &format!("{REPAID}?limit=1"))
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(reply.json(), Value::Array(repaid[..1].to_vec()));
+    for bad in ["limit=-1", "limit=", "newest=3"] {
+        let reply = call(Method::GET, &format!("{REPAID}?{bad}"))
+            .bearer(&token)
+            .send(&app)
+            .await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::BAD_REQUEST, unreadable()),
+            "{bad}"
         );
     }
 

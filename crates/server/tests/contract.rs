@@ -10,8 +10,9 @@ use axum::http::{Method, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
 use portal_api::{
-    AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, LoginKind,
-    NextDue, RepaidBorrowing, SignInRequest, SignedIn, UnscheduledMaintenance,
+    AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, HistoryPage,
+    HistoryQuery, LoginKind, NextDue, RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
+    UnscheduledMaintenance,
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
@@ -524,13 +525,97 @@ fn history_entries_match_the_document() {
     assert!(channels.contains("internet_repayment"));
     assert_eq!(strings(&schema(&doc, "EntryKind")["enum"]), kinds);
     assert_eq!(strings(&schema(&doc, "Channel")["enum"]), channels);
-    // The operation answers an array of exactly that schema.
+    // The operation answers a page of exactly those entries.
+    let page = wire(&HistoryPage {
+        total: 120,
+        offset: 50,
+        entries: history_samples()
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+    });
+    assert_eq!(page["entries"].as_array().map(Vec::len), Some(2));
+    assert_same_shape(&doc, "HistoryPage", std::slice::from_ref(&page));
     let body = &doc["paths"]["/api/v1/account/history"]["get"]["responses"]["200"]["content"]
         ["application/json"]["schema"];
-    assert_eq!(body["type"], "array");
-    assert_eq!(ref_name(&body["items"]), Some("HistoryEntry"));
-    validate(&doc, body, &Value::Array(history_samples()), "history")
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ref_name(body), Some("HistoryPage"));
+    validate(&doc, body, &page, "history").unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Reads a query string as the server does.
+fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Option<T> {
+    let uri: axum::http::Uri = format!("/h?{query}").parse().ok()?;
+    axum::extract::Query::<T>::try_from_uri(&uri)
+        .ok()
+        .map(|q| q.0)
+}
+
+/// Gives every query parameter the document lists for `GET path` a value
+/// of its schema, and reads the whole query string as the server does. All
+/// parameters must be optional query parameters.
+fn documented_query<T: serde::de::DeserializeOwned>(doc: &Value, path: &str) -> Option<T> {
+    let params = doc["paths"][path]["get"]["parameters"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let sample = |p: &Value| {
+        let schema = resolve(doc, &p["schema"]);
+        match (schema["type"].as_str(), schema["format"].as_str()) {
+            (Some("string"), Some("date")) => "2026-11-25".to_owned(),
+            (Some("string"), _) => strings(&schema["enum"])
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+            (Some("integer"), _) => "7".to_owned(),
+            other => panic!("no sample for {other:?}"),
+        }
+    };
+    let mut parts = Vec::new();
+    for p in &params {
+        assert_eq!(p["in"], "query", "{p}");
+        assert_eq!(p["required"], false, "{p}");
+        parts.push(format!(
+            "{}={}",
+            p["name"].as_str().unwrap_or_default(),
+            sample(p)
+        ));
+    }
+    parse_query(&parts.join("&"))
+}
+
+#[test]
+fn query_parameters_match_the_document() {
+    let doc = doc();
+    // Every documented parameter is read, and every field is documented:
+    // giving each documented parameter a value sets every field.
+    let history: Option<HistoryQuery> = documented_query(&doc, "/api/v1/account/history");
+    let expected = HistoryQuery {
+        from: NaiveDate::from_ymd_opt(2026, 11, 25),
+        to: NaiveDate::from_ymd_opt(2026, 11, 25),
+        kind: Some(EntryKind::Borrowing),
+        offset: 7,
+        limit: Some(7),
+    };
+    assert_eq!(history.as_ref(), Some(&expected));
+    let repaid: Option<RepaidQuery> = documented_query(&doc, "/api/v1/account/repaid-borrowings");
+    assert_eq!(repaid, Some(RepaidQuery { limit: Some(7) }));
+    // What the portal sends is what the document describes.
+    assert_eq!(parse_query(&expected.to_query_string()), Some(expected));
+    assert_eq!(
+        parse_query(&RepaidQuery { limit: Some(3) }.to_query_string()),
+        Some(RepaidQuery { limit: Some(3) })
+    );
+    assert_eq!(parse_query(""), Some(RepaidQuery::default()));
+    assert_eq!(
+        parse_query::<HistoryQuery>("page=2"),
+        None,
+        "undocumented parameters are refused"
+    );
+    assert_eq!(
+        parse_query::<RepaidQuery>("page=2"),
+        None,
+        "undocumented parameters are refused"
+    );
 }
 
 #[test]
@@ -783,4 +868,23 @@ fn test_control_operations_are_tagged_and_unauthenticated() {
         doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
         Some(true)
     );
+}
+
+proptest::proptest! {
+    /// Any query the portal can make reaches the server intact.
+    #[test]
+    fn every_history_query_survives_the_query_string(
+        from in proptest::option::of(0i64..100_000),
+        to in proptest::option::of(0i64..100_000),
+        kind in proptest::option::of(proptest::prop_oneof![
+            proptest::strategy::Just(EntryKind::Borrowing),
+            proptest::strategy::Just(EntryKind::Repayment)
+        ]),
+        offset: u32,
+        limit in proptest::option::of(proptest::num::u32::ANY),
+    ) {
+        let day = |n: i64| NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.checked_add_signed(chrono::Duration::days(n)));
+        let query = HistoryQuery { from: from.and_then(day), to: to.and_then(day), kind, offset, limit };
+        proptest::prop_assert_eq!(parse_query(&query.to_query_string()), Some(query));
+    }
 }
