@@ -232,7 +232,11 @@ pub struct Texts {
     pub statement_heading: &'static str,
     pub previous_page: &'static str,
     pub next_page: &'static str,
-    pub showing: fn(usize, usize, usize) -> String,
+    /// What the table shows: (dates, kind, total, first row, last row).
+    pub showing: fn(&str, &str, usize, usize, usize) -> String,
+    /// An inclusive date range; either end may be empty (open).
+    pub date_range: fn(&str, &str) -> String,
+    pub all_dates: &'static str,
     pub statement_period: fn(&str, &str) -> String,
 
     pub sim_title: &'static str,
@@ -434,7 +438,12 @@ static JA: Texts = Texts {
     statement_heading: "Web明細",
     previous_page: "前へ",
     next_page: "次へ",
-    showing: |total, from, to| format!("{total}件中 {from}～{to}件を表示"),
+    showing: |dates, kind, total, from, to| match total {
+        0 => format!("{dates}・{kind}：0件"),
+        _ => format!("{dates}・{kind}：{total}件中 {from}～{to}件を表示"),
+    },
+    date_range: |from, to| format!("{from}～{to}"),
+    all_dates: "全期間",
     statement_period: |from, to| format!("期間: {from}～{to}"),
 
     sim_title: "返済シミュレーション",
@@ -662,7 +671,12 @@ static EN: Texts = Texts {
     statement_heading: "Web statement (Web明細)",
     previous_page: "Previous",
     next_page: "Next",
-    showing: |total, from, to| format!("Showing {from}–{to} of {total}"),
+    showing: |dates, kind, total, from, to| match total {
+        0 => format!("{dates}, {kind}: none"),
+        _ => format!("{dates}, {kind}: showing {from}–{to} of {total}"),
+    },
+    date_range: |from, to| format!("{from} – {to}"),
+    all_dates: "All dates",
     statement_period: |from, to| format!("Period: {from} – {to}"),
 
     sim_title: "Repayment simulator",

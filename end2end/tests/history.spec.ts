@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from "./fixtures";
+import { test, expect, expectNoAxeViolations, BACKEND } from "./fixtures";
 import { Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { LoginPage } from "./pages/login-page";
@@ -89,42 +89,77 @@ test("history shows the interest to the next due date and how long past borrowin
   await expect(toDue).toBeVisible();
   // Repaying on the due date (today, for this member) includes at least what has accrued.
   expect(yen(await toDue.textContent())).toBeGreaterThanOrEqual(accrued);
-  const repaid = page.getByRole("region", { name: "過去のお借入れの返済日数" }).locator("tbody tr");
-  expect(await repaid.count()).toBeGreaterThan(0);
+  const section = page.getByRole("region", { name: "過去のお借入れの返済日数" });
+  await expect(section.first()).toContainText("新しい順に最大10件");
+  const repaid = section.locator("tbody tr");
+  await expect(repaid.first()).toBeVisible();
+  expect(await repaid.count()).toBeLessThanOrEqual(10);
   await expect(repaid.first().locator("td").nth(3)).toHaveText(/^\d+日$/);
 });
+
+/** The table's status line, which names the dates and kind it shows. */
+const statusLine = (page: Page) => page.getByRole("status").filter({ hasText: "：" });
+
+/**
+ * Waits until the table shows `dates`・`kind` (the lender answers each filter
+ * with one page), checks the page holds min(total, 50) rows, and returns the total.
+ */
+async function shown(page: Page, dates: string, kind: string): Promise<number> {
+  const status = statusLine(page);
+  await expect(status).toContainText(`${dates}・${kind}：`);
+  const total = Number(((await status.textContent()) ?? "").match(/：(\d+)件/)?.[1] ?? NaN);
+  await expect(page.locator("table.history tbody tr")).toHaveCount(Math.min(total, 50));
+  return total;
+}
+
+// The fixture's clock is 2026-11-25 in Japan.
+const YEAR = "2025年11月26日～2026年11月25日";
+const QUARTER = "2026年8月26日～2026年11月25日";
 
 test("history filters by period and type", async ({ page }) => {
   await signInAndOpenHistory(page);
   const rows = page.locator("table.history tbody tr");
+  const firstQuarter = await shown(page, QUARTER, "すべて");
   await page.getByLabel("期間").selectOption({ label: "12か月" });
-  const year = await rows.count();
+  const year = await shown(page, YEAR, "すべて");
   expect(year).toBeGreaterThan(10);
-  await expect(page.getByRole("status").filter({ hasText: "件中" })).toContainText(`${year}件中`);
+  expect(year).toBeLessThanOrEqual(50);
+  await expect(statusLine(page)).toContainText(`${year}件中 1～${year}件を表示`);
   await page.getByLabel("期間").selectOption({ label: "3か月" });
-  const quarter = await rows.count();
+  const quarter = await shown(page, QUARTER, "すべて");
+  expect(quarter).toBe(firstQuarter);
   expect(quarter).toBeGreaterThan(0);
   expect(quarter).toBeLessThan(year);
+  // Every row of the quarter is dated inside it.
+  for (const when of await rows.locator("td:nth-child(1)").allTextContents()) {
+    const [, y, m, d] = when.match(/(\d+)年(\d+)月(\d+)日/)!.map(Number);
+    expect(y * 10000 + m * 100 + d).toBeGreaterThanOrEqual(20260826);
+  }
   await page.getByLabel("期間").selectOption({ label: "12か月" });
   await page.getByLabel("取引の種類").selectOption({ label: "返済" });
-  const repayments = await rows.count();
+  const repayments = await shown(page, YEAR, "返済");
   for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("返済");
   await page.getByLabel("取引の種類").selectOption({ label: "借入" });
-  const borrowings = await rows.count();
+  const borrowings = await shown(page, YEAR, "借入");
   for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("借入");
+  expect(repayments).toBeGreaterThan(0);
+  expect(borrowings).toBeGreaterThan(0);
   expect(repayments + borrowings).toBe(year);
   // A custom range with nothing in it says so.
   await page.getByLabel("期間").selectOption({ label: "期間を指定" });
   await page.getByLabel("開始日").fill("2020-01-01");
   await page.getByLabel("終了日").fill("2020-12-31");
+  await expect(statusLine(page)).toContainText("2020年1月1日～2020年12月31日・借入：0件");
   await expect(page.getByText("該当する取引はありません。")).toBeVisible();
+  // The filters kept their place: the last one changed still has focus.
+  await expect(page.getByLabel("終了日")).toBeFocused();
 });
 
 test("the CSV download matches the table row by row", async ({ page }) => {
   await signInAndOpenHistory(page);
   await page.getByLabel("期間").selectOption({ label: "12か月" });
+  const count = await shown(page, YEAR, "すべて");
   const rows = page.locator("table.history tbody tr");
-  const count = await rows.count();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "CSVでダウンロード" }).click(),
@@ -150,6 +185,31 @@ test("the CSV download matches the table row by row", async ({ page }) => {
     }
     expect(`${csv[8]}日`).toBe(cells[8]);
   }
+  // The button is ready again for the next download.
+  await expect(page.getByRole("button", { name: "CSVでダウンロード" })).toBeEnabled();
+});
+
+test("a failed CSV download says so, keeps the table and can be tried again", async ({ page }) => {
+  test.skip(BACKEND !== "http", "the failure is injected on the wire");
+  await signInAndOpenHistory(page);
+  await page.getByLabel("期間").selectOption({ label: "12か月" });
+  const count = await shown(page, YEAR, "すべて");
+  // The CSV asks for every entry (no limit); make the lender fail just that.
+  let fail = true;
+  await page.route(/\/api\/v1\/account\/history\?/, (route) =>
+    fail && !route.request().url().includes("limit=")
+      ? route.fulfill({ status: 500, contentType: "application/json", body: '{"code":"server"}' })
+      : route.continue(),
+  );
+  const button = page.getByRole("button", { name: "CSVでダウンロード" });
+  await button.click();
+  await expect(page.getByRole("alert")).toContainText("CSVを作成できませんでした");
+  await expect(page.locator("table.history tbody tr")).toHaveCount(count);
+  await expect(page.getByLabel("期間")).toHaveValue("12");
+  fail = false;
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  expect(download.suggestedFilename()).toBe("history-2026-11-25.csv");
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
 test("the printable statement has the Web明細 heading, the member and the period", async ({ page }) => {

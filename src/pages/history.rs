@@ -181,13 +181,18 @@ fn HistoryView() -> impl IntoView {
             limit: None,
         }
     });
+    // Each page comes with the query it answers, so what the page says it
+    // shows is always what it shows, even while the next page loads.
     let history = member_query_resource(
         move || HistoryQuery {
             offset: u32::try_from(page.get() * PAGE_SIZE).unwrap_or(u32::MAX),
             limit: Some(PAGE_SIZE as u32),
             ..filtered.get()
         },
-        |backend, token, query| async move { backend.history(token, query).await },
+        |backend, token, query| async move {
+            let found = backend.history(token, query.clone()).await;
+            found.map(|found| (query, found))
+        },
     );
     // A new filter starts again at its first page.
     let choose = move |signal: RwSignal<String>, value: String| {
@@ -197,7 +202,7 @@ fn HistoryView() -> impl IntoView {
     // How many entries match; `None` until the first page has arrived.
     let total = move || {
         history.with(|h| match h {
-            Some(Ok(p)) => Some(p.total as usize),
+            Some(Ok((_, p))) => Some(p.total as usize),
             _ => None,
         })
     };
@@ -237,21 +242,30 @@ fn HistoryView() -> impl IntoView {
     let rows = move || {
         Suspend::new(async move {
             match history.await {
-                Ok(found) if found.entries.is_empty() => {
+                Ok((_, found)) if found.entries.is_empty() => {
                     view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
                 }
-                Ok(found) => view! { <HistoryTable entries=found.entries /> }.into_any(),
+                Ok((_, found)) => view! { <HistoryTable entries=found.entries /> }.into_any(),
                 Err(_) => load_failed(move || history.refetch()).into_any(),
             }
         })
     };
-    let showing = tr_with(move |t, _| {
-        let Some(total) = total() else {
-            return String::new();
-        };
-        let from = (page.get() * PAGE_SIZE + 1).min(total);
-        let to = ((page.get() + 1) * PAGE_SIZE).min(total);
-        (t.showing)(total, from, to)
+    let showing = tr_with(move |t, l| {
+        history.with(|h| {
+            let Some(Ok((query, found))) = h else {
+                return String::new();
+            };
+            let total = found.total as usize;
+            let first = (found.offset as usize + 1).min(total);
+            let last = (found.offset as usize + found.entries.len()).min(total);
+            let date = |d: Option<chrono::NaiveDate>| d.map(|d| l.date(d)).unwrap_or_default();
+            let dates = match (query.from, query.to) {
+                (None, None) => t.all_dates.to_owned(),
+                (from, to) => (t.date_range)(&date(from), &date(to)),
+            };
+            let kind = query.kind.map_or(t.type_all, |k| kind_name(t, k));
+            (t.showing)(&dates, kind, total, first, last)
+        })
     });
     let statement_period = tr_with(move |t, l| {
         let today = to_jst(clock.0.get_untracked()).date();
