@@ -104,7 +104,6 @@ common=(
     --hypothesis-max-examples "$examples"
     ${FUZZ_RANDOM:+--hypothesis-seed=$RANDOM$RANDOM}
     ${FUZZ_RANDOM:---hypothesis-derandomize}
-    --data-generation-method all
     --no-color
     # Sent on every request: it replaces generated Authorization values,
     # which schemathesis draws from all of Latin-1 including control
@@ -118,8 +117,19 @@ status=0
 # the shared token's session) and runs without `ignored_auth`: answering 204
 # to an unknown token is the documented idempotent behaviour, which that
 # check would report as "auth not enforced".
-"$st" run "${common[@]}" --checks all --exclude-operation-id signOut || status=1
-"$st" run "${common[@]}" --checks all --exclude-checks ignored_auth \
+#
+# `negative_data_rejection` runs on its own, on negative data only. Mixed
+# with positive data, schemathesis 3 can negate only a header that the
+# fixed `--header` values above then replace, and report the resulting valid
+# request (for example `GET /account/history?kind=borrowing`) as "accepted
+# negative data": the false positive schemathesis fixed in 4.x
+# (schemathesis/schemathesis#4762), whose command line differs.
+"$st" run "${common[@]}" --data-generation-method all \
+    --checks all --exclude-checks negative_data_rejection \
+    --exclude-operation-id signOut || status=1
+"$st" run "${common[@]}" --data-generation-method negative \
+    --checks negative_data_rejection --exclude-operation-id signOut || status=1
+"$st" run "${common[@]}" --data-generation-method all --checks all --exclude-checks ignored_auth \
     --include-operation-id signOut || status=1
 
 if [[ $status -eq 0 ]]; then
