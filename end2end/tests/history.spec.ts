@@ -138,10 +138,11 @@ test("history filters by period and type", async ({ page }) => {
   await page.getByLabel("期間").selectOption({ label: "12か月" });
   await page.getByLabel("取引の種類").selectOption({ label: "返済" });
   const repayments = await shown(page, YEAR, "返済");
-  for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("返済");
+  // The rows follow the status line; wait for them rather than read them once.
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(new Array(repayments).fill("返済"));
   await page.getByLabel("取引の種類").selectOption({ label: "借入" });
   const borrowings = await shown(page, YEAR, "借入");
-  for (const kind of await rows.locator("td:nth-child(2)").allTextContents()) expect(kind).toBe("借入");
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(new Array(borrowings).fill("借入"));
   expect(repayments).toBeGreaterThan(0);
   expect(borrowings).toBeGreaterThan(0);
   expect(repayments + borrowings).toBe(year);

@@ -1,0 +1,189 @@
+//! Browser tests of `/history` for a member with a long history (SPEC S7):
+//! the lender sends one page of 50 rows at a time and the pager walks
+//! through them. No demo member has more than 50 entries in a period, so
+//! these tests give the 10-digit card member 1,000 entries over a year
+//! (`fake_lender::busy_ledger`) and mount the page in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use fake_lender::{busy_ledger, Lender};
+use leptos::prelude::*;
+use leptos::task::tick;
+use member_portal::backend::{Backend, BackendHandle, FakeBackend};
+use member_portal::i18n::{I18n, Locale};
+use member_portal::maintenance::Clock;
+use member_portal::pages::history::HistoryPage;
+use member_portal::session::SessionCtx;
+use portal_api::SignInRequest;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn rows(root: &HtmlElement) -> u32 {
+    root.query_selector_all("table.history tbody tr")
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+/// The pager button with this text.
+fn button(root: &HtmlElement, label: &str) -> web_sys::HtmlButtonElement {
+    let all = root.query_selector_all("nav.pager button").expect("pager");
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no {label} button"))
+}
+
+/// Yields to the page until `done` holds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..20_000 {
+        if done() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("the page never showed {what}");
+}
+
+/// Yields to the page until the status line contains `expected`.
+async fn until_status(root: &HtmlElement, expected: &str) {
+    until(expected, || text_of(root, ".showing").contains(expected)).await;
+}
+
+/// The text of each row's second cell (its type).
+fn kinds(root: &HtmlElement) -> Vec<String> {
+    let cells = root
+        .query_selector_all("table.history tbody tr td:nth-child(2)")
+        .expect("cells");
+    (0..cells.length())
+        .filter_map(|i| cells.item(i).and_then(|n| n.text_content()))
+        .collect()
+}
+
+/// Signs the card member in with a 1,000-entry ledger and mounts `/history`.
+async fn mount_long_history() -> (HtmlElement, Box<dyn std::any::Any>) {
+    let now = member_portal::browser::now_utc();
+    let mut state = Lender::seeded(now, 3).state().clone();
+    assert!(state.set_ledger("m-card10", busy_ledger(1_000, now)));
+    let backend = Rc::new(FakeBackend::with_lender(Lender::from_state(state, 3)));
+    let signed_in = backend
+        .sign_in(SignInRequest::Card {
+            card_number: "1234567890".to_owned(),
+            pin: "1234".to_owned(),
+        })
+        .await
+        .expect("demo sign-in");
+    let backend = BackendHandle::new(backend);
+    let root = document()
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .expect("container");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n(RwSignal::new(Locale::Ja)));
+        provide_context(Clock::start());
+        let session = SessionCtx::new(backend.clone());
+        session.begin(signed_in, 0);
+        provide_context(session);
+        provide_context(backend);
+        view! { <HistoryPage /> }
+    });
+    (root, Box::new(handle))
+}
+
+#[wasm_bindgen_test]
+async fn a_long_history_comes_fifty_rows_a_page() {
+    let (root, handle) = mount_long_history().await;
+    // Three months of a year of 1,000 entries: about 250, shown 50 at a time.
+    until_status(&root, "件中 1～50件を表示").await;
+    let status = text_of(&root, ".showing");
+    let total: u32 = status
+        .split('：')
+        .nth(1)
+        .and_then(|s| s.split('件').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no total in {status:?}"));
+    assert!((230..=270).contains(&total), "{status}");
+    assert_eq!(rows(&root), 50);
+    let previous = button(&root, "前へ");
+    let next = button(&root, "次へ");
+    assert!(previous.disabled(), "no page before the first");
+    let first_row = text_of(&root, "table.history tbody tr");
+
+    next.focus().expect("focus");
+    next.click();
+    until_status(&root, "件中 51～100件を表示").await;
+    // The rows follow the status line within a few ticks.
+    until("the second page's rows", || {
+        text_of(&root, "table.history tbody tr") != first_row
+    })
+    .await;
+    assert_eq!(rows(&root), 50);
+    assert!(!previous.disabled());
+    // The pager stays put while the rows change, so focus stays on it.
+    let focused = document().active_element().expect("focus");
+    assert_eq!(focused, next.clone().unchecked_into::<web_sys::Element>());
+
+    // The last page holds the rest and cannot go further.
+    let last_start = (total - 1) / 50 * 50 + 1;
+    for _ in 0..(total - 1) / 50 - 1 {
+        next.click();
+        tick().await;
+    }
+    until_status(&root, &format!("件中 {last_start}～{total}件を表示")).await;
+    until("the last page's rows", || {
+        rows(&root) == total - last_start + 1
+    })
+    .await;
+    assert!(next.disabled(), "no page after the last");
+
+    previous.click();
+    until_status(
+        &root,
+        &format!("件中 {}～{}件を表示", last_start - 50, last_start - 1),
+    )
+    .await;
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_filter_starts_again_at_its_first_page() {
+    let (root, handle) = mount_long_history().await;
+    until_status(&root, "件中 1～50件を表示").await;
+    button(&root, "次へ").click();
+    until_status(&root, "件中 51～100件を表示").await;
+    let kind = root
+        .query_selector("#entry-type")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .expect("type select");
+    kind.set_value("repayment");
+    let _ = kind.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    until_status(&root, "・返済：").await;
+    assert!(text_of(&root, ".showing").contains("件中 1～50件を表示"));
+    until("only repayments", || {
+        kinds(&root).iter().all(|k| k == "返済")
+    })
+    .await;
+    assert_eq!(kinds(&root).len(), 50);
+    drop(handle);
+    root.remove();
+}
