@@ -229,6 +229,10 @@ pub struct Texts {
     /// The CSV could not be made; the table stays as it was.
     pub csv_failed: &'static str,
     pub print_statement: &'static str,
+    /// Said while the statement's entries are fetched.
+    pub preparing_statement: &'static str,
+    /// The statement could not be made; nothing was printed.
+    pub statement_failed: &'static str,
     pub statement_heading: &'static str,
     pub previous_page: &'static str,
     pub next_page: &'static str,
@@ -435,6 +439,8 @@ static JA: Texts = Texts {
     preparing_csv: "CSVを準備しています…",
     csv_failed: "CSVを作成できませんでした。しばらくしてから、もう一度お試しください。",
     print_statement: "Web明細を印刷",
+    preparing_statement: "Web明細を準備しています…",
+    statement_failed: "Web明細を作成できませんでした。しばらくしてから、もう一度お試しください。",
     statement_heading: "Web明細",
     previous_page: "前へ",
     next_page: "次へ",
@@ -668,6 +674,8 @@ static EN: Texts = Texts {
     preparing_csv: "Preparing the CSV…",
     csv_failed: "We could not make the CSV just now. Please try again in a little while.",
     print_statement: "Print statement",
+    preparing_statement: "Preparing the statement…",
+    statement_failed: "We could not prepare the statement just now. Please try again in a little while.",
     statement_heading: "Web statement (Web明細)",
     previous_page: "Previous",
     next_page: "Next",

@@ -187,3 +187,70 @@ async fn a_new_filter_starts_again_at_its_first_page() {
     drop(handle);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_printed_statement_holds_every_entry_of_the_period() {
+    let (root, handle) = mount_long_history().await;
+    until_status(&root, "件中 1～50件を表示").await;
+    let status = text_of(&root, ".showing");
+    let total = status
+        .split('：')
+        .nth(1)
+        .and_then(|s| s.split('件').next())
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or_else(|| panic!("no total in {status:?}"));
+    // Count the print dialogs instead of opening one.
+    let window = web_sys::window().expect("window");
+    // The stub also notes how many statement rows were on the page when the
+    // dialog would have opened: printing must wait for the table.
+    let counter = js_sys::Function::new_no_args(
+        "window.printed = (window.printed || 0) + 1; \
+         window.printedRows = document.querySelectorAll('table.statement tbody tr').length;",
+    );
+    js_sys::Reflect::set(&window, &"print".into(), &counter).expect("stub print");
+    let printed = || {
+        js_sys::Reflect::get(&window, &"printed".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    let before = printed();
+    let print = root
+        .query_selector_all(".actions button")
+        .ok()
+        .and_then(|all| all.item(1))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        .expect("print button");
+    assert_eq!(
+        print.text_content().as_deref().map(str::trim),
+        Some("Web明細を印刷")
+    );
+    print.click();
+    until("the print dialog", || printed() > before).await;
+    let statement_rows = root
+        .query_selector_all("table.statement tbody tr")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(
+        statement_rows, total,
+        "every entry of the quarter, not one page"
+    );
+    // The statement belongs to its filters: changing them drops it.
+    let period = root
+        .query_selector("#period")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .expect("period select");
+    period.set_value("month");
+    let _ = period.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    until("the statement dropped", || {
+        root.query_selector("table.statement")
+            .ok()
+            .flatten()
+            .is_none()
+    })
+    .await;
+    drop(handle);
+    root.remove();
+}

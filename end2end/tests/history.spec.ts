@@ -190,7 +190,7 @@ test("the CSV download matches the table row by row", async ({ page }) => {
   await expect(page.getByRole("button", { name: "CSVでダウンロード" })).toBeEnabled();
 });
 
-test("a failed CSV download says so, keeps the table and can be tried again", async ({ page }) => {
+test("a failed CSV download or statement says so, keeps the table and can be tried again", async ({ page }) => {
   test.skip(BACKEND !== "http", "the failure is injected on the wire");
   await signInAndOpenHistory(page);
   await page.getByLabel("期間").selectOption({ label: "12か月" });
@@ -207,19 +207,47 @@ test("a failed CSV download says so, keeps the table and can be tried again", as
   await expect(page.getByRole("alert")).toContainText("CSVを作成できませんでした");
   await expect(page.locator("table.history tbody tr")).toHaveCount(count);
   await expect(page.getByLabel("期間")).toHaveValue("12");
+  // The statement needs every entry too, and says so when it cannot have them.
+  await page.getByRole("button", { name: "Web明細を印刷" }).click();
+  await expect(page.getByRole("alert")).toContainText("Web明細を作成できませんでした");
+  await expect(page.locator("table.statement")).toHaveCount(0);
   fail = false;
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
   expect(download.suggestedFilename()).toBe("history-2026-11-25.csv");
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
-test("the printable statement has the Web明細 heading, the member and the period", async ({ page }) => {
+test("the printable statement has the Web明細 heading, the member, the period and every entry", async ({ page }) => {
   await signInAndOpenHistory(page);
+  await page.getByLabel("期間").selectOption({ label: "12か月" });
+  const total = await shown(page, YEAR, "すべて");
+  // Count the print dialogs instead of opening one, noting how many
+  // statement rows were there when it would have opened.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.printed = [];
+    window.print = () => w.printed.push(document.querySelectorAll("table.statement tbody tr").length);
+  });
+  await page.getByRole("button", { name: "Web明細を印刷" }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).printed)).toEqual([total]);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByText("Web明細", { exact: true })).toBeVisible();
   await expect(page.locator(".statement-head")).toContainText("見本 花子");
-  await expect(page.locator(".statement-head")).toContainText("期間: 2026年8月26日～2026年11月25日");
+  await expect(page.locator(".statement-head")).toContainText("期間: 2025年11月26日～2026年11月25日");
+  // The statement lists every entry of the period, not only the page on screen.
+  const printed = page.locator("table.statement tbody tr");
+  await expect(printed).toHaveCount(total);
+  await expect(printed.first()).toBeVisible();
+  await expect(page.locator("table.history")).toBeHidden();
   await expect(page.getByRole("button", { name: "CSVでダウンロード" })).toBeHidden();
+  // Ctrl+P before asking for the statement prints the page on screen.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByLabel("期間").selectOption({ label: "3か月" });
+  await shown(page, QUARTER, "すべて");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("table.statement")).toHaveCount(0);
+  await expect(page.locator("table.history")).toBeVisible();
+  await expect(page.locator(".statement-head")).toContainText("期間: 2026年8月26日～2026年11月25日");
 });
 
 for (const locale of ["ja", "en"] as const) {

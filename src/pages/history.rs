@@ -5,7 +5,7 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with, use_i18n, Texts};
 use crate::maintenance::use_clock;
 use crate::session::{member_query_resource, member_resource, use_session, SignOutReason};
 use crate::statement::{channel_name, kind_name, to_csv, Period};
@@ -149,7 +149,7 @@ fn HistoryView() -> impl IntoView {
     let i18n = use_i18n();
     let clock = use_clock();
     let session = use_session();
-    let backend = use_backend();
+    let backend = StoredValue::new(use_backend());
     let period_choice = RwSignal::new("3".to_owned());
     let custom_from = RwSignal::new(String::new());
     let custom_to = RwSignal::new(String::new());
@@ -209,34 +209,76 @@ fn HistoryView() -> impl IntoView {
     let pages = move || total().unwrap_or(0).div_ceil(PAGE_SIZE).max(1);
     let loading_rows = RwSignal::new(false);
 
-    let preparing_csv = RwSignal::new(false);
-    let csv_failed = RwSignal::new(false);
-    let download = move |_| {
+    // The CSV and the printed statement cover every entry the filters
+    // match, not just the page on screen, so each asks the lender for all.
+    let exporting = RwSignal::new(None::<Export>);
+    let export_failed = RwSignal::new(None::<Export>);
+    // The statement's entries once fetched; printing shows them instead of
+    // the page on screen. Forgotten when the filters change.
+    let statement = RwSignal::new(None::<Vec<HistoryEntry>>);
+    Effect::watch(
+        move || filtered.get(),
+        move |_, _, _| statement.set(None),
+        false,
+    );
+    let export = move |what: Export| {
         let token = session
             .current
             .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
         let Some(token) = token else { return };
-        if preparing_csv.get_untracked() {
+        if exporting.get_untracked().is_some() {
             return;
         }
-        preparing_csv.set(true);
-        csv_failed.set(false);
-        let (backend, query) = (backend.get(), filtered.get_untracked());
+        exporting.set(Some(what));
+        export_failed.set(None);
+        let (backend, query) = (backend.get_value().get(), filtered.get_untracked());
         leptos::task::spawn_local(async move {
             match backend.history(token, query).await {
-                Ok(all) => {
-                    let today = to_jst(clock.0.get_untracked()).date();
-                    browser::download_text(
-                        &format!("history-{today}.csv"),
-                        "text/csv;charset=utf-8",
-                        &to_csv(&all.entries, i18n.t()),
-                    );
-                }
+                Ok(all) => match what {
+                    Export::Csv => {
+                        let today = to_jst(clock.0.get_untracked()).date();
+                        browser::download_text(
+                            &format!("history-{today}.csv"),
+                            "text/csv;charset=utf-8",
+                            &to_csv(&all.entries, i18n.t()),
+                        );
+                    }
+                    Export::Print => {
+                        statement.set(Some(all.entries));
+                        // Let the statement's table render before printing.
+                        leptos::task::tick().await;
+                        browser::print();
+                    }
+                },
                 Err(BackendError::NotSignedIn) => session.end(SignOutReason::Expired),
-                Err(_) => csv_failed.set(true),
+                Err(_) => export_failed.set(Some(what)),
             }
-            preparing_csv.set(false);
+            exporting.set(None);
         });
+    };
+    let export_button = move |what: Export| {
+        let (label, preparing): (
+            fn(&'static Texts) -> &'static str,
+            fn(&'static Texts) -> &'static str,
+        ) = match what {
+            Export::Csv => (|t| t.download_csv, |t| t.preparing_csv),
+            Export::Print => (|t| t.print_statement, |t| t.preparing_statement),
+        };
+        view! {
+            <button type="button" class="secondary" on:click=move |_| export(what)
+                aria-disabled=move || exporting.get().is_some().then_some("true")>
+                {move || if exporting.get() == Some(what) { tr(preparing) } else { tr(label) }}
+            </button>
+        }
+    };
+    let export_error = move || {
+        export_failed.get().map(|what| {
+            let text: fn(&'static Texts) -> &'static str = match what {
+                Export::Csv => |t| t.csv_failed,
+                Export::Print => |t| t.statement_failed,
+            };
+            view! { <p class="notice notice-error" role="alert">{tr(text)}</p> }
+        })
     };
 
     let rows = move || {
@@ -245,7 +287,10 @@ fn HistoryView() -> impl IntoView {
                 Ok((_, found)) if found.entries.is_empty() => {
                     view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
                 }
-                Ok((_, found)) => view! { <HistoryTable entries=found.entries /> }.into_any(),
+                Ok((_, found)) => view! {
+                    <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history" />
+                }
+                .into_any(),
                 Err(_) => load_failed(move || history.refetch()).into_any(),
             }
         })
@@ -323,20 +368,21 @@ fn HistoryView() -> impl IntoView {
                 </div>
             </fieldset>
             <div class="actions">
-                <button type="button" class="secondary" on:click=download
-                    aria-disabled=move || preparing_csv.get().then_some("true")>
-                    {move || if preparing_csv.get() { tr(|t| t.preparing_csv) } else { tr(|t| t.download_csv) }}
-                </button>
-                <button type="button" class="secondary" on:click=|_| browser::print()>{tr(|t| t.print_statement)}</button>
+                {export_button(Export::Csv)}
+                {export_button(Export::Print)}
             </div>
-            <Show when=move || csv_failed.get()>
-                <p class="notice notice-error" role="alert">{tr(|t| t.csv_failed)}</p>
-            </Show>
+            {export_error}
         </form>
-        <p class="showing" role="status">{showing}</p>
-        <div class="history-rows" aria-busy=move || loading_rows.get().to_string()>
+        <p class="showing" role="status" class:no-print=move || statement.with(Option::is_some)>{showing}</p>
+        <div class="history-rows" class:no-print=move || statement.with(Option::is_some)
+            aria-busy=move || loading_rows.get().to_string()>
             <Transition fallback=loading set_pending=loading_rows>{rows}</Transition>
         </div>
+        {move || statement.get().map(|entries| view! {
+            <div class="print-only">
+                <HistoryTable entries caption_id="statement-caption" class="schedule statement" />
+            </div>
+        })}
         <nav class="pager no-print" aria-label=tr(|t| t.history_title)>
             <button type="button" class="secondary" prop:disabled=move || page.get() == 0
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
@@ -350,9 +396,21 @@ fn HistoryView() -> impl IntoView {
     }
 }
 
-/// One page of entries as the table the member reads and prints.
+/// What needs every entry the filters match, not only the page on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    Csv,
+    Print,
+}
+
+/// Entries as the table the member reads (a page) or prints (the whole
+/// statement).
 #[component]
-fn HistoryTable(entries: Vec<HistoryEntry>) -> impl IntoView {
+fn HistoryTable(
+    entries: Vec<HistoryEntry>,
+    caption_id: &'static str,
+    class: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = move || {
         let (t, l) = (i18n.t(), i18n.locale());
@@ -378,9 +436,9 @@ fn HistoryTable(entries: Vec<HistoryEntry>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
-            <table class="schedule history">
-                <caption id="history-caption">{tr(|t| t.history_title)}</caption>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=caption_id>
+            <table class=class>
+                <caption id=caption_id>{tr(|t| t.history_title)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr(|t| t.col_datetime)}</th>
