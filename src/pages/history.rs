@@ -257,28 +257,17 @@ fn HistoryView() -> impl IntoView {
         });
     };
     let export_button = move |what: Export| {
-        let (label, preparing): (
-            fn(&'static Texts) -> &'static str,
-            fn(&'static Texts) -> &'static str,
-        ) = match what {
-            Export::Csv => (|t| t.download_csv, |t| t.preparing_csv),
-            Export::Print => (|t| t.print_statement, |t| t.preparing_statement),
-        };
         view! {
             <button type="button" class="secondary" on:click=move |_| export(what)
                 aria-disabled=move || exporting.get().is_some().then_some("true")>
-                {move || if exporting.get() == Some(what) { tr(preparing) } else { tr(label) }}
+                {move || if exporting.get() == Some(what) { tr(what.preparing()) } else { tr(what.label()) }}
             </button>
         }
     };
     let export_error = move || {
-        export_failed.get().map(|what| {
-            let text: fn(&'static Texts) -> &'static str = match what {
-                Export::Csv => |t| t.csv_failed,
-                Export::Print => |t| t.statement_failed,
-            };
-            view! { <p class="notice notice-error" role="alert">{tr(text)}</p> }
-        })
+        export_failed.get().map(
+            |what| view! { <p class="notice notice-error" role="alert">{tr(what.failed())}</p> },
+        )
     };
 
     let rows = move || {
@@ -401,6 +390,32 @@ fn HistoryView() -> impl IntoView {
 enum Export {
     Csv,
     Print,
+}
+
+/// A text of the locale's table.
+type Text = fn(&'static Texts) -> &'static str;
+
+impl Export {
+    fn label(self) -> Text {
+        match self {
+            Export::Csv => |t| t.download_csv,
+            Export::Print => |t| t.print_statement,
+        }
+    }
+
+    fn preparing(self) -> Text {
+        match self {
+            Export::Csv => |t| t.preparing_csv,
+            Export::Print => |t| t.preparing_statement,
+        }
+    }
+
+    fn failed(self) -> Text {
+        match self {
+            Export::Csv => |t| t.csv_failed,
+            Export::Print => |t| t.statement_failed,
+        }
+    }
 }
 
 /// Entries as the table the member reads (a page) or prints (the whole
