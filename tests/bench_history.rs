@@ -11,17 +11,10 @@
 //! portal's own work plus the lender's.
 #![cfg(target_arch = "wasm32")]
 
-use fake_lender::{busy_ledger, Lender};
-use leptos::prelude::*;
-use leptos::task::tick;
-use member_portal::backend::{Backend, BackendHandle, FakeBackend};
-use member_portal::i18n::{I18n, Locale};
-use member_portal::maintenance::Clock;
-use member_portal::pages::history::HistoryPage;
-use member_portal::session::SessionCtx;
-use portal_api::{SignInRequest, SignedIn};
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
+mod support;
+
+use fake_lender::Lender;
+use support::{choose, lender_with, mount_history, signed_in, text_of, until};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,70 +29,18 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// The demo lender with the 10-digit card member's ledger replaced by `n`
-/// entries over the last year.
-fn lender_with(n: usize) -> Lender {
-    let now = member_portal::browser::now_utc();
-    let mut state = Lender::seeded(now, 7).state().clone();
-    assert!(state.set_ledger("m-card10", busy_ledger(n, now)));
-    Lender::from_state(state, 7)
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
-}
-
-fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-/// Yields to the page until `done` holds (at most a few thousand times).
-async fn until(done: impl Fn() -> bool) {
-    for _ in 0..20_000 {
-        if done() {
-            return;
-        }
-        tick().await;
-    }
-    panic!("the history page never showed what the benchmark waits for");
 }
 
 /// Mounts `/history` for a member whose ledger has `n` entries; returns (first
 /// render ms, period filter ms): from mounting to the first page of rows and
 /// its count on screen, and from choosing 12 months to the new count.
 async fn measure_once(lender: &Lender) -> (f64, f64, usize) {
-    let backend = Rc::new(FakeBackend::with_lender(lender.clone()));
-    let request = SignInRequest::Card {
-        card_number: "1234567890".to_owned(),
-        pin: "1234".to_owned(),
-    };
-    let signed_in: SignedIn = backend.sign_in(request).await.expect("demo sign-in");
-    let backend = BackendHandle::new(backend);
-    let root = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into::<web_sys::HtmlElement>();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-
+    let (backend, member) = signed_in(lender).await;
     let t0 = now_ms();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(I18n(RwSignal::new(Locale::Ja)));
-        provide_context(Clock::start());
-        let session = SessionCtx::new(backend.clone());
-        session.begin(signed_in, 0);
-        provide_context(session);
-        provide_context(backend);
-        view! { <HistoryPage /> }
-    });
+    let (root, handle) = mount_history(backend, member);
     let rendered = || {
         root.query_selector("table.history tbody tr")
             .ok()
@@ -107,7 +48,7 @@ async fn measure_once(lender: &Lender) -> (f64, f64, usize) {
             .is_some()
             && text_of(&root, ".showing").contains("件中")
     };
-    until(rendered).await;
+    until("the first page", rendered).await;
     let render = now_ms() - t0;
     let rows = root
         .query_selector_all("table.history tbody tr")
@@ -115,16 +56,12 @@ async fn measure_once(lender: &Lender) -> (f64, f64, usize) {
         .unwrap_or(0);
     let before = text_of(&root, ".showing");
 
-    let select = root
-        .query_selector("#period")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .expect("period select");
     let t1 = now_ms();
-    select.set_value("12");
-    let _ = select.dispatch_event(&web_sys::Event::new("change").expect("event"));
-    until(|| text_of(&root, ".showing") != before && rendered()).await;
+    choose(&root, "#period", "12");
+    until("the filtered page", || {
+        text_of(&root, ".showing") != before && rendered()
+    })
+    .await;
     let filter = now_ms() - t1;
 
     drop(handle);

@@ -5,28 +5,26 @@
 //! (`fake_lender::busy_ledger`) and mount the page in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use fake_lender::{busy_ledger, Lender};
+mod support;
+
 use leptos::prelude::*;
 use leptos::task::tick;
-use member_portal::backend::{Backend, BackendHandle, FakeBackend};
-use member_portal::i18n::{I18n, Locale};
-use member_portal::maintenance::Clock;
-use member_portal::pages::history::HistoryPage;
-use member_portal::session::SessionCtx;
-use portal_api::SignInRequest;
-use std::rc::Rc;
+use support::{choose, lender_with, mount_history, signed_in, text_of, until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+/// How many entries the status line says match: 「…：253件中 1～50件を表示」.
+fn total_of(root: &HtmlElement) -> u32 {
+    let status = text_of(root, ".showing");
+    status
+        .split('：')
+        .nth(1)
+        .and_then(|s| s.split('件').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no total in {status:?}"))
 }
 
 fn rows(root: &HtmlElement) -> u32 {
@@ -43,17 +41,6 @@ fn button(root: &HtmlElement, label: &str) -> web_sys::HtmlButtonElement {
         .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
         .find(|b| b.text_content().unwrap_or_default().trim() == label)
         .unwrap_or_else(|| panic!("no {label} button"))
-}
-
-/// Yields to the page until `done` holds.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..20_000 {
-        if done() {
-            return;
-        }
-        tick().await;
-    }
-    panic!("the page never showed {what}");
 }
 
 /// Yields to the page until the status line contains `expected`.
@@ -73,38 +60,8 @@ fn kinds(root: &HtmlElement) -> Vec<String> {
 
 /// Signs the card member in with a 1,000-entry ledger and mounts `/history`.
 async fn mount_long_history() -> (HtmlElement, Box<dyn std::any::Any>) {
-    let now = member_portal::browser::now_utc();
-    let mut state = Lender::seeded(now, 3).state().clone();
-    assert!(state.set_ledger("m-card10", busy_ledger(1_000, now)));
-    let backend = Rc::new(FakeBackend::with_lender(Lender::from_state(state, 3)));
-    let signed_in = backend
-        .sign_in(SignInRequest::Card {
-            card_number: "1234567890".to_owned(),
-            pin: "1234".to_owned(),
-        })
-        .await
-        .expect("demo sign-in");
-    let backend = BackendHandle::new(backend);
-    let root = document()
-        .create_element("div")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .expect("container");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(I18n(RwSignal::new(Locale::Ja)));
-        provide_context(Clock::start());
-        let session = SessionCtx::new(backend.clone());
-        session.begin(signed_in, 0);
-        provide_context(session);
-        provide_context(backend);
-        view! { <HistoryPage /> }
-    });
-    (root, Box::new(handle))
+    let (backend, member) = signed_in(&lender_with(1_000)).await;
+    mount_history(backend, member)
 }
 
 #[wasm_bindgen_test]
@@ -112,14 +69,8 @@ async fn a_long_history_comes_fifty_rows_a_page() {
     let (root, handle) = mount_long_history().await;
     // Three months of a year of 1,000 entries: about 250, shown 50 at a time.
     until_status(&root, "件中 1～50件を表示").await;
-    let status = text_of(&root, ".showing");
-    let total: u32 = status
-        .split('：')
-        .nth(1)
-        .and_then(|s| s.split('件').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no total in {status:?}"));
-    assert!((230..=270).contains(&total), "{status}");
+    let total = total_of(&root);
+    assert!((230..=270).contains(&total), "{total}");
     assert_eq!(rows(&root), 50);
     let previous = button(&root, "前へ");
     let next = button(&root, "次へ");
@@ -169,14 +120,7 @@ async fn a_new_filter_starts_again_at_its_first_page() {
     until_status(&root, "件中 1～50件を表示").await;
     button(&root, "次へ").click();
     until_status(&root, "件中 51～100件を表示").await;
-    let kind = root
-        .query_selector("#entry-type")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .expect("type select");
-    kind.set_value("repayment");
-    let _ = kind.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    choose(&root, "#entry-type", "repayment");
     until_status(&root, "・返済：").await;
     assert!(text_of(&root, ".showing").contains("件中 1～50件を表示"));
     until("only repayments", || {
@@ -192,13 +136,7 @@ async fn a_new_filter_starts_again_at_its_first_page() {
 async fn the_printed_statement_holds_every_entry_of_the_period() {
     let (root, handle) = mount_long_history().await;
     until_status(&root, "件中 1～50件を表示").await;
-    let status = text_of(&root, ".showing");
-    let total = status
-        .split('：')
-        .nth(1)
-        .and_then(|s| s.split('件').next())
-        .and_then(|n| n.parse::<u32>().ok())
-        .unwrap_or_else(|| panic!("no total in {status:?}"));
+    let total = total_of(&root);
     // Count the print dialogs instead of opening one.
     let window = web_sys::window().expect("window");
     // The stub also notes how many statement rows were on the page when the
@@ -236,14 +174,7 @@ async fn the_printed_statement_holds_every_entry_of_the_period() {
         "every entry of the quarter, not one page"
     );
     // The statement belongs to its filters: changing them drops it.
-    let period = root
-        .query_selector("#period")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .expect("period select");
-    period.set_value("month");
-    let _ = period.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    choose(&root, "#period", "month");
     until("the statement dropped", || {
         root.query_selector("table.statement")
             .ok()
