@@ -214,11 +214,15 @@ fn HistoryView() -> impl IntoView {
     let exporting = RwSignal::new(None::<Export>);
     let export_failed = RwSignal::new(None::<Export>);
     // The statement's entries once fetched; printing shows them instead of
-    // the page on screen. Forgotten when the filters change.
+    // the page on screen. Forgotten, with any failure message, when the
+    // filters change.
     let statement = RwSignal::new(None::<Vec<HistoryEntry>>);
     Effect::watch(
         move || filtered.get(),
-        move |_, _, _| statement.set(None),
+        move |_, _, _| {
+            statement.set(None);
+            export_failed.set(None);
+        },
         false,
     );
     let export = move |what: Export| {
