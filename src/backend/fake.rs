@@ -57,7 +57,10 @@ impl FakeBackend {
         }
     }
 
-    /// Runs one operation after a short simulated network delay.
+    /// Runs one operation after a short simulated network delay, then
+    /// saves if it changed what is persisted. Reads change nothing there
+    /// (`Lender::take_changes`), so a member with 10,000 entries costs no
+    /// localStorage write per page.
     fn call<T: 'static>(
         &self,
         op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
@@ -66,21 +69,14 @@ impl FakeBackend {
             if self.live {
                 browser::sleep_ms(browser::jitter_ms(120, 380)).await;
             }
-            op(&mut self.lender.borrow_mut(), browser::now_utc())
-        })
-    }
-
-    /// Like `call`, for an operation that changes what is persisted (a
-    /// sign-in's failure count, lock and time), which is then saved. Reads
-    /// only touch in-memory sessions, so they save nothing: a member with
-    /// 10,000 entries must not cost a localStorage write per page.
-    fn call_and_save<T: 'static>(
-        &self,
-        op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
-    ) -> LocalFuture<'_, T> {
-        Box::pin(async move {
-            let result = self.call(op).await;
-            self.save();
+            let (result, changed) = {
+                let mut lender = self.lender.borrow_mut();
+                let result = op(&mut lender, browser::now_utc());
+                (result, lender.take_changes())
+            };
+            if changed {
+                self.save();
+            }
             result
         })
     }
@@ -88,7 +84,7 @@ impl FakeBackend {
 
 impl Backend for FakeBackend {
     fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
-        self.call_and_save(move |lender, now| lender.sign_in(&request, now))
+        self.call(move |lender, now| lender.sign_in(&request, now))
     }
 
     fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {

@@ -80,6 +80,9 @@ pub struct Lender {
     state: LenderState,
     sessions: Vec<Session>,
     rng: u64,
+    /// Whether `state` changed since `take_changes` was last asked: reads
+    /// leave it alone, so an adapter persists only after real changes.
+    changed: bool,
 }
 
 impl Lender {
@@ -127,6 +130,7 @@ impl Lender {
             sessions: Vec::new(),
             // xorshift must never start at zero.
             rng: entropy | 1,
+            changed: false,
         }
     }
 
@@ -134,8 +138,16 @@ impl Lender {
         &self.state
     }
 
+    /// Whether the persisted state changed since the last call (a sign-in's
+    /// failure count, lock or time, declared maintenance), and forgets it.
+    /// Reads and sessions never count, so a long history costs no save.
+    pub fn take_changes(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
     /// Declares (or with `None` lifts) maintenance outside the calendar.
     pub fn set_unscheduled_maintenance(&mut self, m: Option<UnscheduledMaintenance>) {
+        self.changed = true;
         self.state.unscheduled = m;
     }
 
@@ -214,7 +226,7 @@ impl Lender {
     ) -> Result<AccountSummary, BackendError> {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
-        let account = self.account_mut(member.id)?;
+        let account = self.account(member.id)?;
         let previous_sign_in = account.previous_sign_in;
         let ledger = &account.ledger;
         let today = to_jst(now).date();
@@ -249,7 +261,7 @@ impl Lender {
         query: &HistoryQuery,
     ) -> Result<HistoryPage, BackendError> {
         let member_id = self.touch_session(token, now)?;
-        Ok(self.account_mut(&member_id)?.ledger.history_page(query))
+        Ok(self.account(&member_id)?.ledger.history_page(query))
     }
 
     /// The member's borrowings repaid in full, newest first, with how many
@@ -261,7 +273,7 @@ impl Lender {
         query: RepaidQuery,
     ) -> Result<Vec<RepaidBorrowing>, BackendError> {
         let member_id = self.touch_session(token, now)?;
-        let mut repaid = self.account_mut(&member_id)?.ledger.repaid_borrowings();
+        let mut repaid = self.account(&member_id)?.ledger.repaid_borrowings();
         repaid.truncate(query.limit.map_or(usize::MAX, |l| l as usize));
         Ok(repaid)
     }
@@ -296,7 +308,18 @@ impl Lender {
         Ok(session.member_id.clone())
     }
 
+    fn account(&self, member_id: &str) -> Result<&AccountState, BackendError> {
+        self.state
+            .accounts
+            .iter()
+            .find(|a| a.member_id == member_id)
+            .ok_or(BackendError::Server)
+    }
+
+    /// The member's account, to change: the change is noted for
+    /// `take_changes`.
     fn account_mut(&mut self, member_id: &str) -> Result<&mut AccountState, BackendError> {
+        self.changed = true;
         self.state
             .accounts
             .iter_mut()

@@ -968,3 +968,39 @@ fn the_seeded_card_member_has_repaid_borrowings() {
         Err(BackendError::NotSignedIn)
     );
 }
+
+#[test]
+fn reads_leave_the_persisted_state_unchanged() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 4);
+    assert!(
+        !lender.take_changes(),
+        "a fresh lender has nothing new to save"
+    );
+    let token = lender
+        .sign_in(&card("1234567890", "1234"), now)
+        .map(|s| s.token)
+        .unwrap_or_default();
+    assert!(lender.take_changes(), "a sign-in records its time");
+    assert!(!lender.take_changes(), "asking forgets");
+    let before = lender.state().clone();
+    assert!(lender.account_summary(&token, now).is_ok());
+    assert!(lender
+        .history(&token, now, &HistoryQuery::default())
+        .is_ok());
+    assert!(lender
+        .repaid_borrowings(&token, now, RepaidQuery::default())
+        .is_ok());
+    assert!(lender.touch(&token, now).is_ok());
+    lender.sign_out(&token);
+    assert!(
+        !lender.take_changes(),
+        "reads and sessions change nothing persisted"
+    );
+    assert_eq!(lender.state(), &before);
+    // A wrong PIN counts towards the lock, which must be saved.
+    let _ = lender.sign_in(&card("1234567890", "9999"), now);
+    assert!(lender.take_changes());
+    lender.set_unscheduled_maintenance(None);
+    assert!(lender.take_changes());
+}
