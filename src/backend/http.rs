@@ -98,6 +98,18 @@ impl HttpBackend {
         Ok((status, text))
     }
 
+    /// A read (`GET`, retried once if it fails transiently), signed in when
+    /// a token is given.
+    async fn get<T: DeserializeOwned>(&self, path: &str, token: Option<&str>) -> BackendResult<T> {
+        let call = Call {
+            method: Method::GET,
+            path,
+            token,
+            body: None,
+        };
+        self.call(call, true).await
+    }
+
     /// Sends a request and reads its answer as `T`, or as the contract's
     /// error body.
     async fn call<T: DeserializeOwned>(&self, call: Call<'_>, retry: bool) -> BackendResult<T> {
@@ -176,15 +188,7 @@ impl Backend for HttpBackend {
     }
 
     fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
-        Box::pin(async move {
-            let call = Call {
-                method: Method::GET,
-                path: "/account/summary",
-                token: Some(&token),
-                body: None,
-            };
-            self.call(call, true).await
-        })
+        Box::pin(async move { self.get("/account/summary", Some(&token)).await })
     }
 
     fn history(
@@ -194,13 +198,7 @@ impl Backend for HttpBackend {
     ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
         Box::pin(async move {
             let path = format!("/account/history?{}", query.to_query_string());
-            let call = Call {
-                method: Method::GET,
-                path: &path,
-                token: Some(&token),
-                body: None,
-            };
-            self.call(call, true).await
+            self.get(&path, Some(&token)).await
         })
     }
 
@@ -211,13 +209,7 @@ impl Backend for HttpBackend {
     ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
         Box::pin(async move {
             let path = format!("/account/repaid-borrowings?{}", query.to_query_string());
-            let call = Call {
-                method: Method::GET,
-                path: &path,
-                token: Some(&token),
-                body: None,
-            };
-            self.call(call, true).await
+            self.get(&path, Some(&token)).await
         })
     }
 
@@ -225,13 +217,7 @@ impl Backend for HttpBackend {
         &self,
     ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
         Box::pin(async move {
-            let call = Call {
-                method: Method::GET,
-                path: "/maintenance",
-                token: None,
-                body: None,
-            };
-            self.call::<MaintenanceStatus>(call, true)
+            self.get::<MaintenanceStatus>("/maintenance", None)
                 .await
                 .map(|m| m.unscheduled)
         })
