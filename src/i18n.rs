@@ -241,7 +241,8 @@ pub struct Texts {
     /// An inclusive date range; either end may be empty (open).
     pub date_range: fn(&str, &str) -> String,
     pub all_dates: &'static str,
-    pub statement_period: fn(&str, &str) -> String,
+    /// The statement's period, given as `date_range` or `all_dates` writes it.
+    pub statement_period: fn(&str) -> String,
 
     pub sim_title: &'static str,
     pub sim_intro: &'static str,
@@ -450,7 +451,7 @@ static JA: Texts = Texts {
     },
     date_range: |from, to| format!("{from}～{to}"),
     all_dates: "全期間",
-    statement_period: |from, to| format!("期間: {from}～{to}"),
+    statement_period: |dates| format!("期間: {dates}"),
 
     sim_title: "返済シミュレーション",
     sim_intro: "借入金額と実質年率を入力すると、返済回数・利息・返済総額と毎月の返済予定を計算します。ログインせずにご利用いただけます。",
@@ -685,7 +686,7 @@ static EN: Texts = Texts {
     },
     date_range: |from, to| format!("{from} – {to}"),
     all_dates: "All dates",
-    statement_period: |from, to| format!("Period: {from} – {to}"),
+    statement_period: |dates| format!("Period: {dates}"),
 
     sim_title: "Repayment simulator",
     sim_intro: "Enter an amount and an APR to see the number of payments, the interest, the total and a month-by-month schedule. No sign-in needed.",

@@ -5,7 +5,7 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, tr_with, use_i18n, Texts};
+use crate::i18n::{tr, tr_with, use_i18n, Locale, Texts};
 use crate::maintenance::use_clock;
 use crate::session::{member_query_resource, member_resource, use_session, SignOutReason};
 use crate::statement::{channel_name, kind_name, to_csv, Period};
@@ -54,6 +54,15 @@ pub fn HistoryPage() -> impl IntoView {
             <HistoryView />
             <Transition>{past}</Transition>
         </section>
+    }
+}
+
+/// A query's dates as the member reads them; an open end is left blank.
+fn dates_text(t: &Texts, l: Locale, query: &HistoryQuery) -> String {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| l.date(d)).unwrap_or_default();
+    match (query.from, query.to) {
+        (None, None) => t.all_dates.to_owned(),
+        (from, to) => (t.date_range)(&date(from), &date(to)),
     }
 }
 
@@ -296,28 +305,19 @@ fn HistoryView() -> impl IntoView {
             let total = found.total as usize;
             let first = (found.offset as usize + 1).min(total);
             let last = (found.offset as usize + found.entries.len()).min(total);
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| l.date(d)).unwrap_or_default();
-            let dates = match (query.from, query.to) {
-                (None, None) => t.all_dates.to_owned(),
-                (from, to) => (t.date_range)(&date(from), &date(to)),
-            };
+            let dates = dates_text(t, l, query);
             let kind = query.kind.map_or(t.type_all, |k| kind_name(t, k));
             (t.showing)(&dates, kind, total, first, last)
         })
     });
-    let statement_period = tr_with(move |t, l| {
-        let today = to_jst(clock.0.get_untracked()).date();
-        let (from, to) = period.get().range(today);
-        let show = |d: Option<chrono::NaiveDate>| d.map(|d| l.date(d)).unwrap_or_default();
-        (t.statement_period)(&show(from), &show(to))
-    });
+    let statement_period =
+        tr_with(move |t, l| (t.statement_period)(&filtered.with(|q| dates_text(t, l, q))));
     let member_name = move || {
         session
             .current
             .with(|s| s.as_ref().map(|s| s.member_name.clone()))
     };
-    let option = move |value: &'static str,
-                       label: fn(&'static crate::i18n::Texts) -> &'static str| {
+    let option = move |value: &'static str, label: Text| {
         view! { <option value=value>{tr(label)}</option> }
     };
     view! {
