@@ -304,21 +304,18 @@ async fn history_is_filtered_and_paged_by_the_server() {
 
     // One Japan date: the newest entry's, which is 15:00 UTC or later on the
     // day before in UTC terms when it is early morning in Japan.
-    let newest = all[0]["at"]
-        .as_str()
-        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-        .map(|at| portal_domain::clock::to_jst(at.to_utc()).date());
+    let jst_date = |entry: &Value| {
+        entry["at"]
+            .as_str()
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+            .map(|at| portal_domain::clock::to_jst(at.to_utc()).date())
+    };
+    let newest = jst_date(&all[0]);
     let day = newest.map(|d| d.to_string()).unwrap_or_default();
     let page = get(&format!("from={day}&to={day}")).await.json();
     let on_day: Vec<Value> = all
         .iter()
-        .filter(|e| {
-            e["at"]
-                .as_str()
-                .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-                .map(|at| portal_domain::clock::to_jst(at.to_utc()).date())
-                == newest
-        })
+        .filter(|e| jst_date(e) == newest)
         .cloned()
         .collect();
     assert!(!on_day.is_empty());
