@@ -27,6 +27,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
+# wasm-split (route-level code splitting, ../shared/TOOLCHAIN.md): the crate
+# wasm_split_cli_support with feature build-binary gives `wasm-split-cli`.
+WASM_SPLIT_VERSION=0.2.4
+if [ ! -x "$HOME/.cargo/bin/wasm-split-cli" ] || [ "$(cat "$HOME/.cargo/.wasm-split-version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.wasm-split-version"
+fi
+
 missing_debs=()
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)

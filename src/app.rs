@@ -1,28 +1,28 @@
-//! The application shell: contexts, the whole route table (SPEC S19) in one
-//! place, the route guards, inactivity sign-out and the locale switch.
+//! The application shell: contexts, the route guards, loading each page's
+//! chunk (and prefetching the others when idle), inactivity sign-out and the
+//! locale switch. Which page a path shows is `crate::routes`' typed list.
 
 use crate::backend::{Backend, BackendHandle};
 use crate::browser;
 use crate::components::idle_warning::IdleWarning;
 use crate::components::layout::Layout;
+use crate::components::page_title::{title_of, PageTitle};
 use crate::config::Config;
+use crate::i18n::common::tr;
 use crate::i18n::{I18n, Locale};
 use crate::maintenance::{Clock, MaintenanceCtx};
-use crate::pages::coming_soon::ComingSoonPage;
-use crate::pages::history::HistoryPage;
-use crate::pages::home::HomePage;
-use crate::pages::login::LoginPage;
-use crate::pages::maintenance::MaintenancePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::simulator::SimulatorPage;
+use crate::pages::ChunkError;
+use crate::routes::{Access, Page};
 use crate::session::{SessionCtx, SignOutReason, IDLE_LIMIT_MS, IDLE_WARNING_MS};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 use portal_domain::maintenance::Status;
+use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
 const LOCALE_KEY: &str = "portal.locale";
@@ -103,34 +103,93 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
                 on_locale=on_locale
                 on_sign_out=Callback::new(move |_| session.end(SignOutReason::Chosen))
             >
+                // One route: the typed list in `crate::routes` decides which
+                // page a path shows, so no path is written here.
                 <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/home" /> } />
-                    <Route path=path!("/maintenance") view=MaintenancePage />
-                    <Route path=path!("/login") view=|| view! { <Open><SignedOut><LoginPage /></SignedOut></Open> } />
-                    <Route path=path!("/register") view=|| view! { <Open><ComingSoonPage path="/register" /></Open> } />
-                    <Route path=path!("/password-reset") view=|| view! { <Open><ComingSoonPage path="/password-reset" /></Open> } />
-                    <Route path=path!("/help") view=|| view! { <ComingSoonPage path="/help" /> } />
-                    <Route path=path!("/simulator") view=SimulatorPage />
-                    <Route path=path!("/home") view=|| view! { <Open><SignedIn><HomePage /></SignedIn></Open> } />
-                    <Route path=path!("/history") view=|| view! { <Open><SignedIn><HistoryPage /></SignedIn></Open> } />
-                    <Route path=path!("/transfer") view=|| member_page("/transfer") />
-                    <Route path=path!("/repay") view=|| member_page("/repay") />
-                    <Route path=path!("/limit") view=|| member_page("/limit") />
-                    <Route path=path!("/documents") view=|| member_page("/documents") />
-                    <Route path=path!("/settings") view=|| member_page("/settings") />
-                    <Route path=path!("/settings/*any") view=|| member_page("/settings") />
-                    <Route path=path!("/reminders") view=|| member_page("/reminders") />
-                    <Route path=path!("/points") view=|| member_page("/points") />
+                    <Route path=path!("/*any") view=PageForPath />
                 </Routes>
             </Layout>
             <IdleWarning open=warning_open on_continue />
+            <PrefetchWhenIdle />
         </Router>
     }
 }
 
-/// A signed-in service whose page a later change builds.
-fn member_page(path: &'static str) -> impl IntoView {
-    view! { <Open><SignedIn><ComingSoonPage path /></SignedIn></Open> }
+/// The page of the current path, inside the guards its access asks for.
+#[component]
+fn PageForPath() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| location.pathname.with(|p| Page::from_path(p)));
+    let root = Memo::new(move |_| location.pathname.with(|p| p == "/"));
+    move || match page.get() {
+        Some(page) => guarded(page),
+        None if root.get() => view! { <Redirect path=Page::Home.path() /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// A page inside the guards its access asks for (SPEC S3, S4).
+fn guarded(page: Page) -> AnyView {
+    let view = move || view! { <LazyPage page /> };
+    match page.access() {
+        Access::Always => view().into_any(),
+        Access::Open => view! { <Open>{view()}</Open> }.into_any(),
+        Access::SignedOut => view! { <Open><SignedOut>{view()}</SignedOut></Open> }.into_any(),
+        Access::Member => view! { <Open><SignedIn>{view()}</SignedIn></Open> }.into_any(),
+    }
+}
+
+/// A page whose code arrives in its own chunk: a loading line while it is
+/// fetched, and a calm bilingual message with a retry button if it cannot
+/// be. The rest of the app (header, language switch, sign-out) keeps
+/// working either way.
+#[component]
+fn LazyPage(page: Page) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let on_retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
+            {move || {
+                attempt.track();
+                Suspend::new(SendWrapper::new(async move {
+                    match crate::pages::load(page).await {
+                        Ok(view) => view,
+                        Err(ChunkError) => view! { <ChunkFailed page on_retry /> }.into_any(),
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+}
+
+/// Says a page could not be loaded and offers to try again.
+#[component]
+fn ChunkFailed(page: Page, on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <PageTitle text=title_of(page) />
+            <div class="notice notice-warning" role="alert">
+                <p>{tr(|t| t.chunk_failed)}</p>
+                <button type="button" on:click=move |_| on_retry.run(())>{tr(|t| t.retry)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// Once the first page is interactive and the browser is idle, fetches the
+/// chunks of the pages a member can reach next, so later navigation does
+/// not wait for the network. Each chunk is fetched once: a loaded chunk is
+/// remembered by the loader, and a failed prefetch is simply tried again
+/// when the page is opened.
+#[component]
+fn PrefetchWhenIdle() -> impl IntoView {
+    browser::when_idle(|| {
+        spawn_local(async {
+            for page in Page::ALL {
+                let _ = crate::pages::preload(page).await;
+            }
+        });
+    });
 }
 
 fn replace() -> NavigateOptions {
@@ -149,7 +208,7 @@ fn SignOutNavigator() -> impl IntoView {
     Effect::new(move |previous: Option<bool>| {
         let signed_in = session.current.with(Option::is_some);
         if previous == Some(true) && !signed_in {
-            navigate("/login", replace());
+            navigate(Page::Login.path(), replace());
         }
         signed_in
     });
@@ -160,14 +219,14 @@ fn SignOutNavigator() -> impl IntoView {
 #[component]
 fn Guard(
     #[prop(into)] allowed: Signal<bool>,
-    elsewhere: &'static str,
+    #[prop(into)] elsewhere: String,
     children: ChildrenFn,
 ) -> impl IntoView {
     move || {
         if allowed.get() {
             children().into_any()
         } else {
-            view! { <Redirect path=elsewhere options=replace() /> }.into_any()
+            view! { <Redirect path=elsewhere.clone() options=replace() /> }.into_any()
         }
     }
 }
@@ -177,15 +236,18 @@ fn Guard(
 fn Open(children: ChildrenFn) -> impl IntoView {
     let maintenance = crate::maintenance::use_maintenance();
     let open = Memo::new(move |_| !maintenance.is_down());
-    view! { <Guard allowed=open elsewhere="/maintenance">{children()}</Guard> }
+    view! { <Guard allowed=open elsewhere=Page::Maintenance.path()>{children()}</Guard> }
 }
 
-/// Shows its children only to a signed-in member.
+/// Shows its children only to a signed-in member; anyone else goes to the
+/// sign-in page, which brings them back here afterwards.
 #[component]
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
     let signed_in = Memo::new(move |_| session.current.with(Option::is_some));
-    view! { <Guard allowed=signed_in elsewhere="/login">{children()}</Guard> }
+    let here = use_location().pathname.get_untracked();
+    let login = Page::login_for(&here);
+    view! { <Guard allowed=signed_in elsewhere=login>{children()}</Guard> }
 }
 
 /// Sends a member who is already signed in on to the home page.
@@ -193,5 +255,5 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
 fn SignedOut(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
     let signed_out = Memo::new(move |_| session.current.with(Option::is_none));
-    view! { <Guard allowed=signed_out elsewhere="/home">{children()}</Guard> }
+    view! { <Guard allowed=signed_out elsewhere=Page::Home.path()>{children()}</Guard> }
 }

@@ -114,3 +114,28 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Runs `f` once the page has settled: a moment after it is called, when
+/// the browser next has idle time (`requestIdleCallback`, or a plain timer
+/// where the browser lacks it). For work no member is waiting for, such as
+/// prefetching the chunks of pages not yet opened.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    const SETTLE_MS: i32 = 1500;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = wasm_bindgen::closure::Closure::once_into_js(f);
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let callback = idle.unchecked_ref::<js_sys::Function>();
+            if has_idle {
+                let _ = window.request_idle_callback(callback);
+            } else {
+                let _ = window.set_timeout_with_callback(callback);
+            }
+        }
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), SETTLE_MS);
+}

@@ -34,6 +34,18 @@ pub struct Brand {
     pub support_hours_en: String,
 }
 
+impl Brand {
+    /// The brand's name in a locale.
+    pub fn name(&self, locale: crate::i18n::Locale) -> &str {
+        locale.pick(&self.name_ja, &self.name_en)
+    }
+
+    /// The support hours in a locale.
+    pub fn support_hours(&self, locale: crate::i18n::Locale) -> &str {
+        locale.pick(&self.support_hours_ja, &self.support_hours_en)
+    }
+}
+
 impl Default for Brand {
     fn default() -> Self {
         Brand {

@@ -4,13 +4,14 @@
 pub mod app;
 pub mod backend;
 pub mod browser;
+pub mod chunk;
 pub mod components;
 pub mod config;
 pub mod i18n;
 pub mod maintenance;
 pub mod pages;
+pub mod routes;
 pub mod session;
-pub mod statement;
 
 use leptos::prelude::*;
 
@@ -21,14 +22,17 @@ pub fn start() {
     // plain wasm-bindgen executor.
     wasm_bindgen_futures::spawn_local(async {
         let config = config::Config::load().await;
-        match config {
-            Ok(config) => {
-                let backend = backend::connect(&config.backend);
+        let config = match config {
+            Ok(config) => config,
+            Err(e) => return show_fatal(&e.to_string()),
+        };
+        match backend::connect(&config.backend).await {
+            Ok(backend) => {
                 remove_boot_message();
                 // The app lives as long as the page.
                 mount_to_body(move || view! { <app::App config backend /> });
             }
-            Err(e) => show_fatal(&e.to_string()),
+            Err(chunk::ChunkError) => show_fatal("the demo lender could not be loaded"),
         }
     });
 }
@@ -46,8 +50,8 @@ fn remove_boot_message() {
 /// Replaces the page with a calm bilingual error when the app cannot run.
 /// Nothing here may fail in turn, so it writes plain HTML.
 fn show_fatal(detail: &str) {
-    let ja = i18n::Locale::Ja.texts();
-    let en = i18n::Locale::En.texts();
+    let ja: &i18n::common::Texts = i18n::Locale::Ja.texts();
+    let en: &i18n::common::Texts = i18n::Locale::En.texts();
     let html = format!(
         "<main class=\"fatal\" role=\"alert\"><h1>{}</h1><p>{}</p><p lang=\"en\">{} — {}</p><p class=\"detail\"><code>{}</code></p><p><a href=\"/login\">{} / {}</a></p></main>",
         ja.config_error_title,

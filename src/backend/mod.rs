@@ -4,8 +4,10 @@
 mod fake;
 mod http;
 
+use crate::chunk::ChunkError;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use portal_api::{
     AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
     SignInRequest, SignedIn, UnscheduledMaintenance,
@@ -79,14 +81,26 @@ pub fn use_backend() -> BackendHandle {
     expect_context::<BackendHandle>()
 }
 
-/// Builds the backend the configuration names.
-pub fn connect(config: &BackendConfig) -> Rc<dyn Backend> {
+/// Builds the backend the configuration names. The fake lender (its code,
+/// its seeding and the demo members) is a chunk of its own, fetched only
+/// when the configuration selects it, so a member of the real lender never
+/// downloads it.
+pub async fn connect(config: &BackendConfig) -> Result<Rc<dyn Backend>, ChunkError> {
     match config {
-        BackendConfig::Fake => Rc::new(FakeBackend::load()),
+        BackendConfig::Fake => fake_backend().await,
         BackendConfig::Http {
             base_url,
             timeout_ms,
             test_clock,
-        } => Rc::new(HttpBackend::new(base_url, *timeout_ms, *test_clock)),
+        } => Ok(Rc::new(HttpBackend::new(
+            base_url,
+            *timeout_ms,
+            *test_clock,
+        ))),
     }
+}
+
+#[wasm_split(fake_lender, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fake_backend() -> Result<Rc<dyn Backend>, ChunkError> {
+    Ok(Rc::new(FakeBackend::load()))
 }

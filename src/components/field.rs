@@ -1,7 +1,8 @@
 //! One labelled text field with its hint, conversion note, Caps Lock warning,
 //! show/hide toggle and error, all tied to the input for assistive tech.
 
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::common::{tr, Texts};
+use crate::i18n::use_i18n;
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::Normalized;
@@ -145,7 +146,7 @@ pub fn Field(
                         on:click=move |_| revealed.update(|r| *r = !*r)
                     >
                         {move || {
-                            let t = i18n.t();
+                            let t: &Texts = i18n.t();
                             if revealed.get() { (t.hide_secret)(label.get()) } else { (t.show_secret)(label.get()) }
                         }}
                     </button>

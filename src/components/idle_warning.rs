@@ -1,6 +1,6 @@
 //! The one-minute warning before an inactivity sign-out (SPEC S4).
 
-use crate::i18n::tr;
+use crate::i18n::common::tr;
 use leptos::prelude::*;
 
 #[component]

@@ -2,7 +2,8 @@
 //! switch and sign-out, the maintenance banner, and the support footer.
 
 use crate::config::Brand;
-use crate::i18n::{tr, use_i18n, Locale};
+use crate::i18n::common::{tr, Texts};
+use crate::i18n::{use_i18n, Locale};
 use leptos::prelude::*;
 use portal_domain::maintenance::Window;
 
@@ -20,28 +21,20 @@ pub fn Layout(
     let brand = use_context::<Brand>().unwrap_or_default();
     let brand_name = {
         let brand = brand.clone();
-        move || match i18n.locale() {
-            Locale::Ja => brand.name_ja.clone(),
-            Locale::En => brand.name_en.clone(),
-        }
+        move || brand.name(i18n.locale()).to_owned()
     };
-    let other = move || match i18n.locale() {
-        Locale::Ja => Locale::En,
-        Locale::En => Locale::Ja,
-    };
+    let other = move || i18n.locale().other();
     let banner = move || {
         upcoming.get().map(|w| {
             let l = i18n.locale();
-            let text = (i18n.t().maintenance_banner)(&l.datetime(w.start), &l.datetime(w.end));
+            let text =
+                (i18n.t::<Texts>().maintenance_banner)(&l.datetime(w.start), &l.datetime(w.end));
             view! { <div class="banner" role="status">{text}</div> }
         })
     };
     let support = move || {
-        let hours = match i18n.locale() {
-            Locale::Ja => brand.support_hours_ja.clone(),
-            Locale::En => brand.support_hours_en.clone(),
-        };
-        (i18n.t().call_support)(&brand.support_phone, &hours)
+        let hours = brand.support_hours(i18n.locale());
+        (i18n.t::<Texts>().call_support)(&brand.support_phone, hours)
     };
     view! {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>

@@ -5,5 +5,5 @@ pub mod balance_chart;
 pub mod field;
 pub mod idle_warning;
 pub mod layout;
+pub mod load_error;
 pub mod page_title;
-pub mod sign_in_form;

@@ -3,20 +3,24 @@
 
 use crate::browser;
 use crate::config::Brand;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::use_i18n;
+use crate::routes::Page;
 use leptos::prelude::*;
 
 pub const PAGE_TITLE_ID: &str = "page-title";
+
+/// A page's title from the route list, in the current locale.
+pub fn title_of(page: Page) -> Signal<&'static str> {
+    let i18n = use_i18n();
+    Signal::derive(move || page.title(i18n.locale()))
+}
 
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
     let i18n = use_i18n();
     let brand = use_context::<Brand>().unwrap_or_default();
     Effect::new(move |_| {
-        let brand_name = match i18n.locale() {
-            Locale::Ja => brand.name_ja.clone(),
-            Locale::En => brand.name_en.clone(),
-        };
+        let brand_name = brand.name(i18n.locale());
         browser::set_title(&format!("{} | {}", text.get(), brand_name));
     });
     // Focus once, when the page appears, not on every locale change.

@@ -1,5 +1,13 @@
-//! One file per route. Pages are thin: they read context, call the backend
-//! and hand values to presentational components.
+//! One module per route. Pages are thin: they read context, call the backend
+//! and hand values to presentational components. Each page with a module
+//! directory keeps its texts next to it (`texts.rs`).
+//!
+//! Every page but the shell's own (not found, coming soon) is compiled into
+//! a wasm chunk of its own: the functions below are split points
+//! (`wasm_split`, see `scripts/split.sh`), so a member downloads a page's
+//! code and words only when they open it. They are `fallible`: a chunk that
+//! cannot be fetched is an `Err` the shell shows with a retry button, never
+//! a panic (which would end the whole module under `panic = "abort"`).
 
 pub mod coming_soon;
 pub mod history;
@@ -8,3 +16,61 @@ pub mod login;
 pub mod maintenance;
 pub mod not_found;
 pub mod simulator;
+
+pub use crate::chunk::ChunkError;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+/// The page's view, loading its chunk first when it has one.
+pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
+    match page {
+        Page::Login => login_view().await,
+        Page::Home => home_view().await,
+        Page::History => history_view().await,
+        Page::Simulator => simulator_view().await,
+        Page::Maintenance => maintenance_view().await,
+        other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
+    }
+}
+
+/// Fetches a page's chunk without showing it, so a later visit is instant.
+pub async fn preload(page: Page) -> Result<(), ChunkError> {
+    let loaded = match page {
+        Page::Login => preload_login().await,
+        Page::Home => preload_home().await,
+        Page::History => preload_history().await,
+        Page::Simulator => preload_simulator().await,
+        Page::Maintenance => preload_maintenance().await,
+        _ => Ok(()),
+    };
+    Ok(loaded?)
+}
+
+// Each split point names its chunk (`split_<name>.wasm`); `scripts/split.sh`
+// maps the names to routes for the first page's preload.
+
+#[wasm_split(login, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_login))]
+fn login_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <login::LoginPage /> }.into_any())
+}
+
+#[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_home))]
+fn home_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <home::HomePage /> }.into_any())
+}
+
+#[wasm_split(history, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_history))]
+fn history_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <history::HistoryPage /> }.into_any())
+}
+
+#[wasm_split(simulator, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_simulator))]
+fn simulator_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <simulator::SimulatorPage /> }.into_any())
+}
+
+#[wasm_split(maintenance, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_maintenance))]
+fn maintenance_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <maintenance::MaintenancePage /> }.into_any())
+}

@@ -5,6 +5,7 @@
 //! socket and serves [`app`]; everything a request touches lives in this
 //! library so the tests can drive the very same router in-process.
 
+pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod error;

@@ -17,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::path::Path;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{self, ApiError};
@@ -70,13 +69,10 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
             HeaderValue::from_static("no-store"),
         ));
     let router = match dist {
-        Some(dir) => {
-            let index = ServeFile::new(dir.join("index.html"));
-            api.fallback_service(ServeDir::new(dir).fallback(index))
-        }
+        Some(dir) => crate::assets::service(api, dir),
         None => api.fallback(api_not_found),
     };
-    router
+    crate::assets::security_headers(router)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         // No handler is meant to panic; if one ever does, the client still
         // gets the contract's server error and the server keeps running.

@@ -2,9 +2,10 @@
 //! checked before any request, every problem shown next to its field and
 //! announced. It validates and emits `Credentials`; it never calls a backend.
 
+use super::texts::{tr, Texts};
 use crate::browser;
 use crate::components::field::{Field, FieldKind};
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{common, use_i18n};
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::{
@@ -72,7 +73,7 @@ pub fn SignInForm(
 
     let error_for = move |f: InputField| {
         Signal::derive(move || {
-            let t = i18n.t();
+            let t: &Texts = i18n.t();
             let label = match f {
                 InputField::CardNumber => t.card_number,
                 InputField::Pin => t.pin,
@@ -82,7 +83,7 @@ pub fn SignInForm(
             errors.with(|es| {
                 es.iter()
                     .find(|(g, _)| *g == f)
-                    .map(|(_, e)| (t.field_error)(label, *e))
+                    .map(|(_, e)| (i18n.t::<common::Texts>().field_error)(label, *e))
             })
         })
     };
@@ -137,12 +138,12 @@ pub fn SignInForm(
     };
 
     let summary = move || {
-        let t = i18n.t();
+        let c: &common::Texts = i18n.t();
         let items = errors.get();
         (!items.is_empty()).then(|| {
             view! {
                 <div class="error-summary" role="alert">
-                    <p class="error-summary-title">{t.errors_heading}</p>
+                    <p class="error-summary-title">{c.errors_heading}</p>
                     <ul>
                         {items
                             .into_iter()
@@ -158,9 +159,9 @@ pub fn SignInForm(
 
     let submit_label = move || {
         if pending.get() {
-            i18n.t().signing_in
+            i18n.t::<Texts>().signing_in
         } else {
-            i18n.t().sign_in_button
+            i18n.t::<Texts>().sign_in_button
         }
     };
     let tab_button = move |which: LoginTab, id: &'static str, panel: &'static str| {
@@ -176,8 +177,8 @@ pub fn SignInForm(
                 on:keydown=on_tab_key
             >
                 {move || match which {
-                    LoginTab::Card => i18n.t().tab_card,
-                    LoginTab::WebId => i18n.t().tab_web_id,
+                    LoginTab::Card => i18n.t::<Texts>().tab_card,
+                    LoginTab::WebId => i18n.t::<Texts>().tab_web_id,
                 }}
             </button>
         }

@@ -2,23 +2,28 @@
 //! filtered by period and type, paged, downloadable as CSV and printable as
 //! a Web明細 statement (SPEC S7).
 
+mod filter;
+pub mod statement;
+mod texts;
+
 use crate::backend::use_backend;
 use crate::browser;
-use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, tr_with, use_i18n, Locale, Texts};
+use crate::components::page_title::{title_of, PageTitle};
+use crate::i18n::{common, use_i18n, Locale};
 use crate::maintenance::use_clock;
+use crate::routes::Page;
 use crate::session::{member_query_resource, member_resource, use_session, SignOutReason};
-use crate::statement::{channel_name, kind_name, to_csv, Period};
+use filter::{kind_from_value, kind_value, page_count, HistoryFilter, PeriodChoice};
 use leptos::prelude::*;
 use portal_api::{
     AccountSummary, BackendError, EntryKind, HistoryEntry, HistoryQuery, RepaidBorrowing,
     RepaidQuery,
 };
 use portal_domain::clock::to_jst;
+use statement::{channel_name, kind_name, to_csv};
+pub use texts::Texts;
+use texts::{tr, tr_with};
 
-/// Rows per page: enough to scan a year of monthly entries at once, few
-/// enough that a member with 10,000 entries still gets an instant page.
-const PAGE_SIZE: usize = 50;
 /// Repaid borrowings listed: the newest ones, however many there are.
 const RECENT_REPAID: u32 = 10;
 
@@ -49,7 +54,7 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <PageTitle text=tr(|t| t.history_title) />
+            <PageTitle text=title_of(Page::History) />
             <Transition fallback=loading>{due}</Transition>
             <HistoryView />
             <Transition>{past}</Transition>
@@ -67,7 +72,7 @@ fn dates_text(t: &Texts, l: Locale, query: &HistoryQuery) -> String {
 }
 
 fn loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }
+    view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }
 }
 
 /// What a part of the page says when the lender could not send it, with a
@@ -75,8 +80,8 @@ fn loading() -> impl IntoView {
 fn load_failed(retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{tr(|t| t.server_error)}</p>
-            <button type="button" class="secondary" on:click=move |_| retry()>{tr(|t| t.reload)}</button>
+            <p>{common::tr(|t| t.server_error)}</p>
+            <button type="button" class="secondary" on:click=move |_| retry()>{common::tr(|t| t.reload)}</button>
         </div>
     }
 }
@@ -87,11 +92,11 @@ fn load_failed(retry: impl Fn() + 'static) -> impl IntoView {
 fn DueFigures(summary: AccountSummary) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (c, t, l): (&common::Texts, &Texts, _) = (i18n.t(), i18n.t(), i18n.locale());
         summary.next_due.as_ref().map(|due| {
             view! {
                 <dl class="figures no-print">
-                    <div class="figure"><dt>{t.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
+                    <div class="figure"><dt>{c.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
                     {summary.interest_to_next_due.map(|i| view! {
                         <div class="figure"><dt>{t.interest_to_next_due}</dt><dd>{l.yen(i)}</dd></div>
                     })}
@@ -106,7 +111,7 @@ fn DueFigures(summary: AccountSummary) -> impl IntoView {
 fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (c, t, l): (&common::Texts, &Texts, _) = (i18n.t(), i18n.t(), i18n.locale());
         let body = if repaid.is_empty() {
             view! { <p>{t.no_repaid}</p> }.into_any()
         } else {
@@ -129,7 +134,7 @@ fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
                                         <td>{l.date(to_jst(r.borrowed_at).date())}</td>
                                         <td>{l.yen(r.amount)}</td>
                                         <td>{l.date(r.repaid_on)}</td>
-                                        <td>{(t.days)(r.days)}</td>
+                                        <td>{(c.days)(r.days)}</td>
                                     </tr>
                                 })
                                 .collect_view()}
@@ -155,133 +160,32 @@ fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
 /// keep focus) while the rows load.
 #[component]
 fn HistoryView() -> impl IntoView {
-    let i18n = use_i18n();
     let clock = use_clock();
-    let session = use_session();
-    let backend = StoredValue::new(use_backend());
-    let period_choice = RwSignal::new("3".to_owned());
-    let custom_from = RwSignal::new(String::new());
-    let custom_to = RwSignal::new(String::new());
-    let kind_choice = RwSignal::new("all".to_owned());
-    let page = RwSignal::new(0usize);
-
-    let period = Memo::new(move |_| match period_choice.get().as_str() {
-        "month" => Period::ThisMonth,
-        "custom" => Period::Custom(
-            chrono::NaiveDate::parse_from_str(&custom_from.get(), "%Y-%m-%d").ok(),
-            chrono::NaiveDate::parse_from_str(&custom_to.get(), "%Y-%m-%d").ok(),
-        ),
-        n => Period::Months(n.parse().unwrap_or(3)),
-    });
-    let kind = Memo::new(move |_| match kind_choice.get().as_str() {
-        "borrowing" => Some(EntryKind::Borrowing),
-        "repayment" => Some(EntryKind::Repayment),
-        _ => None,
-    });
-    // The whole filtered history; pages and the CSV take parts of it.
-    let filtered = Memo::new(move |_| {
-        let today = to_jst(clock.0.get_untracked()).date();
-        let (from, to) = period.get().range(today);
-        HistoryQuery {
-            from,
-            to,
-            kind: kind.get(),
-            offset: 0,
-            limit: None,
-        }
-    });
+    let filter = RwSignal::new(HistoryFilter::default());
+    let today = move || to_jst(clock.0.get_untracked()).date();
+    // Every entry the filters match, whatever the page: the exports' query.
+    let matching = Memo::new(move |_| filter.with(|f| f.matching(today())));
     // Each page comes with the query it answers, so what the page says it
     // shows is always what it shows, even while the next page loads.
     let history = member_query_resource(
-        move || HistoryQuery {
-            offset: u32::try_from(page.get() * PAGE_SIZE).unwrap_or(u32::MAX),
-            limit: Some(PAGE_SIZE as u32),
-            ..filtered.get()
-        },
+        move || filter.with(|f| f.page_query(today())),
         |backend, token, query| async move {
             let found = backend.history(token, query.clone()).await;
             found.map(|found| (query, found))
         },
     );
-    // A new filter starts again at its first page.
-    let choose = move |signal: RwSignal<String>, value: String| {
-        signal.set(value);
-        page.set(0);
-    };
     // How many entries match; `None` until the first page has arrived.
-    let total = move || {
+    let total = Signal::derive(move || {
         history.with(|h| match h {
             Some(Ok((_, p))) => Some(p.total as usize),
             _ => None,
         })
-    };
-    let pages = move || total().unwrap_or(0).div_ceil(PAGE_SIZE).max(1);
+    });
     let loading_rows = RwSignal::new(false);
-
-    // The CSV and the printed statement cover every entry the filters
-    // match, not just the page on screen, so each asks the lender for all.
-    let exporting = RwSignal::new(None::<Export>);
-    let export_failed = RwSignal::new(None::<Export>);
     // The statement's entries once fetched; printing shows them instead of
-    // the page on screen. Forgotten, with any failure message, when the
-    // filters change.
+    // the page on screen.
     let statement = RwSignal::new(None::<Vec<HistoryEntry>>);
-    Effect::watch(
-        move || filtered.get(),
-        move |_, _, _| {
-            statement.set(None);
-            export_failed.set(None);
-        },
-        false,
-    );
-    let export = move |what: Export| {
-        let token = session
-            .current
-            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
-        let Some(token) = token else { return };
-        if exporting.get_untracked().is_some() {
-            return;
-        }
-        exporting.set(Some(what));
-        export_failed.set(None);
-        let (backend, query) = (backend.get_value().get(), filtered.get_untracked());
-        leptos::task::spawn_local(async move {
-            match backend.history(token, query).await {
-                Ok(all) => match what {
-                    Export::Csv => {
-                        let today = to_jst(clock.0.get_untracked()).date();
-                        browser::download_text(
-                            &format!("history-{today}.csv"),
-                            "text/csv;charset=utf-8",
-                            &to_csv(&all.entries, i18n.t()),
-                        );
-                    }
-                    Export::Print => {
-                        statement.set(Some(all.entries));
-                        // Let the statement's table render before printing.
-                        leptos::task::tick().await;
-                        browser::print();
-                    }
-                },
-                Err(BackendError::NotSignedIn) => session.end(SignOutReason::Expired),
-                Err(_) => export_failed.set(Some(what)),
-            }
-            exporting.set(None);
-        });
-    };
-    let export_button = move |what: Export| {
-        view! {
-            <button type="button" class="secondary" on:click=move |_| export(what)
-                aria-disabled=move || exporting.get().is_some().then_some("true")>
-                {move || if exporting.get() == Some(what) { tr(what.preparing()) } else { tr(what.label()) }}
-            </button>
-        }
-    };
-    let export_error = move || {
-        export_failed.get().map(
-            |what| view! { <p class="notice notice-error" role="alert">{tr(what.failed())}</p> },
-        )
-    };
+    let printing = move || statement.with(Option::is_some);
 
     let rows = move || {
         Suspend::new(async move {
@@ -310,65 +214,14 @@ fn HistoryView() -> impl IntoView {
             (t.showing)(&dates, kind, total, first, last)
         })
     });
-    let statement_period =
-        tr_with(move |t, l| (t.statement_period)(&filtered.with(|q| dates_text(t, l, q))));
-    let member_name = move || {
-        session
-            .current
-            .with(|s| s.as_ref().map(|s| s.member_name.clone()))
-    };
-    let option = move |value: &'static str, label: Text| {
-        view! { <option value=value>{tr(label)}</option> }
-    };
     view! {
-        <div class="print-only statement-head">
-            <p class="statement-title">{tr(|t| t.statement_heading)}</p>
-            <p>{member_name}</p>
-            <p>{statement_period}</p>
-        </div>
+        <StatementHead matching />
         <form class="filters no-print" on:submit=|ev| ev.prevent_default()>
-            <fieldset>
-                <legend>{tr(|t| t.history_filters)}</legend>
-                <div class="filter-row">
-                    <label for="period">{tr(|t| t.period)}</label>
-                    <select id="period" prop:value=move || period_choice.get()
-                        on:change:target=move |ev| choose(period_choice, ev.target().value())>
-                        {option("month", |t| t.period_this_month)}
-                        {option("3", |t| t.period_3)}
-                        {option("6", |t| t.period_6)}
-                        {option("12", |t| t.period_12)}
-                        {option("custom", |t| t.period_custom)}
-                    </select>
-                </div>
-                <Show when=move || period_choice.get() == "custom">
-                    <div class="filter-row">
-                        <label for="date-from">{tr(|t| t.date_from)}</label>
-                        <input id="date-from" type="date" prop:value=move || custom_from.get()
-                            on:change:target=move |ev| choose(custom_from, ev.target().value()) />
-                        <label for="date-to">{tr(|t| t.date_to)}</label>
-                        <input id="date-to" type="date" prop:value=move || custom_to.get()
-                            on:change:target=move |ev| choose(custom_to, ev.target().value()) />
-                    </div>
-                </Show>
-                <div class="filter-row">
-                    <label for="entry-type">{tr(|t| t.entry_type)}</label>
-                    <select id="entry-type" prop:value=move || kind_choice.get()
-                        on:change:target=move |ev| choose(kind_choice, ev.target().value())>
-                        {option("all", |t| t.type_all)}
-                        {option("borrowing", |t| t.kind_borrowing)}
-                        {option("repayment", |t| t.kind_repayment)}
-                    </select>
-                </div>
-            </fieldset>
-            <div class="actions">
-                {export_button(Export::Csv)}
-                {export_button(Export::Print)}
-            </div>
-            {export_error}
+            <Filters filter />
+            <ExportActions matching statement />
         </form>
-        <p class="showing" role="status" class:no-print=move || statement.with(Option::is_some)>{showing}</p>
-        <div class="history-rows" class:no-print=move || statement.with(Option::is_some)
-            aria-busy=move || loading_rows.get().to_string()>
+        <p class="showing" role="status" class:no-print=printing>{showing}</p>
+        <div class="history-rows" class:no-print=printing aria-busy=move || loading_rows.get().to_string()>
             <Transition fallback=loading set_pending=loading_rows>{rows}</Transition>
         </div>
         {move || statement.get().map(|entries| view! {
@@ -376,13 +229,183 @@ fn HistoryView() -> impl IntoView {
                 <HistoryTable entries caption_id="statement-caption" class="schedule statement" />
             </div>
         })}
-        <nav class="pager no-print" aria-label=tr(|t| t.history_title)>
-            <button type="button" class="secondary" prop:disabled=move || page.get() == 0
-                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+        <Pager filter total />
+    }
+}
+
+/// The printed statement's heading: Web明細, the member and the period.
+#[component]
+fn StatementHead(matching: Memo<HistoryQuery>) -> impl IntoView {
+    let session = use_session();
+    let period = tr_with(move |t, l| (t.statement_period)(&matching.with(|q| dates_text(t, l, q))));
+    let member_name = move || {
+        session
+            .current
+            .with(|s| s.as_ref().map(|s| s.member_name.clone()))
+    };
+    view! {
+        <div class="print-only statement-head">
+            <p class="statement-title">{tr(|t| t.statement_heading)}</p>
+            <p>{member_name}</p>
+            <p>{period}</p>
+        </div>
+    }
+}
+
+/// The period and type choices. Each change starts again at the first page.
+#[component]
+fn Filters(filter: RwSignal<HistoryFilter>) -> impl IntoView {
+    let period_label = |choice: PeriodChoice| -> Text {
+        match choice {
+            PeriodChoice::ThisMonth => |t| t.period_this_month,
+            PeriodChoice::Months(3) => |t| t.period_3,
+            PeriodChoice::Months(6) => |t| t.period_6,
+            PeriodChoice::Months(_) => |t| t.period_12,
+            PeriodChoice::Custom => |t| t.period_custom,
+        }
+    };
+    let kind_label = |kind: Option<EntryKind>| -> Text {
+        match kind {
+            None => |t| t.type_all,
+            Some(EntryKind::Borrowing) => |t| t.kind_borrowing,
+            Some(EntryKind::Repayment) => |t| t.kind_repayment,
+        }
+    };
+    let date_value = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    view! {
+        <fieldset>
+            <legend>{tr(|t| t.history_filters)}</legend>
+            <div class="filter-row">
+                <label for="period">{tr(|t| t.period)}</label>
+                <select id="period" prop:value=move || filter.with(|f| f.period.value())
+                    on:change:target=move |ev| {
+                        if let Some(choice) = PeriodChoice::from_value(&ev.target().value()) {
+                            filter.update(|f| *f = f.clone().with_period(choice));
+                        }
+                    }>
+                    {PeriodChoice::ALL.map(|c| view! { <option value=c.value()>{tr(period_label(c))}</option> }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || filter.with(|f| f.period == PeriodChoice::Custom)>
+                <div class="filter-row">
+                    <label for="date-from">{tr(|t| t.date_from)}</label>
+                    <input id="date-from" type="date" prop:value=move || filter.with(|f| date_value(f.from))
+                        on:change:target=move |ev| filter.update(|f| *f = f.clone().with_from(&ev.target().value())) />
+                    <label for="date-to">{tr(|t| t.date_to)}</label>
+                    <input id="date-to" type="date" prop:value=move || filter.with(|f| date_value(f.to))
+                        on:change:target=move |ev| filter.update(|f| *f = f.clone().with_to(&ev.target().value())) />
+                </div>
+            </Show>
+            <div class="filter-row">
+                <label for="entry-type">{tr(|t| t.entry_type)}</label>
+                <select id="entry-type" prop:value=move || filter.with(|f| kind_value(f.kind))
+                    on:change:target=move |ev| {
+                        if let Some(kind) = kind_from_value(&ev.target().value()) {
+                            filter.update(|f| *f = f.clone().with_kind(kind));
+                        }
+                    }>
+                    {[None, Some(EntryKind::Borrowing), Some(EntryKind::Repayment)]
+                        .map(|k| view! { <option value=kind_value(k)>{tr(kind_label(k))}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+        </fieldset>
+    }
+}
+
+/// CSVでダウンロード and Web明細を印刷. Both cover every entry the filters
+/// match, not just the page on screen, so each asks the lender for all.
+/// A failure is announced and the table and filters stay as they were.
+#[component]
+fn ExportActions(
+    matching: Memo<HistoryQuery>,
+    statement: RwSignal<Option<Vec<HistoryEntry>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let clock = use_clock();
+    let session = use_session();
+    let backend = StoredValue::new(use_backend());
+    let exporting = RwSignal::new(None::<Export>);
+    let export_failed = RwSignal::new(None::<Export>);
+    // A new filter forgets the fetched statement and any failure message.
+    Effect::watch(
+        move || matching.track(),
+        move |_, _, _| {
+            statement.set(None);
+            export_failed.set(None);
+        },
+        false,
+    );
+    let export = move |what: Export| {
+        let token = session
+            .current
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
+        let Some(token) = token else { return };
+        if exporting.get_untracked().is_some() {
+            return;
+        }
+        exporting.set(Some(what));
+        export_failed.set(None);
+        let (backend, query) = (backend.get_value().get(), matching.get_untracked());
+        leptos::task::spawn_local(async move {
+            match backend.history(token, query).await {
+                Ok(all) => match what {
+                    Export::Csv => {
+                        let today = to_jst(clock.0.get_untracked()).date();
+                        browser::download_text(
+                            &format!("history-{today}.csv"),
+                            "text/csv;charset=utf-8",
+                            &to_csv(&all.entries, i18n.t()),
+                        );
+                    }
+                    Export::Print => {
+                        statement.set(Some(all.entries));
+                        // Let the statement's table render before printing.
+                        leptos::task::tick().await;
+                        browser::print();
+                    }
+                },
+                Err(BackendError::NotSignedIn) => session.end(SignOutReason::Expired),
+                Err(_) => export_failed.set(Some(what)),
+            }
+            exporting.set(None);
+        });
+    };
+    let button = move |what: Export| {
+        view! {
+            <button type="button" class="secondary" on:click=move |_| export(what)
+                aria-disabled=move || exporting.get().is_some().then_some("true")>
+                {move || if exporting.get() == Some(what) { tr(what.preparing()) } else { tr(what.label()) }}
+            </button>
+        }
+    };
+    let error = move || {
+        export_failed.get().map(
+            |what| view! { <p class="notice notice-error" role="alert">{tr(what.failed())}</p> },
+        )
+    };
+    view! {
+        <div class="actions">
+            {button(Export::Csv)}
+            {button(Export::Print)}
+        </div>
+        {error}
+    }
+}
+
+/// 前へ / 次へ. Focus stays on the button pressed while the rows change.
+#[component]
+fn Pager(filter: RwSignal<HistoryFilter>, total: Signal<Option<usize>>) -> impl IntoView {
+    let pages = move || page_count(total.get().unwrap_or(0));
+    let page = move || filter.with(|f| f.page);
+    view! {
+        <nav class="pager no-print" aria-label=title_of(Page::History)>
+            <button type="button" class="secondary" prop:disabled=move || page() == 0
+                on:click=move |_| filter.update(|f| f.page = f.page.saturating_sub(1))>
                 {tr(|t| t.previous_page)}
             </button>
-            <button type="button" class="secondary" prop:disabled={move || page.get() + 1 >= pages()}
-                on:click=move |_| page.update(|p| *p += 1)>
+            <button type="button" class="secondary" prop:disabled={move || page() + 1 >= pages()}
+                on:click=move |_| filter.update(|f| f.page += 1)>
                 {tr(|t| t.next_page)}
             </button>
         </nav>
@@ -432,23 +455,25 @@ fn HistoryTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (c, t, l): (&common::Texts, &Texts, _) = (i18n.t(), i18n.t(), i18n.locale());
         entries
             .iter()
             .map(|e| {
                 let dash = || "—".to_owned();
                 let repayment = e.kind == EntryKind::Repayment;
+                // On a narrow screen each row is a card; `data-label`
+                // names each figure there (style/main.css).
                 view! {
                     <tr>
-                        <td>{l.datetime(to_jst(e.at))}</td>
-                        <td>{kind_name(t, e.kind)}</td>
-                        <td>{channel_name(t, e.channel)}</td>
-                        <td>{l.yen(e.amount)}</td>
-                        <td>{if repayment { l.yen(e.interest) } else { dash() }}</td>
-                        <td>{if repayment { l.yen(e.principal) } else { dash() }}</td>
-                        <td>{if repayment { l.yen(e.late_charge) } else { dash() }}</td>
-                        <td>{l.yen(e.balance_after)}</td>
-                        <td>{(t.days)(e.days)}</td>
+                        <td data-label=t.col_datetime>{l.datetime(to_jst(e.at))}</td>
+                        <td data-label=t.col_kind>{kind_name(t, e.kind)}</td>
+                        <td data-label=t.col_channel>{channel_name(t, e.channel)}</td>
+                        <td data-label=t.col_amount>{l.yen(e.amount)}</td>
+                        <td data-label=t.col_interest>{if repayment { l.yen(e.interest) } else { dash() }}</td>
+                        <td data-label=t.col_principal>{if repayment { l.yen(e.principal) } else { dash() }}</td>
+                        <td data-label=t.col_late>{if repayment { l.yen(e.late_charge) } else { dash() }}</td>
+                        <td data-label=t.col_balance>{l.yen(e.balance_after)}</td>
+                        <td data-label=t.col_days>{(c.days)(e.days)}</td>
                     </tr>
                 }
             })
@@ -457,7 +482,7 @@ fn HistoryTable(
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby=caption_id>
             <table class=class>
-                <caption id=caption_id>{tr(|t| t.history_title)}</caption>
+                <caption id=caption_id>{title_of(Page::History)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr(|t| t.col_datetime)}</th>

@@ -4,9 +4,12 @@
 
 use crate::components::balance_chart::BalanceChart;
 use crate::components::field::{Field, FieldKind};
-use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, use_i18n, Locale, Texts};
+use crate::components::page_title::{title_of, PageTitle};
+mod texts;
+
+use crate::i18n::{use_i18n, Locale};
 use crate::maintenance::use_clock;
+use crate::routes::Page;
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::clock::to_jst;
@@ -16,6 +19,7 @@ use portal_domain::schedule::{
     default_monthly_payment, parse_months, parse_yen_amount, simulate, Plan, Schedule,
     ScheduleError,
 };
+use texts::{tr, Texts};
 
 /// Which input drives the calculation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,7 +154,7 @@ pub fn SimulatorPage() -> impl IntoView {
     });
     let error_for = move |f: SimField| {
         Signal::derive(move || {
-            let (t, l) = (i18n.t(), i18n.locale());
+            let (t, l): (&Texts, _) = (i18n.t(), i18n.locale());
             result.with(|r| match r {
                 Err(problems) => problems
                     .iter()
@@ -191,7 +195,7 @@ pub fn SimulatorPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageTitle text=tr(|t| t.sim_title) />
+            <PageTitle text=title_of(Page::Simulator) />
             <p>{tr(|t| t.sim_intro)}</p>
             <form novalidate on:submit=on_submit>
                 <Field id="sim-amount" label=tr(|t| t.sim_amount) hint=tr(|t| t.sim_amount_hint)
@@ -240,7 +244,7 @@ fn ScheduleView(schedule: Schedule) -> impl IntoView {
     let count = schedule.payments();
     let totals = schedule.clone();
     let summary = move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (t, l): (&Texts, _) = (i18n.t(), i18n.locale());
         view! {
             <dl class="figures">
                 <div class="figure"><dt>{t.sim_payments}</dt><dd>{(t.sim_count)(count)}</dd></div>
@@ -252,7 +256,7 @@ fn ScheduleView(schedule: Schedule) -> impl IntoView {
     };
     let rows = schedule.rows;
     let table = move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (t, l): (&Texts, _) = (i18n.t(), i18n.locale());
         view! {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="schedule-caption">
                 <table class="schedule">
@@ -289,7 +293,7 @@ fn ScheduleView(schedule: Schedule) -> impl IntoView {
         }
     };
     let start_label = Signal::derive(move || i18n.locale().yen(Yen(amount)));
-    let end_label = Signal::derive(move || (i18n.t().sim_count)(count));
+    let end_label = Signal::derive(move || (i18n.t::<Texts>().sim_count)(count));
     view! {
         {summary}
         <BalanceChart balances title=tr(|t| t.sim_chart) start_label end_label />

@@ -3,7 +3,7 @@
 //! (`HistoryQuery`); the page turns the member's period into the query's
 //! Japan dates here.
 
-use crate::i18n::Texts;
+use super::texts::Texts;
 use chrono::{Datelike, Months, NaiveDate};
 use portal_api::{Channel, EntryKind, HistoryEntry};
 use portal_domain::clock::to_jst;
@@ -113,6 +113,7 @@ fn csv_field(s: impl AsRef<str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::common;
     use crate::i18n::Locale;
     use chrono::{TimeZone, Utc};
     use portal_domain::money::Yen;
@@ -159,7 +160,7 @@ mod tests {
     #[test]
     fn csv_has_bom_header_and_plain_integers() {
         let e = entry(2026, 11, 20, EntryKind::Repayment, 1_234_567);
-        let csv = to_csv(&[e], Locale::Ja.texts());
+        let csv = to_csv(&[e], Locale::Ja.texts::<Texts>());
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(

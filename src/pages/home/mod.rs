@@ -1,14 +1,19 @@
 //! `/home` (会員トップ): the member's figures at a glance and the way to every
 //! service (SPEC S6).
 
-use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, use_i18n};
+mod texts;
+
+use crate::components::load_error::LoadError;
+use crate::components::page_title::{title_of, PageTitle};
+use crate::i18n::{common, use_i18n};
+use crate::routes::Page;
 use crate::session::member_resource;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_api::{AccountSummary, BackendError};
+use portal_api::AccountSummary;
 use portal_domain::clock::to_jst;
 use portal_domain::maintenance::{next_window, window_at, Service};
+use texts::{tr, Texts};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -27,18 +32,18 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageTitle text=tr(|t| t.home_title) />
-            <Transition fallback=move || view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
+            <PageTitle text=title_of(Page::Home) />
+            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
                 {content}
             </Transition>
             <nav aria-labelledby="services-title" class="services">
                 <h2 id="services-title">{tr(|t| t.services)}</h2>
                 <ul>
                     {move || {
-                        i18n.t()
-                            .service_links
+                        let l = i18n.locale();
+                        Page::SERVICES
                             .iter()
-                            .map(|(href, name)| view! { <li><A href=*href>{*name}</A></li> })
+                            .map(|p| view! { <li><A href=p.path()>{p.link_label(l)}</A></li> })
                             .collect_view()
                     }}
                 </ul>
@@ -53,11 +58,12 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
     let i18n = use_i18n();
     let s = summary;
     move || {
-        let t = i18n.t();
+        let t: &Texts = i18n.t();
+        let c: &common::Texts = i18n.t();
         let l = i18n.locale();
         let due = s.next_due.as_ref().map(|due| {
             view! {
-                <div class="figure"><dt>{t.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
+                <div class="figure"><dt>{c.next_due_date}</dt><dd>{l.date(due.date)}</dd></div>
                 <div class="figure"><dt>{t.minimum_due}</dt><dd>{l.yen(due.minimum)}</dd></div>
             }
         });
@@ -82,10 +88,10 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
                 <div class="figure"><dt>{t.payoff_today}</dt><dd>{l.yen(s.payoff_today)}</dd></div>
                 <div class="figure"><dt>{t.accrued_interest}</dt><dd>{l.yen(s.accrued_interest)}</dd></div>
                 {(s.late_charge.0 > 0).then(|| view! {
-                    <div class="figure figure-alert"><dt>{t.late_charge}</dt><dd>{l.yen(s.late_charge)}</dd></div>
+                    <div class="figure figure-alert"><dt>{c.late_charge}</dt><dd>{l.yen(s.late_charge)}</dd></div>
                 })}
                 {s.interest_free_days_left.map(|d| view! {
-                    <div class="figure"><dt>{t.interest_free_left}</dt><dd>{(t.days)(d)}</dd></div>
+                    <div class="figure"><dt>{t.interest_free_left}</dt><dd>{(c.days)(d)}</dd></div>
                 })}
                 <div class="figure"><dt>{t.apr}</dt><dd>{format!("{}%", s.apr_percent)}</dd></div>
                 {s.points.map(|p| view! {
@@ -99,27 +105,6 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
     }
 }
 
-/// A failed load, with a retry that keeps the member where they are.
-#[component]
-fn LoadError(error: BackendError, on_retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let t = i18n.t();
-        let text = match error {
-            BackendError::Offline => t.offline,
-            BackendError::Timeout => t.timeout,
-            BackendError::Malformed => t.malformed,
-            _ => t.server_error,
-        };
-        view! {
-            <div class="notice notice-error" role="alert">
-                <p>{text}</p>
-                <button type="button" class="secondary" on:click=move |_| on_retry.run(())>{t.reload}</button>
-            </div>
-        }
-    }
-}
-
 /// Notices for the member (SPEC S6): the next internet-repayment maintenance
 /// window within a week, and the interest-free days left. Review results and
 /// document requests join when those services exist.
@@ -128,7 +113,7 @@ fn Notices(interest_free_days_left: Option<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let clock = crate::maintenance::use_clock();
     move || {
-        let (t, l) = (i18n.t(), i18n.locale());
+        let (t, l): (&Texts, _) = (i18n.t(), i18n.locale());
         let now = to_jst(clock.0.get_untracked());
         // The window in progress, or else the next one.
         let window = window_at(Service::InternetRepayment, now)

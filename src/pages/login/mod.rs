@@ -1,22 +1,29 @@
 //! `/login`: the sign-in page (SPEC S4), with the demo members listed when
 //! the fake lender is in use (SPEC S17).
 
+pub mod sign_in_form;
+mod texts;
+
 use crate::backend::use_backend;
-use crate::components::page_title::PageTitle;
-use crate::components::sign_in_form::{LoginTab, SignInForm, SignInInputs};
+use crate::components::load_error::failure_text;
+use crate::components::page_title::{title_of, PageTitle};
 use crate::config::Brand;
-use crate::i18n::{tr, use_i18n, Locale};
+use crate::i18n::{common, use_i18n};
 use crate::maintenance::{use_clock, use_maintenance};
+use crate::routes::Page;
 use crate::session::{use_session, SignOutReason};
 use fake_lender::seed::DemoLogin;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 use portal_api::{BackendError, SignInRequest, UnscheduledMaintenance};
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
+use sign_in_form::{LoginTab, SignInForm, SignInInputs};
+use texts::{tr, Texts};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -26,6 +33,9 @@ pub fn LoginPage() -> impl IntoView {
     let clock = use_clock();
     let maintenance = use_maintenance();
     let navigate = use_navigate();
+    // A member who opened a member page without a session comes back to
+    // it; `Page::return_path` accepts only member pages of the route list.
+    let query = use_query_map();
     let inputs = SignInInputs::new();
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<BackendError>);
@@ -36,6 +46,7 @@ pub fn LoginPage() -> impl IntoView {
         let backend = backend.get();
         let request = SignInRequest::from(&credentials);
         let navigate = navigate.clone();
+        let next = query.with_untracked(|q| Page::return_path(q.get_str("next")).to_owned());
         spawn_local(async move {
             let result = backend.sign_in(request).await;
             let _ = pending.try_set(false);
@@ -43,7 +54,7 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(signed_in) => {
                     session.begin(signed_in, clock.now_ms());
                     navigate(
-                        "/home",
+                        &next,
                         NavigateOptions {
                             replace: true,
                             ..Default::default()
@@ -67,13 +78,14 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     let notice = move || {
-        let t = i18n.t();
+        let t: &Texts = i18n.t();
+        let c: &common::Texts = i18n.t();
         session.notice.get().map(|reason| {
             let text = match reason {
                 SignOutReason::Chosen => t.signed_out,
                 SignOutReason::Idle => t.signed_out_idle,
                 SignOutReason::Expired => t.session_ended,
-                SignOutReason::Maintenance => t.maintenance_now,
+                SignOutReason::Maintenance => c.maintenance_now,
             };
             view! { <div class="notice" role="status">{text}</div> }
         })
@@ -81,14 +93,14 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="page narrow">
-            <PageTitle text=tr(|t| t.login_title) />
+            <PageTitle text=title_of(Page::Login) />
             {notice}
             <p>{tr(|t| t.login_intro)}</p>
             <FailureMessage failure=failure.into() />
             <SignInForm inputs pending=pending on_submit />
             <ul class="help-links">
-                <li><A href="/password-reset">{tr(|t| t.forgot_password)}</A></li>
-                <li><A href="/register">{tr(|t| t.register_web_id)}</A></li>
+                <li><A href=Page::PasswordReset.path()>{tr(|t| t.forgot_password)}</A></li>
+                <li><A href=Page::Register.path()>{tr(|t| t.register_web_id)}</A></li>
                 <li>{tr(|t| t.forgot_pin)}</li>
             </ul>
             <DemoMembers inputs failure />
@@ -102,11 +114,9 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
     let i18n = use_i18n();
     let brand = use_context::<Brand>().unwrap_or_default();
     move || {
-        let t = i18n.t();
-        let hours = match i18n.locale() {
-            Locale::Ja => brand.support_hours_ja.clone(),
-            Locale::En => brand.support_hours_en.clone(),
-        };
+        let t: &Texts = i18n.t();
+        let c: &common::Texts = i18n.t();
+        let hours = brand.support_hours(i18n.locale()).to_owned();
         failure.get().map(|e| {
             let (title, body) = match e {
                 BackendError::Locked => (Some(t.locked_title), t.locked_body.to_owned()),
@@ -115,14 +125,14 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                     format!(
                         "{} {}",
                         t.suspended_body,
-                        (t.call_support)(&brand.support_phone, &hours)
+                        (c.call_support)(&brand.support_phone, &hours)
                     ),
                 ),
-                BackendError::Offline => (None, t.offline.to_owned()),
-                BackendError::Timeout => (None, t.timeout.to_owned()),
-                BackendError::Malformed => (None, t.malformed.to_owned()),
-                BackendError::Server => (None, t.server_error.to_owned()),
-                BackendError::InvalidInput { .. } => (None, t.errors_heading.to_owned()),
+                BackendError::Offline
+                | BackendError::Timeout
+                | BackendError::Malformed
+                | BackendError::Server => (None, failure_text(c, &e).to_owned()),
+                BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned()),
                 BackendError::BadCredentials
                 | BackendError::NotSignedIn
                 | BackendError::Maintenance { .. } => (None, t.bad_credentials.to_owned()),
@@ -182,12 +192,12 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
                         let (ja, en) = (m.description_ja, m.description_en);
                         view! {
                             <li>
-                                <span>{move || match i18n.locale() { Locale::Ja => ja, Locale::En => en }}</span>
+                                <span>{move || i18n.locale().pick(ja, en)}</span>
                                 <code>{credentials}</code>
                                 {(login != DemoLogin::MemberNumberOnly).then(|| view! {
                                     <button type="button" class="link-button" on:click=move |_| fill(login)>
                                         {tr(|t| t.demo_use)}
-                                        <span class="visually-hidden">{move || format!(" ({})", match i18n.locale() { Locale::Ja => ja, Locale::En => en })}</span>
+                                        <span class="visually-hidden">{move || format!(" ({})", i18n.locale().pick(ja, en))}</span>
                                     </button>
                                 })}
                             </li>
@@ -196,7 +206,7 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
                     .collect_view()}
             </ul>
             <button type="button" class="secondary" on:click=reset>{tr(|t| t.demo_reset)}</button>
-            <p role="status">{move || reset_done.get().then(|| i18n.t().demo_reset_done)}</p>
+            <p role="status">{move || reset_done.get().then(|| i18n.t::<Texts>().demo_reset_done)}</p>
         </aside>
     })
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml): splits the wasm into the shell and
+# one chunk per split point (each lazily loaded page, the fake lender), the
+# way ../shared/TOOLCHAIN.md describes, then lets scripts/finish-build.mjs
+# name every file after the build, write the loader and rewrite index.html.
+#
+# Trunk has already run wasm-bindgen on the unsplit module; that module
+# cannot load (it imports the split placeholders), so its JS and wasm are
+# replaced here. Runs for `trunk build` (debug or --release) and for every
+# rebuild of `trunk serve`.
+set -euo pipefail
+: "${TRUNK_STAGING_DIR:?run me as the post_build hook of Trunk}"
+profile=${TRUNK_PROFILE:-debug}
+staging=$TRUNK_STAGING_DIR
+cd "$(dirname "$0")/.."
+
+raw="target/wasm32-unknown-unknown/$profile/member-portal.wasm"
+[ -f "$raw" ] || { echo "split.sh: $raw is missing" >&2; exit 1; }
+
+# Trunk names the app after a hash of its output: member-portal-<hash>.js.
+# That hash is this build's id; every file below carries it.
+js=$(cd "$staging" && ls member-portal-*.js 2>/dev/null | head -n 1)
+[ -n "$js" ] || { echo "split.sh: no member-portal-*.js in $staging" >&2; exit 1; }
+name=${js%.js}
+
+work="target/split/$profile"
+rm -rf "$work"
+mkdir -p "$work"
+wasm-split-cli "$raw" "$work" --out-name "$name"
+
+rm -f "$staging/$name.js" "$staging/${name}_bg.wasm"
+wasm-bindgen "$work/$name.wasm" --target web --keep-lld-exports --no-demangle \
+  --no-typescript --out-dir "$staging" --out-name "$name"
+cp "$work"/*.js "$staging/"
+find "$work" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' \) -exec cp {} "$staging/" \;
+
+if [ "$profile" = release ]; then
+  # binaryen 132 from end2end/node_modules (the Makefile puts it on PATH);
+  # never Debian's 108, whose output fails at start-up.
+  for f in "$staging"/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-reference-types --enable-mutable-globals --enable-sign-ext \
+      "$f" -o "$f" 2>/dev/null
+  done
+fi
+
+node scripts/finish-build.mjs "$staging" "$name" "$profile"

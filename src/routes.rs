@@ -1,0 +1,290 @@
+//! Every route of the portal (SPEC S19) as one typed list: its path, its
+//! title in both locales and who may open it. The route table, the page
+//! titles, the home page's service links, the coming-soon page and the
+//! sign-in page's return path all read this list; no path is written twice.
+//!
+//! How each page's code is loaded (its own wasm chunk) is `crate::pages`'
+//! business: this module is plain data, tested natively.
+
+use crate::i18n::Locale;
+
+/// A page of the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Login,
+    Register,
+    PasswordReset,
+    Help,
+    Simulator,
+    Maintenance,
+    Home,
+    History,
+    Transfer,
+    Repay,
+    Limit,
+    Documents,
+    Settings,
+    Reminders,
+    Points,
+}
+
+/// Who may open a page, which decides the guards around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, at any time, even during maintenance (no lender needed).
+    Always,
+    /// Anyone, outside maintenance windows.
+    Open,
+    /// Only someone not signed in (a member goes on to the home page),
+    /// outside maintenance windows.
+    SignedOut,
+    /// Only a signed-in member, outside maintenance windows.
+    Member,
+}
+
+impl Page {
+    /// Every page, in the order of SPEC S19.
+    pub const ALL: [Page; 15] = [
+        Page::Login,
+        Page::Register,
+        Page::PasswordReset,
+        Page::Home,
+        Page::History,
+        Page::Transfer,
+        Page::Repay,
+        Page::Limit,
+        Page::Documents,
+        Page::Settings,
+        Page::Reminders,
+        Page::Points,
+        Page::Help,
+        Page::Simulator,
+        Page::Maintenance,
+    ];
+
+    /// The services the home page links to, in its order.
+    pub const SERVICES: [Page; 10] = [
+        Page::History,
+        Page::Transfer,
+        Page::Repay,
+        Page::Limit,
+        Page::Documents,
+        Page::Settings,
+        Page::Reminders,
+        Page::Points,
+        Page::Simulator,
+        Page::Help,
+    ];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Login => "/login",
+            Page::Register => "/register",
+            Page::PasswordReset => "/password-reset",
+            Page::Help => "/help",
+            Page::Simulator => "/simulator",
+            Page::Maintenance => "/maintenance",
+            Page::Home => "/home",
+            Page::History => "/history",
+            Page::Transfer => "/transfer",
+            Page::Repay => "/repay",
+            Page::Limit => "/limit",
+            Page::Documents => "/documents",
+            Page::Settings => "/settings",
+            Page::Reminders => "/reminders",
+            Page::Points => "/points",
+        }
+    }
+
+    /// The page's heading and tab title, Japanese and English side by side
+    /// (the seed article's words).
+    pub fn title(self, locale: Locale) -> &'static str {
+        let (ja, en) = match self {
+            Page::Login => ("会員ログイン", "Member sign-in"),
+            Page::Register => ("WEB-ID登録", "Register a WEB-ID"),
+            Page::PasswordReset => ("パスワードの再設定", "Reset your password"),
+            Page::Help => ("ヘルプ・お問い合わせ", "Help and contact"),
+            Page::Simulator => ("返済シミュレーション", "Repayment simulator"),
+            Page::Maintenance => ("メンテナンスのお知らせ", "Maintenance"),
+            Page::Home => ("会員トップ", "Member home"),
+            Page::History => ("取引履歴", "Transaction history"),
+            Page::Transfer => ("インターネット振込", "Internet transfer"),
+            Page::Repay => ("インターネット返済", "Internet repayment"),
+            Page::Limit => ("限度額の変更", "Change credit line"),
+            Page::Documents => ("書類提出", "Submit documents"),
+            Page::Settings => ("各種設定の変更", "Settings"),
+            Page::Reminders => ("ご返済日お知らせメール", "Repayment reminder e-mail"),
+            Page::Points => ("ポイントサービス", "Points"),
+        };
+        locale.pick(ja, en)
+    }
+
+    /// The label of the home page's link to this service, where it differs
+    /// from the title.
+    pub fn link_label(self, locale: Locale) -> &'static str {
+        match self {
+            Page::History => locale.pick("取引履歴の確認", "Transaction history"),
+            other => other.title(locale),
+        }
+    }
+
+    pub fn access(self) -> Access {
+        match self {
+            Page::Simulator | Page::Help | Page::Maintenance => Access::Always,
+            Page::Register | Page::PasswordReset => Access::Open,
+            Page::Login => Access::SignedOut,
+            Page::Home
+            | Page::History
+            | Page::Transfer
+            | Page::Repay
+            | Page::Limit
+            | Page::Documents
+            | Page::Settings
+            | Page::Reminders
+            | Page::Points => Access::Member,
+        }
+    }
+
+    /// The page a path shows: exact paths, plus any sub-page of
+    /// `/settings` (SPEC S19). Anything else is not a page.
+    pub fn from_path(path: &str) -> Option<Page> {
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed,
+            _ => path,
+        };
+        if let Some(rest) = path.strip_prefix("/settings/") {
+            return (!rest.is_empty()).then_some(Page::Settings);
+        }
+        Page::ALL.into_iter().find(|p| p.path() == path)
+    }
+
+    /// Where sign-in should lead for a requested return path: the path
+    /// itself when it is a member page of this list (a settings sub-page
+    /// included), and the home page for anything else a query string says.
+    pub fn return_path(requested: Option<&str>) -> &str {
+        match requested {
+            Some(path) if Page::from_path(path).map(Page::access) == Some(Access::Member) => path,
+            _ => Page::Home.path(),
+        }
+    }
+
+    /// The sign-in page's address for a member who asked for `path`
+    /// without a session: `/login?next=…` for member pages, else `/login`.
+    pub fn login_for(path: &str) -> String {
+        match Page::from_path(path) {
+            Some(p) if p.access() == Access::Member && p != Page::Home => {
+                format!("{}?next={}", Page::Login.path(), path)
+            }
+            _ => Page::Login.path().to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_path_of_spec_s19_is_a_page_and_back() {
+        let spec = [
+            "/login",
+            "/register",
+            "/password-reset",
+            "/home",
+            "/history",
+            "/transfer",
+            "/repay",
+            "/limit",
+            "/documents",
+            "/settings",
+            "/reminders",
+            "/points",
+            "/help",
+            "/simulator",
+            "/maintenance",
+        ];
+        let paths: Vec<&str> = Page::ALL.iter().map(|p| p.path()).collect();
+        assert_eq!(paths, spec);
+        for p in Page::ALL {
+            assert_eq!(Page::from_path(p.path()), Some(p));
+        }
+    }
+
+    #[test]
+    fn paths_and_titles_are_unique() {
+        let paths: HashSet<_> = Page::ALL.iter().map(|p| p.path()).collect();
+        assert_eq!(paths.len(), Page::ALL.len());
+        for l in [Locale::Ja, Locale::En] {
+            let titles: HashSet<_> = Page::ALL.iter().map(|p| p.title(l)).collect();
+            assert_eq!(titles.len(), Page::ALL.len(), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn settings_sub_pages_belong_to_settings_and_nothing_else_is_a_page() {
+        assert_eq!(Page::from_path("/settings/address"), Some(Page::Settings));
+        assert_eq!(Page::from_path("/history/"), Some(Page::History));
+        for other in [
+            "",
+            "/",
+            "/homes",
+            "/HOME",
+            "//evil.example",
+            "/home/x",
+            "/settings/",
+        ] {
+            assert_eq!(Page::from_path(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn sign_in_returns_only_to_member_pages() {
+        assert_eq!(Page::return_path(Some("/history")), "/history");
+        assert_eq!(
+            Page::return_path(Some("/settings/address")),
+            "/settings/address"
+        );
+        for other in [
+            None,
+            Some("https://evil.example/home"),
+            Some("//evil.example"),
+            Some("/login"),
+            Some("/simulator"),
+            Some("/nowhere"),
+        ] {
+            assert_eq!(Page::return_path(other), "/home", "{other:?}");
+        }
+        assert_eq!(Page::login_for("/history"), "/login?next=/history");
+        assert_eq!(Page::login_for("/home"), "/login");
+        assert_eq!(Page::login_for("/nowhere"), "/login");
+    }
+
+    /// The loader (`scripts/finish-build.mjs`) preloads the chunk of the
+    /// page being opened by its path's first segment, so every page split
+    /// point must be named after its path.
+    #[test]
+    fn every_page_chunk_is_named_after_its_path() {
+        let source = include_str!("pages/mod.rs");
+        let names: Vec<&str> = source
+            .split("#[wasm_split(")
+            .skip(1)
+            .filter_map(|rest| rest.split(',').next())
+            .collect();
+        assert!(names.len() >= 5, "{names:?}");
+        for name in names {
+            let page = Page::ALL
+                .into_iter()
+                .find(|p| p.path()[1..].replace('-', "_") == name);
+            assert!(page.is_some(), "split point {name} is not a page's path");
+        }
+    }
+
+    #[test]
+    fn every_service_link_is_a_member_or_public_page() {
+        for p in Page::SERVICES {
+            assert_ne!(p.access(), Access::SignedOut);
+            assert!(!p.link_label(Locale::Ja).is_empty());
+        }
+    }
+}
