@@ -17,12 +17,11 @@ use crate::routes::{Access, Page};
 use crate::session::{SessionCtx, SignOutReason, IDLE_LIMIT_MS, IDLE_WARNING_MS};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::{spawn_local, spawn_local_scoped};
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{path, NavigateOptions};
 use portal_domain::maintenance::Status;
-use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
 const LOCALE_KEY: &str = "portal.locale";
@@ -143,22 +142,53 @@ fn guarded(page: Page) -> AnyView {
 /// fetched, and a calm bilingual message with a retry button if it cannot
 /// be. The rest of the app (header, language switch, sign-out) keeps
 /// working either way.
+///
+/// No `Suspense` wraps the page: the page's own reads must not hold its
+/// heading back until they are in (it shows its own loading states).
 #[component]
 fn LazyPage(page: Page) -> impl IntoView {
-    let attempt = RwSignal::new(0_u32);
-    let on_retry = Callback::new(move |_| attempt.update(|n| *n += 1));
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
-            {move || {
-                attempt.track();
-                Suspend::new(SendWrapper::new(async move {
-                    match crate::pages::load(page).await {
-                        Ok(view) => view,
-                        Err(ChunkError) => view! { <ChunkFailed page on_retry /> }.into_any(),
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum State {
+        Loading,
+        Failed,
+        Ready,
+    }
+    let state = RwSignal::new(State::Loading);
+    // The page's view, built (under this component's owner, so it sees the
+    // app's contexts) once its chunk is in, and mounted once.
+    let view = StoredValue::new_local(None::<AnyView>);
+    // A retry runs from the failure message's button, whose owner ends with
+    // the message; the page must belong to this component instead.
+    let owner = Owner::current();
+    let load = move || {
+        state.set(State::Loading);
+        let spawn = || {
+            spawn_local_scoped(async move {
+                match crate::pages::load(page).await {
+                    Ok(loaded) => {
+                        view.set_value(Some(loaded));
+                        state.set(State::Ready);
                     }
-                }))
-            }}
-        </Suspense>
+                    Err(ChunkError) => state.set(State::Failed),
+                }
+            })
+        };
+        match &owner {
+            Some(owner) => owner.with(spawn),
+            None => spawn(),
+        }
+    };
+    load();
+    let on_retry = Callback::new(move |_| load());
+    move || match state.get() {
+        State::Loading => {
+            view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
+        }
+        State::Failed => view! { <ChunkFailed page on_retry /> }.into_any(),
+        State::Ready => view
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
     }
 }
 
@@ -250,10 +280,12 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     view! { <Guard allowed=signed_in elsewhere=login>{children()}</Guard> }
 }
 
-/// Sends a member who is already signed in on to the home page.
+/// Sends a member who is already signed in on to the page they asked for
+/// (`?next=`, a member page of the route list) or the home page.
 #[component]
 fn SignedOut(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
     let signed_out = Memo::new(move |_| session.current.with(Option::is_none));
-    view! { <Guard allowed=signed_out elsewhere=Page::Home.path()>{children()}</Guard> }
+    let next = use_query_map().with_untracked(|q| Page::return_path(q.get_str("next")).to_owned());
+    view! { <Guard allowed=signed_out elsewhere=next>{children()}</Guard> }
 }

@@ -80,6 +80,29 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves focus to the element with this id as soon as it is in the
+/// document: a page built before it is attached (one that arrived in its
+/// own chunk) is focused a frame or two later. Gives up after about a
+/// second.
+pub fn focus_id_when_present(id: &'static str) {
+    fn attempt(id: &'static str, frames_left: u32) {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match el {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames_left > 0 => {
+                leptos::prelude::request_animation_frame(move || attempt(id, frames_left - 1));
+            }
+            None => {}
+        }
+    }
+    attempt(id, 60);
+}
+
 /// Offers `text` as a download named `filename`. Nothing leaves the page:
 /// the file is built in memory and handed to the browser's save dialog.
 pub fn download_text(filename: &str, mime: &str, text: &str) {

@@ -77,7 +77,20 @@ test("an unknown route gets a proper not-found page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "ページが見つかりません" })).toBeVisible();
 });
 
-test("reserved member routes require sign-in", async ({ page }) => {
+test("a member page opened without a session comes back after sign-in", async ({ page }) => {
   await page.goto("/history");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=\/history$/);
+  await new LoginPage(page).signInWithCard("1234567890", "1234");
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(page.getByRole("heading", { level: 1, name: "取引履歴" })).toBeFocused();
+});
+
+test("sign-in follows only member pages of the route list", async ({ page }) => {
+  for (const next of ["https://evil.example/home", "//evil.example", "/simulator", "/nowhere"]) {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await new LoginPage(page).signInWithCard("1234567890", "1234");
+    await expect(page).toHaveURL(/\/home$/);
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+  }
 });

@@ -23,8 +23,10 @@ pub fn PageTitle(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
         let brand_name = brand.name(i18n.locale());
         browser::set_title(&format!("{} | {}", text.get(), brand_name));
     });
-    // Focus once, when the page appears, not on every locale change.
-    Effect::new(move |_| browser::focus_id(PAGE_TITLE_ID));
+    // Focus once, when the page appears, not on every locale change. A page
+    // that arrives in its own chunk is built before it is in the document,
+    // so focus waits until the heading is there.
+    Effect::new(move |_| browser::focus_id_when_present(PAGE_TITLE_ID));
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || text.get()}</h1>
     }

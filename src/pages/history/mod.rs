@@ -117,7 +117,7 @@ fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
         } else {
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="repaid-title">
-                    <table class="schedule">
+                    <table class="schedule cards">
                         <thead>
                             <tr>
                                 <th scope="col">{t.col_borrowed_on}</th>
@@ -131,10 +131,10 @@ fn RepaidBorrowings(repaid: Vec<RepaidBorrowing>) -> impl IntoView {
                                 .iter()
                                 .map(|r| view! {
                                     <tr>
-                                        <td>{l.date(to_jst(r.borrowed_at).date())}</td>
-                                        <td>{l.yen(r.amount)}</td>
-                                        <td>{l.date(r.repaid_on)}</td>
-                                        <td>{(c.days)(r.days)}</td>
+                                        <td data-label=t.col_borrowed_on>{l.date(to_jst(r.borrowed_at).date())}</td>
+                                        <td data-label=t.col_amount>{l.yen(r.amount)}</td>
+                                        <td data-label=t.col_repaid_on>{l.date(r.repaid_on)}</td>
+                                        <td data-label=t.col_days_to_repay>{(c.days)(r.days)}</td>
                                     </tr>
                                 })
                                 .collect_view()}
@@ -194,7 +194,7 @@ fn HistoryView() -> impl IntoView {
                     view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
                 }
                 Ok((_, found)) => view! {
-                    <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history" />
+                    <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history cards" />
                 }
                 .into_any(),
                 Err(_) => load_failed(move || history.refetch()).into_any(),
