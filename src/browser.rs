@@ -26,11 +26,35 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
-/// Random bits for the fake lender's tokens.
+/// Random bits for the fake lender's salt: `crypto.getRandomValues` when
+/// the browser has it, else `Math.random` (the salt only hides lock
+/// thresholds; tokens never fall back, see [`random_128`]).
 pub fn entropy() -> u64 {
+    if let Some(bytes) = random_128() {
+        let mut half = [0u8; 8];
+        half.copy_from_slice(&bytes[..8]);
+        return u64::from_le_bytes(half);
+    }
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (hi << 32) ^ lo
+}
+
+/// 128 bits from `crypto.getRandomValues`, the browser's cryptographic
+/// source: session tokens and idempotency keys. `None` if the browser
+/// offers none; callers then refuse rather than use weaker randomness.
+pub fn random_128() -> Option<[u8; 16]> {
+    use wasm_bindgen::JsCast;
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let array = js_sys::Uint8Array::new_with_length(16);
+    fill.call1(&crypto, &array).ok()?;
+    let mut bytes = [0u8; 16];
+    array.copy_to(&mut bytes);
+    Some(bytes)
 }
 
 /// A delay between `min` and `max` milliseconds.

@@ -3,24 +3,28 @@
 //! sign-out leaves nothing of the account behind (SPEC S4).
 
 use crate::backend::{use_backend, Backend, BackendHandle, BackendResult, LocalFuture};
-use chrono::{DateTime, Utc};
+use crate::maintenance::MaintenanceCtx;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_api::SignedIn;
+use portal_api::ops::{KeepAlive, SignOut};
+use portal_api::{BackendError, SessionToken, SignedIn, UnscheduledMaintenance};
 use std::future::Future;
 use std::rc::Rc;
 
 /// After this long without activity a warning appears (SPEC S4).
 pub const IDLE_WARNING_MS: i64 = 9 * 60 * 1000;
-/// After this long without activity the member is signed out.
-pub const IDLE_LIMIT_MS: i64 = 10 * 60 * 1000;
+/// After this long without activity the member is signed out. The lender
+/// waits this plus [`KEEP_ALIVE_EVERY_MS`] (`portal_api`), so a member the
+/// page still counts as active always finds the session alive.
+pub const IDLE_LIMIT_MS: i64 = portal_api::IDLE_LIMIT_MS;
 /// Activity refreshes the lender's session at most this often.
-const KEEP_ALIVE_EVERY_MS: i64 = 60 * 1000;
+const KEEP_ALIVE_EVERY_MS: i64 = portal_api::KEEP_ALIVE_EVERY_MS;
 
 /// The member's session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
-    pub token: String,
+    pub token: SessionToken,
     pub member_name: String,
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
@@ -43,12 +47,16 @@ pub struct SessionCtx {
     pub last_activity: RwSignal<i64>,
     last_keep_alive: RwSignal<i64>,
     backend: StoredValue<BackendHandle>,
+    /// Where a signed-in request's 503 is recorded; absent in component
+    /// tests that mount a page without it.
+    maintenance: Option<MaintenanceCtx>,
 }
 
 impl SessionCtx {
     pub fn new(backend: BackendHandle) -> Self {
         SessionCtx {
             backend: StoredValue::new(backend),
+            maintenance: use_context::<MaintenanceCtx>(),
             current: RwSignal::new(None),
             notice: RwSignal::new(None),
             last_activity: RwSignal::new(0),
@@ -77,7 +85,7 @@ impl SessionCtx {
         self.notice.set(Some(reason));
         let backend = self.backend.get_value().get();
         spawn_local(async move {
-            let _ = backend.sign_out(session.token).await;
+            let _ = backend.signed::<SignOut>(session.token, ()).await;
         });
     }
 
@@ -99,12 +107,28 @@ impl SessionCtx {
         let backend = self.backend.get_value().get();
         let ctx = *self;
         spawn_local(async move {
-            if let Err(portal_api::BackendError::NotSignedIn) =
-                backend.keep_alive(session.token).await
-            {
-                ctx.end(SignOutReason::Expired);
+            match backend.signed::<KeepAlive>(session.token, ()).await {
+                Err(BackendError::NotSignedIn) => ctx.end(SignOutReason::Expired),
+                Err(BackendError::Maintenance { until }) => ctx.lender_in_maintenance(until),
+                _ => {}
             }
         });
+    }
+}
+
+impl SessionCtx {
+    /// The lender answered 503 maintenance to a signed-in request:
+    /// maintenance it declared outside the calendar. Recording it as a
+    /// window from now makes the route guard send the member to the
+    /// maintenance page, and the app ends the session as it does when any
+    /// window begins.
+    pub fn lender_in_maintenance(&self, until: NaiveDateTime) {
+        if let Some(maintenance) = self.maintenance {
+            let start = portal_domain::clock::to_jst(crate::browser::now_utc());
+            maintenance
+                .unscheduled
+                .set(Some(UnscheduledMaintenance { start, end: until }));
+        }
     }
 }
 
@@ -117,7 +141,7 @@ pub fn use_session() -> SessionCtx {
 /// knows the session, so ours ends too. Every signed-in page loads through
 /// this helper or [`member_query_resource`].
 pub fn member_resource<T: Clone + 'static>(
-    fetch: for<'a> fn(&'a dyn Backend, String) -> LocalFuture<'a, BackendResult<T>>,
+    fetch: for<'a> fn(&'a dyn Backend, SessionToken) -> LocalFuture<'a, BackendResult<T>>,
 ) -> LocalResource<BackendResult<T>> {
     member_query_resource(
         || (),
@@ -129,7 +153,7 @@ pub fn member_resource<T: Clone + 'static>(
 /// whenever the session or the query (a reactive closure) changes.
 pub fn member_query_resource<Q, T, Fut>(
     query: impl Fn() -> Q + 'static,
-    fetch: impl Fn(Rc<dyn Backend>, String, Q) -> Fut + 'static,
+    fetch: impl Fn(Rc<dyn Backend>, SessionToken, Q) -> Fut + 'static,
 ) -> LocalResource<BackendResult<T>>
 where
     Q: 'static,
@@ -146,16 +170,22 @@ where
         async move {
             match fetched {
                 Some(fetched) => fetched.await,
-                None => Err(portal_api::BackendError::NotSignedIn),
+                None => Err(BackendError::NotSignedIn),
             }
         }
     });
     Effect::new(move |_| {
         // `with` looks without cloning the value.
-        let expired =
-            resource.with(|r| matches!(r, Some(Err(portal_api::BackendError::NotSignedIn))));
+        let (expired, down_until) = resource.with(|r| match r {
+            Some(Err(BackendError::NotSignedIn)) => (true, None),
+            Some(Err(BackendError::Maintenance { until })) => (false, Some(*until)),
+            _ => (false, None),
+        });
         if expired {
             session.end(SignOutReason::Expired);
+        }
+        if let Some(until) = down_until {
+            session.lender_in_maintenance(until);
         }
     });
     resource

@@ -1,15 +1,14 @@
 //! The in-browser adapter around the fake lender: it supplies the clock
 //! (the page's `Date`, so tests can move it), persists the lender's state in
-//! localStorage so a reload keeps the demo going, and adds a little latency
-//! so designers see the portal's waiting states.
+//! localStorage so a reload keeps the demo going, mints session tokens from
+//! `crypto.getRandomValues`, and adds a little latency so designers see the
+//! portal's waiting states.
 
 use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
-use fake_lender::{Lender, LenderState};
-use portal_api::{
-    AccountSummary, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery, SignInRequest,
-    SignedIn, UnscheduledMaintenance,
-};
+use fake_lender::serve::serve_wire;
+use fake_lender::{Call, Lender, LenderState};
+use portal_api::{OpSpec, SessionToken};
 use std::cell::RefCell;
 
 const STORAGE_KEY: &str = "portal.fake-lender.v3";
@@ -56,72 +55,40 @@ impl FakeBackend {
             browser::local_set(STORAGE_KEY, &json);
         }
     }
+}
 
-    /// Runs one operation after a short simulated network delay, then
-    /// saves if it changed what is persisted. Reads change nothing there
-    /// (`Lender::take_changes`), so a member with 10,000 entries costs no
-    /// localStorage write per page.
-    fn call<T: 'static>(
+impl Backend for FakeBackend {
+    /// Runs one operation of the list after a short simulated network
+    /// delay, by its name, through the lender's table (`serve_wire`), then
+    /// saves if the operation declares that it writes (`OpSpec::writes`,
+    /// failed attempts included: a wrong PIN counts towards the lock). Reads
+    /// declare nothing, so a member with 10,000 entries costs no localStorage
+    /// write per page. New tokens come from `crypto.getRandomValues`.
+    fn send(
         &self,
-        op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
-    ) -> LocalFuture<'_, T> {
+        op: &'static OpSpec,
+        session: Option<SessionToken>,
+        request: String,
+    ) -> LocalFuture<'_, BackendResult<String>> {
         Box::pin(async move {
             if self.live {
                 browser::sleep_ms(browser::jitter_ms(120, 380)).await;
             }
-            let (result, changed) = {
+            let result = {
                 let mut lender = self.lender.borrow_mut();
-                let result = op(&mut lender, browser::now_utc());
-                (result, lender.take_changes())
+                let mut random = browser::random_128;
+                let mut call = Call {
+                    now: browser::now_utc(),
+                    session: session.as_ref(),
+                    random: &mut random,
+                };
+                serve_wire(&mut lender, op, &mut call, &request)
             };
-            if changed {
+            if op.writes {
                 self.save();
             }
             result
         })
-    }
-}
-
-impl Backend for FakeBackend {
-    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
-        self.call(move |lender, now| lender.sign_in(&request, now))
-    }
-
-    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        self.call(move |lender, _| {
-            lender.sign_out(&token);
-            Ok(())
-        })
-    }
-
-    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        self.call(move |lender, now| lender.touch(&token, now))
-    }
-
-    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
-        self.call(move |lender, now| lender.account_summary(&token, now))
-    }
-
-    fn history(
-        &self,
-        token: String,
-        query: HistoryQuery,
-    ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
-        self.call(move |lender, now| lender.history(&token, now, &query))
-    }
-
-    fn repaid_borrowings(
-        &self,
-        token: String,
-        query: RepaidQuery,
-    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
-        self.call(move |lender, now| lender.repaid_borrowings(&token, now, query))
-    }
-
-    fn unscheduled_maintenance(
-        &self,
-    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
-        self.call(|lender, _| Ok(lender.unscheduled_maintenance()))
     }
 
     fn demo(&self) -> Option<&dyn DemoControls> {

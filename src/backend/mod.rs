@@ -1,15 +1,20 @@
 //! The one backend interface the portal uses (SPEC S16). Pages reach it
 //! through context as a `BackendHandle` and never name an implementation.
+//!
+//! Every operation is declared once in `portal_api::ops`. A backend has one
+//! type-erased method, [`Backend::send`], which carries any operation of that
+//! list on its wire form, so `Rc<dyn Backend>` stays object-safe (an adapter
+//! can come from a separately loaded chunk). Pages call the typed wrappers on
+//! `dyn Backend`: `backend.signed::<GetHistory>(token, query)` and
+//! `backend.public::<SignIn>(request)`.
 
 mod fake;
 mod http;
 
 use crate::config::BackendConfig;
 use leptos::prelude::*;
-use portal_api::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
-    SignInRequest, SignedIn, UnscheduledMaintenance,
-};
+use portal_api::ops::{decode_reply, encode_request, OpSpec, Operation};
+use portal_api::{BackendError, SessionToken};
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
@@ -22,33 +27,54 @@ pub use http::HttpBackend;
 pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 pub type BackendResult<T> = Result<T, BackendError>;
 
-/// Everything the portal asks of a lender. Designed to grow: each feature
-/// adds its operations here, then to every implementation.
+/// Everything the portal asks of a lender: any operation of the list.
 pub trait Backend {
-    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>>;
-    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
-    /// Keeps a session alive when the member chooses to continue.
-    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
-    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
-    /// One page of the ledger, newest first, filtered by the query (SPEC S7).
-    fn history(
+    /// Sends one operation. `request` is its wire form (the query string
+    /// or JSON body `portal_api::ops::encode_request` writes, empty when it
+    /// takes nothing); the answer is the reply's JSON (empty for `()`).
+    /// `session` is the member's token, for operations that need one.
+    fn send(
         &self,
-        token: String,
-        query: HistoryQuery,
-    ) -> LocalFuture<'_, BackendResult<HistoryPage>>;
-    /// Past borrowings that have been repaid, and how many days each took.
-    fn repaid_borrowings(
-        &self,
-        token: String,
-        query: RepaidQuery,
-    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>>;
-    /// Maintenance the lender declared outside the regular calendar.
-    fn unscheduled_maintenance(
-        &self,
-    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>>;
+        op: &'static OpSpec,
+        session: Option<SessionToken>,
+        request: String,
+    ) -> LocalFuture<'_, BackendResult<String>>;
+
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
         None
+    }
+}
+
+impl dyn Backend + '_ {
+    /// Sends `Op` with `request`, typed both ways.
+    pub fn call<Op: Operation>(
+        &self,
+        session: Option<SessionToken>,
+        request: Op::Request,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        let wire = encode_request::<Op>(&request);
+        Box::pin(async move {
+            let text = self.send(Op::SPEC, session, wire?).await?;
+            decode_reply::<Op>(&text)
+        })
+    }
+
+    /// Sends an operation of the signed-in member.
+    pub fn signed<Op: Operation>(
+        &self,
+        token: SessionToken,
+        request: Op::Request,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        self.call::<Op>(Some(token), request)
+    }
+
+    /// Sends an operation that needs no session.
+    pub fn public<Op: Operation>(
+        &self,
+        request: Op::Request,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        self.call::<Op>(None, request)
     }
 }
 
@@ -72,6 +98,16 @@ impl BackendHandle {
 
     pub fn get(&self) -> Rc<dyn Backend> {
         Rc::clone(&self.0)
+    }
+
+    /// Sends `Op` (see [`Backend::send`]) through the backend in context.
+    pub fn send<Op: Operation>(
+        &self,
+        session: Option<SessionToken>,
+        request: Op::Request,
+    ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
+        let backend = self.get();
+        Box::pin(async move { backend.call::<Op>(session, request).await })
     }
 }
 

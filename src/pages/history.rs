@@ -24,12 +24,14 @@ const RECENT_REPAID: u32 = 10;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let summary = member_resource(|backend, token| backend.account_summary(token));
+    let summary = member_resource(|backend, token| {
+        backend.signed::<portal_api::ops::GetAccountSummary>(token, ())
+    });
     let repaid = member_resource(|backend, token| {
         let newest = RepaidQuery {
             limit: Some(RECENT_REPAID),
         };
-        backend.repaid_borrowings(token, newest)
+        backend.signed::<portal_api::ops::GetRepaidBorrowings>(token, newest)
     });
     let due = move || {
         Suspend::new(async move {
@@ -199,7 +201,9 @@ fn HistoryView() -> impl IntoView {
             ..filtered.get()
         },
         |backend, token, query| async move {
-            let found = backend.history(token, query.clone()).await;
+            let found = backend
+                .signed::<portal_api::ops::GetHistory>(token, query.clone())
+                .await;
             found.map(|found| (query, found))
         },
     );
@@ -246,7 +250,10 @@ fn HistoryView() -> impl IntoView {
         export_failed.set(None);
         let (backend, query) = (backend.get_value().get(), filtered.get_untracked());
         leptos::task::spawn_local(async move {
-            match backend.history(token, query).await {
+            match backend
+                .signed::<portal_api::ops::GetHistory>(token, query)
+                .await
+            {
                 Ok(all) => match what {
                     Export::Csv => {
                         let today = to_jst(clock.0.get_untracked()).date();

@@ -13,7 +13,9 @@ use portal_domain::maintenance::{next_window, window_at, Service};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let summary = member_resource(|backend, token| backend.account_summary(token));
+    let summary = member_resource(|backend, token| {
+        backend.signed::<portal_api::ops::GetAccountSummary>(token, ())
+    });
 
     let content = move || {
         Suspend::new(async move {

@@ -2,18 +2,16 @@
 //! controls, the JSON 404 for unknown API paths and, optionally, the built
 //! app's static files on the same origin.
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
 use axum::http::header::{HeaderValue, CACHE_CONTROL};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, delete, get, post, put};
+use axum::routing::{any, on, post, put, MethodFilter};
 use axum::{Json, Router};
-use fake_lender::Lender;
-use portal_api::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
-    SignInRequest, SignedIn, UnscheduledMaintenance,
-};
-use serde::{Deserialize, Serialize};
+use fake_lender::{serve, Call, Lender, Serve};
+use portal_api::ops::{self, Input, Operation};
+use portal_api::{BackendError, UnscheduledMaintenance};
+use serde::Deserialize;
 use std::any::Any;
 use std::path::Path;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -22,21 +20,20 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{self, ApiError};
 use crate::extract::{ApiJson, ApiQuery, Bearer, Now};
-use crate::state::{fresh_entropy, AppState, Config};
+use crate::state::{fresh_entropy, fresh_token_bytes, AppState, Config};
 
 /// The largest request body read; sign-in bodies are a few dozen bytes, so
 /// this is generous while keeping a hostile client from filling memory.
 pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
+/// Where the operations of `portal_api::ops` live; each spec's path is
+/// relative to it.
+pub const API_PREFIX: &str = "/api/v1";
+
 /// The body of `GET /api/v1/maintenance` (and the shape `PUT
 /// /api/v1/test/maintenance` accepts, read strictly by `DeclareMaintenance`).
-///
-/// It wraps the optional window in an object, rather than sending a bare
-/// `null`, so the answer can grow more fields without breaking clients.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaintenanceNotice {
-    pub unscheduled: Option<UnscheduledMaintenance>,
-}
+/// It is the wire type `MaintenanceStatus` under the document's name.
+pub use portal_api::MaintenanceStatus as MaintenanceNotice;
 
 /// Builds the whole application.
 ///
@@ -44,17 +41,13 @@ pub struct MaintenanceNotice {
 /// file falls back to its `index.html` so client-side routes survive a reload.
 pub fn app(config: &Config, dist: Option<&Path>) -> Router {
     let state = AppState::new(config);
-    let mut api = Router::new()
-        .route("/api/v1/sessions", post(sign_in))
-        .route("/api/v1/sessions/current", delete(sign_out))
-        .route("/api/v1/sessions/current/keep-alive", post(keep_alive))
-        .route("/api/v1/account/summary", get(account_summary))
-        .route("/api/v1/account/history", get(account_history))
-        .route(
-            "/api/v1/account/repaid-borrowings",
-            get(account_repaid_borrowings),
-        )
-        .route("/api/v1/maintenance", get(maintenance));
+    let mut api = Router::new();
+    macro_rules! register_all {
+        ($($op:path),* $(,)?) => {
+            $( api = register::<$op>(api); )*
+        };
+    }
+    portal_api::for_each_operation!(register_all);
     if config.test_controls {
         api = api
             .route("/api/v1/test/reset", post(test_reset))
@@ -84,76 +77,67 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
         .with_state(state)
 }
 
-/// `POST /api/v1/sessions`.
-async fn sign_in(
+/// Routes one operation of the list to the generic handler.
+fn register<Op: Operation>(router: Router<AppState>) -> Router<AppState>
+where
+    Lender: Serve<Op>,
+{
+    let filter = match Op::SPEC.method {
+        ops::Method::Get => MethodFilter::GET,
+        ops::Method::Post => MethodFilter::POST,
+        ops::Method::Put => MethodFilter::PUT,
+        ops::Method::Delete => MethodFilter::DELETE,
+    };
+    let path = format!("{API_PREFIX}{}", Op::SPEC.path);
+    router.route(&path, on(filter, handle::<Op>))
+}
+
+/// The one handler of every listed operation: it reads the session (when
+/// the operation needs one) and the request from where the spec says it
+/// travels, runs the operation on the locked lender, and answers the spec's
+/// status with the reply's JSON (none for `()`). It holds no lender logic.
+async fn handle<Op: Operation>(
     State(state): State<AppState>,
     Now(now): Now,
-    ApiJson(request): ApiJson<SignInRequest>,
-) -> Result<(StatusCode, Json<SignedIn>), ApiError> {
-    let mut lender = state.lender().lock().await;
-    let signed_in = lender.sign_in(&request, now)?;
-    Ok((StatusCode::CREATED, Json(signed_in)))
-}
-
-/// `DELETE /api/v1/sessions/current`. Signing out of a session that already
-/// ended succeeds, so a client may retry it freely.
-async fn sign_out(State(state): State<AppState>, Bearer(token): Bearer) -> StatusCode {
-    state.lender().lock().await.sign_out(&token);
-    StatusCode::NO_CONTENT
-}
-
-/// `POST /api/v1/sessions/current/keep-alive`.
-async fn keep_alive(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-) -> Result<StatusCode, ApiError> {
-    state.lender().lock().await.touch(&token, now)?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// `GET /api/v1/account/summary`.
-async fn account_summary(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-) -> Result<Json<AccountSummary>, ApiError> {
-    let summary = state.lender().lock().await.account_summary(&token, now)?;
-    Ok(Json(summary))
-}
-
-/// `GET /api/v1/account/history`: one page of the member's ledger, newest
-/// first, filtered by the query string.
-async fn account_history(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-    ApiQuery(query): ApiQuery<HistoryQuery>,
-) -> Result<Json<HistoryPage>, ApiError> {
-    let page = state.lender().lock().await.history(&token, now, &query)?;
-    Ok(Json(page))
-}
-
-/// `GET /api/v1/account/repaid-borrowings`: every borrowing the member has
-/// repaid in full, newest first, with the days it took.
-async fn account_repaid_borrowings(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-    ApiQuery(query): ApiQuery<RepaidQuery>,
-) -> Result<Json<Vec<RepaidBorrowing>>, ApiError> {
-    let repaid = state
-        .lender()
-        .lock()
-        .await
-        .repaid_borrowings(&token, now, query)?;
-    Ok(Json(repaid))
-}
-
-/// `GET /api/v1/maintenance`: public, because the sign-in page needs it.
-async fn maintenance(State(state): State<AppState>) -> Json<MaintenanceNotice> {
-    let unscheduled = state.lender().lock().await.unscheduled_maintenance();
-    Json(MaintenanceNotice { unscheduled })
+    request: Request,
+) -> Result<Response, ApiError>
+where
+    Lender: Serve<Op>,
+{
+    let (mut parts, body) = request.into_parts();
+    let token = if Op::SPEC.session {
+        Some(Bearer::from_request_parts(&mut parts, &state).await?.0)
+    } else {
+        None
+    };
+    let request: Op::Request = match Op::SPEC.input {
+        Input::Nothing => ops::decode_request::<Op>("")?,
+        Input::Query => {
+            ApiQuery::<Op::Request>::from_request_parts(&mut parts, &state)
+                .await?
+                .0
+        }
+        Input::Json => {
+            ApiJson::<Op::Request>::from_request(Request::from_parts(parts, body), &state)
+                .await?
+                .0
+        }
+    };
+    let reply = {
+        let mut lender = state.lender().lock().await;
+        let mut random = fresh_token_bytes;
+        let mut call = Call {
+            now,
+            session: token.as_ref(),
+            random: &mut random,
+        };
+        serve::serve::<Op>(&mut lender, &mut call, request)?
+    };
+    let status = StatusCode::from_u16(Op::SPEC.status).map_err(|_| BackendError::Server)?;
+    if status == StatusCode::NO_CONTENT {
+        return Ok(status.into_response());
+    }
+    Ok((status, Json(reply)).into_response())
 }
 
 /// `POST /api/v1/test/reset`: a freshly seeded lender as of the request's

@@ -494,16 +494,33 @@ async fn keep_alive_extends_the_session_and_idle_sessions_end() {
         .send(&app)
         .await;
     assert_eq!(reply.status, StatusCode::OK);
-    // Ten idle minutes end the session.
+    // The lender's idle limit (the page's ten minutes plus its one-minute
+    // keep-alive interval) ends the session.
     let reply = call(Method::POST, KEEP_ALIVE)
         .bearer(&token)
-        .now(t0 + 28 * minute)
+        .now(t0 + 29 * minute)
         .send(&app)
         .await;
     assert_eq!(
         (reply.status, reply.json()),
         (StatusCode::UNAUTHORIZED, json!({"code": "not_signed_in"}))
     );
+}
+
+/// "Continue means continue": a member active at 0:59 (the page sends no
+/// keep-alive within a minute of the last) who presses continue at 10:05
+/// stays signed in.
+#[tokio::test]
+async fn continue_at_ten_minutes_five_finds_the_session_alive() {
+    let app = router(true);
+    let t0 = WEDNESDAY_NOON_JST_MS;
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let reply = call(Method::POST, KEEP_ALIVE)
+        .bearer(&token)
+        .now(t0 + 10 * 60_000 + 5_000)
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
 }
 
 #[tokio::test]
