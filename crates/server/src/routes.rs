@@ -3,7 +3,8 @@
 //! app's static files on the same origin.
 
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
-use axum::http::header::{HeaderValue, CACHE_CONTROL};
+use axum::http::header::{HeaderValue, CACHE_CONTROL, HOST, ORIGIN};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, on, post, put, MethodFilter};
@@ -142,10 +143,17 @@ where
 
 /// `POST /api/v1/test/reset`: a freshly seeded lender as of the request's
 /// clock, with fresh token entropy so old tokens cannot reappear.
-async fn test_reset(State(state): State<AppState>, Now(now): Now) -> Result<StatusCode, ApiError> {
+async fn test_reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Now(now): Now,
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
     let entropy = fresh_entropy().map_err(|_| ApiError(BackendError::Server))?;
     *state.lender().lock().await = Lender::seeded(now, entropy);
-    Ok(StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The body of `PUT /api/v1/test/maintenance`, read more strictly than
@@ -163,8 +171,12 @@ struct DeclareMaintenance {
 /// `PUT /api/v1/test/maintenance`.
 async fn test_set_maintenance(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<DeclareMaintenance>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
     let unscheduled = match body.unscheduled {
         None => None,
         Some(fields) => Some(declared_window(fields).ok_or_else(ApiError::unreadable)?),
@@ -174,7 +186,39 @@ async fn test_set_maintenance(
         .lock()
         .await
         .set_unscheduled_maintenance(unscheduled);
-    Ok(StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Whether a request may use the test controls: not one a page on another
+/// site made. A browser marks every request it sends with `Sec-Fetch-Site`
+/// and a cross-origin POST or PUT with `Origin`, and a page cannot forge
+/// either; a test runner's own client sends neither. So a request is
+/// refused when `Sec-Fetch-Site` says another site (anything but
+/// `same-origin` or `none`) or `Origin` names a host other than the one
+/// asked (`Host`). Refused controls answer as if they did not exist.
+pub fn same_site(headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = headers.get("sec-fetch-site") {
+        if !matches!(site.to_str(), Ok("same-origin" | "none")) {
+            return false;
+        }
+    }
+    match headers.get(ORIGIN) {
+        None => true,
+        Some(origin) => {
+            let host = text(HOST);
+            let origin_host = origin
+                .to_str()
+                .ok()
+                .and_then(|o| o.split_once("://"))
+                .map(|(_, rest)| rest);
+            matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+        }
+    }
 }
 
 /// Reads a declared window, or `None` when it is not one the API can hand

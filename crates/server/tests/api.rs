@@ -881,3 +881,48 @@ async fn extreme_clocks_and_windows_never_fail() {
         }
     }
 }
+
+/// A page on another site cannot use the test controls, even when they are
+/// on: a browser marks its requests with `Origin` and `Sec-Fetch-Site`.
+#[tokio::test]
+async fn test_controls_refuse_cross_site_requests() {
+    let app = router(true);
+    let window =
+        json!({"unscheduled": {"start": "2026-01-07T11:00:00", "end": "2026-01-07T13:00:00"}});
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let reset = call(Method::POST, "/api/v1/test/reset")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .send(&app)
+            .await;
+        assert_eq!(
+            (reset.status, reset.json()),
+            (StatusCode::NOT_FOUND, json!({"code": "not_found"})),
+            "{name}: {value}"
+        );
+        let declare = call(Method::PUT, "/api/v1/test/maintenance")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .json(&window)
+            .send(&app)
+            .await;
+        assert_eq!(declare.status, StatusCode::NOT_FOUND, "{name}: {value}");
+    }
+    // Nothing was declared: sign-in still works.
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    assert!(!token.is_empty());
+    // The same origin, and a test runner's bare client, may.
+    let same = call(Method::POST, "/api/v1/test/reset")
+        .header("host", "127.0.0.1:8081")
+        .header("origin", "http://127.0.0.1:8081")
+        .header("sec-fetch-site", "same-origin")
+        .send(&app)
+        .await;
+    assert_eq!(same.status, StatusCode::NO_CONTENT);
+    let bare = call(Method::POST, "/api/v1/test/reset").send(&app).await;
+    assert_eq!(bare.status, StatusCode::NO_CONTENT);
+}
