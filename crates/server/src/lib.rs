@@ -5,6 +5,16 @@
 //! socket and serves [`app`]; everything a request touches lives in this
 //! library so the tests can drive the very same router in-process.
 
+// A handler's panic must become the contract's 500 (`CatchPanicLayer` in
+// `routes.rs`), which needs unwinding; with `panic = "abort"` (the
+// workspace's release profile, meant for the wasm bundle) one panic would
+// take the whole server down. Build release servers with
+// `--profile server-release`.
+#[cfg(panic = "abort")]
+compile_error!(
+    "portal-server needs panic = \"unwind\": build it with `cargo build --profile server-release -p portal-server`"
+);
+
 pub mod cli;
 pub mod clock;
 pub mod error;
