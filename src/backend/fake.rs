@@ -15,6 +15,9 @@ const STORAGE_KEY: &str = "portal.fake-lender.v3";
 
 pub struct FakeBackend {
     lender: RefCell<Lender>,
+    /// The stored JSON this copy last read or wrote: when localStorage holds
+    /// something else, another tab saved, and this copy adopts it.
+    seen: RefCell<Option<String>>,
     /// The live demo: calls wait a little, as a network would, and the state
     /// is kept in localStorage. Off for a lender a benchmark builds.
     live: bool,
@@ -32,6 +35,7 @@ impl FakeBackend {
         };
         let backend = FakeBackend {
             lender: RefCell::new(lender),
+            seen: RefCell::new(None),
             live: true,
         };
         backend.save();
@@ -43,6 +47,7 @@ impl FakeBackend {
     pub fn with_lender(lender: Lender) -> Self {
         FakeBackend {
             lender: RefCell::new(lender),
+            seen: RefCell::new(None),
             live: false,
         }
     }
@@ -53,7 +58,29 @@ impl FakeBackend {
         }
         if let Ok(json) = serde_json::to_string(self.lender.borrow().state()) {
             browser::local_set(STORAGE_KEY, &json);
+            *self.seen.borrow_mut() = Some(json);
         }
+    }
+
+    /// Two tabs of the demo share one lender: before each operation this
+    /// copy adopts what another tab saved since (a lock, a sign-in time, a
+    /// reset), keeping its own sessions. Read, operation and save happen
+    /// with no await between them, so neither tab's save overwrites the
+    /// other's change.
+    fn adopt_stored(&self, lender: &mut Lender) {
+        if !self.live {
+            return;
+        }
+        let Some(json) = browser::local_get(STORAGE_KEY) else {
+            return;
+        };
+        if self.seen.borrow().as_deref() == Some(json.as_str()) {
+            return;
+        }
+        if let Ok(state) = serde_json::from_str::<LenderState>(&json) {
+            lender.adopt_state(state);
+        }
+        *self.seen.borrow_mut() = Some(json);
     }
 }
 
@@ -76,6 +103,7 @@ impl Backend for FakeBackend {
             }
             let result = {
                 let mut lender = self.lender.borrow_mut();
+                self.adopt_stored(&mut lender);
                 let mut random = browser::random_128;
                 let mut call = Call {
                     now: browser::now_utc(),

@@ -182,6 +182,15 @@ impl Lender {
         &self.state
     }
 
+    /// Takes persisted state another copy of the lender saved (the demo in
+    /// another tab), keeping this copy's sessions: what one tab locked or
+    /// recorded, the other sees, and neither overwrites the other's changes
+    /// as long as each adopts the stored state before each operation.
+    pub fn adopt_state(&mut self, state: LenderState) {
+        let salt = self.state.salt;
+        self.state = Lender::from_state(state, salt).state;
+    }
+
     /// How many sessions are live (or expired but not yet swept).
     pub fn session_count(&self) -> usize {
         self.sessions.len()

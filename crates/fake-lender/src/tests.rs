@@ -1247,3 +1247,54 @@ fn a_hundred_thousand_sign_ins_stay_bounded() {
     lender.sweep(at + SESSION_IDLE_LIMIT);
     assert_eq!(lender.session_count(), 0);
 }
+
+/// Two tabs of the demo, each with its own copy of the lender over one
+/// shared store: each adopts the stored state before an operation and saves
+/// after a write, so a lock in one tab is seen by the other and neither save
+/// loses the other's change.
+#[test]
+fn two_copies_over_one_store_share_every_change() {
+    let now = wednesday_noon();
+    let seeded = Lender::seeded(now, 3);
+    let mut store = serde_json::to_string(seeded.state()).unwrap_or_default();
+    let mut tab_a = Lender::from_state(seeded.state().clone(), 11);
+    let mut tab_b = Lender::from_state(seeded.state().clone(), 12);
+    let adopt = |lender: &mut Lender, store: &str| {
+        let state: LenderState =
+            serde_json::from_str(store).unwrap_or_else(|e| panic!("store unreadable: {e}"));
+        lender.adopt_state(state);
+    };
+    let save = |lender: &Lender| serde_json::to_string(lender.state()).unwrap_or_default();
+
+    // Tab A signs the WEB-ID member in; tab B then fails the card member
+    // until locked. Each adopts the store first and saves after.
+    adopt(&mut tab_a, &store);
+    let token_a = tab_a
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .map(|s| s.token)
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    store = save(&tab_a);
+    let threshold = demo_members()[0].lock_threshold;
+    for _ in 0..threshold {
+        adopt(&mut tab_b, &store);
+        let _ = tab_b.sign_in(&card("1234567890", "0000"), now, fresh_token());
+        store = save(&tab_b);
+    }
+    // Tab A sees the lock and keeps its own session.
+    adopt(&mut tab_a, &store);
+    assert_eq!(
+        tab_a.sign_in(&card("1234567890", "1234"), now, fresh_token()),
+        Err(BackendError::Locked)
+    );
+    assert!(tab_a.account_summary(&token_a, now).is_ok());
+    store = save(&tab_a);
+    // Tab B's saves kept tab A's sign-in time.
+    adopt(&mut tab_b, &store);
+    let demo = tab_b
+        .state()
+        .accounts
+        .iter()
+        .find(|a| a.member_id == demo_members()[2].id)
+        .and_then(|a| a.last_sign_in);
+    assert_eq!(demo, Some(now));
+}
