@@ -50,7 +50,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
     let backend = handle.get();
     spawn_local(async move {
         if let Ok(portal_api::MaintenanceStatus { unscheduled }) =
-            backend.public::<portal_api::ops::GetMaintenance>(()).await
+            backend.call::<portal_api::ops::GetMaintenance>(()).await
         {
             maintenance.unscheduled.set(unscheduled);
         }

@@ -26,6 +26,28 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// `sessionStorage`: this tab only, gone when the tab closes. Only the
+/// backend adapters use it, to find their session again after a reload.
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Random bits for the fake lender's salt: `crypto.getRandomValues` when
 /// the browser has it, else `Math.random` (the salt only hides lock
 /// thresholds; tokens never fall back, see [`random_128`]).

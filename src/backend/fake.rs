@@ -7,17 +7,25 @@
 use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
 use fake_lender::serve::serve_wire;
-use fake_lender::{Call, Lender, LenderState};
-use portal_api::{OpSpec, SessionToken};
+use fake_lender::{Call, Lender, LenderState, SessionRecord};
+use portal_api::{BackendError, OpSpec, SessionToken, SignedIn};
 use std::cell::RefCell;
 
 const STORAGE_KEY: &str = "portal.fake-lender.v3";
+
+/// This tab's session (`SessionRecord`) in `sessionStorage`: it survives a
+/// reload and ends with the tab. The in-page demo has no secret to guard
+/// (its lender and credentials are in the page), so the fake token may live
+/// there; the HTTP adapter never stores one.
+const SESSION_KEY: &str = "portal.fake-session";
 
 pub struct FakeBackend {
     lender: RefCell<Lender>,
     /// The stored JSON this copy last read or wrote: when localStorage holds
     /// something else, another tab saved, and this copy adopts it.
     seen: RefCell<Option<String>>,
+    /// This tab's session token, presented to operations that need one.
+    session: RefCell<Option<SessionToken>>,
     /// The live demo: calls wait a little, as a network would, and the state
     /// is kept in localStorage. Off for a lender a benchmark builds.
     live: bool,
@@ -29,13 +37,22 @@ impl FakeBackend {
     pub fn load() -> Self {
         let stored = browser::local_get(STORAGE_KEY)
             .and_then(|json| serde_json::from_str::<LenderState>(&json).ok());
-        let lender = match stored {
+        let mut lender = match stored {
             Some(state) => Lender::from_state(state, browser::entropy()),
             None => Lender::seeded(browser::now_utc(), browser::entropy()),
         };
+        // A reload in the same tab takes its session back.
+        let record = browser::session_get(SESSION_KEY)
+            .and_then(|json| serde_json::from_str::<SessionRecord>(&json).ok());
+        let session = record.map(|record| {
+            let token = record.token.clone();
+            lender.restore_session(record);
+            token
+        });
         let backend = FakeBackend {
             lender: RefCell::new(lender),
             seen: RefCell::new(None),
+            session: RefCell::new(session),
             live: true,
         };
         backend.save();
@@ -48,6 +65,7 @@ impl FakeBackend {
         FakeBackend {
             lender: RefCell::new(lender),
             seen: RefCell::new(None),
+            session: RefCell::new(None),
             live: false,
         }
     }
@@ -82,6 +100,45 @@ impl FakeBackend {
         }
         *self.seen.borrow_mut() = Some(json);
     }
+
+    /// Keeps this tab's session record up to date (its last activity), or
+    /// forgets it once the lender has ended the session.
+    fn store_session(&self, lender: &Lender) {
+        let record = {
+            let session = self.session.borrow();
+            let Some(token) = session.as_ref() else {
+                return;
+            };
+            lender.session_record(token)
+        };
+        match record {
+            Some(record) => {
+                if self.live {
+                    if let Ok(json) = serde_json::to_string(&record) {
+                        browser::session_set(SESSION_KEY, &json);
+                    }
+                }
+            }
+            None => self.forget_session(),
+        }
+    }
+
+    fn forget_session(&self) {
+        *self.session.borrow_mut() = None;
+        if self.live {
+            browser::session_remove(SESSION_KEY);
+        }
+    }
+
+    /// A session an operation started: this adapter keeps the token and
+    /// hands the page the reply without it, as the HTTP lender does.
+    fn keep_started_session(&self, reply: &str) -> BackendResult<String> {
+        let mut signed_in: SignedIn =
+            serde_json::from_str(reply).map_err(|_| BackendError::Malformed)?;
+        let token = signed_in.token.take().ok_or(BackendError::Malformed)?;
+        *self.session.borrow_mut() = Some(token);
+        serde_json::to_string(&signed_in).map_err(|_| BackendError::Malformed)
+    }
 }
 
 impl Backend for FakeBackend {
@@ -91,17 +148,18 @@ impl Backend for FakeBackend {
     /// failed attempts included: a wrong PIN counts towards the lock). Reads
     /// declare nothing, so a member with 10,000 entries costs no localStorage
     /// write per page. New tokens come from `crypto.getRandomValues`.
-    fn send(
-        &self,
-        op: &'static OpSpec,
-        session: Option<SessionToken>,
-        request: String,
-    ) -> LocalFuture<'_, BackendResult<String>> {
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
         Box::pin(async move {
+            let session = self.session.borrow().clone();
+            // An ending session is forgotten at once, before the simulated
+            // network: a reload right after sign-out finds nothing.
+            if op.ends_session {
+                self.forget_session();
+            }
             if self.live {
                 browser::sleep_ms(browser::jitter_ms(120, 380)).await;
             }
-            let result = {
+            let mut result = {
                 let mut lender = self.lender.borrow_mut();
                 self.adopt_stored(&mut lender);
                 let mut random = browser::random_128;
@@ -112,6 +170,10 @@ impl Backend for FakeBackend {
                 };
                 serve_wire(&mut lender, op, &mut call, &request)
             };
+            if op.starts_session {
+                result = result.and_then(|reply| self.keep_started_session(&reply));
+            }
+            self.store_session(&self.lender.borrow());
             if op.writes {
                 self.save();
             }
@@ -131,6 +193,7 @@ impl DemoControls for FakeBackend {
 
     fn reset(&self) {
         *self.lender.borrow_mut() = Lender::seeded(browser::now_utc(), browser::entropy());
+        self.forget_session();
         self.save();
     }
 }

@@ -7,8 +7,14 @@
 use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
-use portal_api::ops::{self, Input, OpSpec, IDEMPOTENCY_KEY_HEADER};
+use portal_api::ops::{self, Input, OpSpec, IDEMPOTENCY_KEY_HEADER, PORTAL_REQUEST_HEADER};
 use portal_api::{BackendError, SessionToken};
+
+/// Set in `sessionStorage` while this tab holds the lender's session
+/// cookie. The cookie is shared by every tab and outlives a closed one; the
+/// marker is this tab's alone and ends with it, so a tab that did not sign
+/// in (or a closed tab reopened) is not signed in, and a reload is.
+const SIGNED_IN_KEY: &str = "portal.http-session";
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -24,7 +30,6 @@ pub struct HttpBackend {
 struct Call<'a> {
     method: Method,
     url: String,
-    token: Option<&'a SessionToken>,
     body: Option<&'a str>,
     /// The same key on the first attempt and its retry.
     idempotency_key: Option<String>,
@@ -45,13 +50,14 @@ impl HttpBackend {
     async fn send_once(&self, call: &Call<'_>) -> Result<(u16, String), BackendError> {
         let controller = web_sys::AbortController::new().map_err(|_| BackendError::Offline)?;
         let signal = controller.signal();
+        // The session is the lender's HttpOnly cookie, which the browser
+        // sends with same-origin requests; the header marks the request as
+        // the portal's own, the only kind the lender accepts the cookie on.
         let mut builder = RequestBuilder::new(&call.url)
             .method(call.method.clone())
             .header("Accept", "application/json")
+            .header(PORTAL_REQUEST_HEADER, "1")
             .abort_signal(Some(&signal));
-        if let Some(token) = call.token {
-            builder = builder.header("Authorization", &format!("Bearer {}", token.as_str()));
-        }
         if let Some(key) = &call.idempotency_key {
             builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
         }
@@ -107,12 +113,15 @@ impl HttpBackend {
     /// Sends one operation of the list: a transient failure is retried
     /// once if the operation may be repeated (`OpSpec::may_retry`: it is
     /// idempotent, or its `Idempotency-Key` makes the retry harmless).
-    async fn send_op(
-        &self,
-        op: &'static OpSpec,
-        session: Option<SessionToken>,
-        request: String,
-    ) -> BackendResult<String> {
+    async fn send_op(&self, op: &'static OpSpec, request: String) -> BackendResult<String> {
+        if op.ends_session {
+            // Forgotten at once: a reload right after sign-out is signed out.
+            browser::session_remove(SIGNED_IN_KEY);
+        } else if op.session && browser::session_get(SIGNED_IN_KEY).is_none() {
+            // This tab never signed in: whatever cookie another tab holds is
+            // not its session.
+            return Err(BackendError::NotSignedIn);
+        }
         let mut url = format!("{}{}", self.base_url, op.path);
         if op.input == Input::Query && !request.is_empty() {
             url.push('?');
@@ -128,7 +137,6 @@ impl HttpBackend {
         let call = Call {
             method: method_of(op.method),
             url,
-            token: session.as_ref(),
             body: (op.input == Input::Json).then_some(request.as_str()),
             idempotency_key,
         };
@@ -139,9 +147,16 @@ impl HttpBackend {
         }
         let (status, text) = result?;
         if (200..300).contains(&status) {
+            if op.starts_session {
+                browser::session_set(SIGNED_IN_KEY, "1");
+            }
             return Ok(text);
         }
-        Err(error_from(status, &text))
+        let error = error_from(status, &text);
+        if error == BackendError::NotSignedIn {
+            browser::session_remove(SIGNED_IN_KEY);
+        }
+        Err(error)
     }
 }
 
@@ -155,13 +170,8 @@ fn method_of(method: ops::Method) -> Method {
 }
 
 impl Backend for HttpBackend {
-    fn send(
-        &self,
-        op: &'static OpSpec,
-        session: Option<SessionToken>,
-        request: String,
-    ) -> LocalFuture<'_, BackendResult<String>> {
-        Box::pin(self.send_op(op, session, request))
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
+        Box::pin(self.send_op(op, request))
     }
 }
 

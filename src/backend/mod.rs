@@ -4,9 +4,14 @@
 //! Every operation is declared once in `portal_api::ops`. A backend has one
 //! type-erased method, [`Backend::send`], which carries any operation of that
 //! list on its wire form, so `Rc<dyn Backend>` stays object-safe (an adapter
-//! can come from a separately loaded chunk). Pages call the typed wrappers on
-//! `dyn Backend`: `backend.signed::<GetHistory>(token, query)` and
-//! `backend.public::<SignIn>(request)`.
+//! can come from a separately loaded chunk). Pages call the typed wrapper on
+//! `dyn Backend`: `backend.call::<GetHistory>(query)`.
+//!
+//! The adapter, not the page, holds the session credential: the HTTP
+//! adapter has none at all (the lender's `HttpOnly` cookie, which no script
+//! can read), the fake adapter keeps its token in `sessionStorage`. Either
+//! way a reload in the same tab finds the session again
+//! (`GetCurrentSession`), and no page code ever sees a token.
 
 mod fake;
 mod http;
@@ -14,7 +19,7 @@ mod http;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
 use portal_api::ops::{decode_reply, encode_request, OpSpec, Operation};
-use portal_api::{BackendError, SessionToken};
+use portal_api::BackendError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
@@ -31,14 +36,11 @@ pub type BackendResult<T> = Result<T, BackendError>;
 pub trait Backend {
     /// Sends one operation. `request` is its wire form (the query string
     /// or JSON body `portal_api::ops::encode_request` writes, empty when it
-    /// takes nothing); the answer is the reply's JSON (empty for `()`).
-    /// `session` is the member's token, for operations that need one.
-    fn send(
-        &self,
-        op: &'static OpSpec,
-        session: Option<SessionToken>,
-        request: String,
-    ) -> LocalFuture<'_, BackendResult<String>>;
+    /// takes nothing); the answer is the reply's JSON (empty for `()`). The
+    /// adapter presents its session to operations that need one, keeps the
+    /// session an operation starts (the reply's token is always `null` by
+    /// the time a page sees it) and forgets one an operation ends.
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>>;
 
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
@@ -50,31 +52,13 @@ impl dyn Backend + '_ {
     /// Sends `Op` with `request`, typed both ways.
     pub fn call<Op: Operation>(
         &self,
-        session: Option<SessionToken>,
         request: Op::Request,
     ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
         let wire = encode_request::<Op>(&request);
         Box::pin(async move {
-            let text = self.send(Op::SPEC, session, wire?).await?;
+            let text = self.send(Op::SPEC, wire?).await?;
             decode_reply::<Op>(&text)
         })
-    }
-
-    /// Sends an operation of the signed-in member.
-    pub fn signed<Op: Operation>(
-        &self,
-        token: SessionToken,
-        request: Op::Request,
-    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
-        self.call::<Op>(Some(token), request)
-    }
-
-    /// Sends an operation that needs no session.
-    pub fn public<Op: Operation>(
-        &self,
-        request: Op::Request,
-    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
-        self.call::<Op>(None, request)
     }
 }
 
@@ -103,11 +87,10 @@ impl BackendHandle {
     /// Sends `Op` (see [`Backend::send`]) through the backend in context.
     pub fn send<Op: Operation>(
         &self,
-        session: Option<SessionToken>,
         request: Op::Request,
     ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
         let backend = self.get();
-        Box::pin(async move { backend.call::<Op>(session, request).await })
+        Box::pin(async move { backend.call::<Op>(request).await })
     }
 }
 

@@ -24,14 +24,12 @@ const RECENT_REPAID: u32 = 10;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let summary = member_resource(|backend, token| {
-        backend.signed::<portal_api::ops::GetAccountSummary>(token, ())
-    });
-    let repaid = member_resource(|backend, token| {
+    let summary = member_resource(|backend| backend.call::<portal_api::ops::GetAccountSummary>(()));
+    let repaid = member_resource(|backend| {
         let newest = RepaidQuery {
             limit: Some(RECENT_REPAID),
         };
-        backend.signed::<portal_api::ops::GetRepaidBorrowings>(token, newest)
+        backend.call::<portal_api::ops::GetRepaidBorrowings>(newest)
     });
     let due = move || {
         Suspend::new(async move {
@@ -200,9 +198,9 @@ fn HistoryView() -> impl IntoView {
             limit: Some(PAGE_SIZE as u32),
             ..filtered.get()
         },
-        |backend, token, query| async move {
+        |backend, query| async move {
             let found = backend
-                .signed::<portal_api::ops::GetHistory>(token, query.clone())
+                .call::<portal_api::ops::GetHistory>(query.clone())
                 .await;
             found.map(|found| (query, found))
         },
@@ -239,10 +237,9 @@ fn HistoryView() -> impl IntoView {
         false,
     );
     let export = move |what: Export| {
-        let token = session
-            .current
-            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
-        let Some(token) = token else { return };
+        if session.current.with_untracked(Option::is_none) {
+            return;
+        }
         if exporting.get_untracked().is_some() {
             return;
         }
@@ -250,10 +247,7 @@ fn HistoryView() -> impl IntoView {
         export_failed.set(None);
         let (backend, query) = (backend.get_value().get(), filtered.get_untracked());
         leptos::task::spawn_local(async move {
-            match backend
-                .signed::<portal_api::ops::GetHistory>(token, query)
-                .await
-            {
+            match backend.call::<portal_api::ops::GetHistory>(query).await {
                 Ok(all) => match what {
                     Export::Csv => {
                         let today = to_jst(clock.0.get_untracked()).date();

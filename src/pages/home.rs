@@ -13,9 +13,7 @@ use portal_domain::maintenance::{next_window, window_at, Service};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let summary = member_resource(|backend, token| {
-        backend.signed::<portal_api::ops::GetAccountSummary>(token, ())
-    });
+    let summary = member_resource(|backend| backend.call::<portal_api::ops::GetAccountSummary>(()));
 
     let content = move || {
         Suspend::new(async move {

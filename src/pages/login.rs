@@ -37,7 +37,7 @@ pub fn LoginPage() -> impl IntoView {
         let request = SignInRequest::from(&credentials);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = backend.public::<portal_api::ops::SignIn>(request).await;
+            let result = backend.call::<portal_api::ops::SignIn>(request).await;
             let _ = pending.try_set(false);
             match result {
                 Ok(signed_in) => {

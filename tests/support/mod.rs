@@ -34,7 +34,7 @@ pub async fn signed_in(lender: &Lender) -> (BackendHandle, SignedIn) {
         pin: "1234".to_owned(),
     };
     let signed_in = backend
-        .public::<portal_api::ops::SignIn>(request)
+        .call::<portal_api::ops::SignIn>(request)
         .await
         .expect("demo sign-in");
     (BackendHandle::new(backend), signed_in)

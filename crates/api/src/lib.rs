@@ -148,12 +148,23 @@ pub enum LoginKind {
 /// What a successful sign-in returns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {
-    /// Opaque bearer token for this session only.
-    pub token: SessionToken,
+    /// Opaque bearer token for this session only; `null` when the lender
+    /// set the session as its `HttpOnly` cookie instead (a request carrying
+    /// `X-Portal-Request`), so no page script ever holds it.
+    pub token: Option<SessionToken>,
     pub member_name: String,
     pub login: LoginKind,
     /// The sign-in before this one, so a member can spot use they do not
     /// recognise. `None` on a member's very first sign-in.
+    pub previous_sign_in: Option<DateTime<Utc>>,
+}
+
+/// The session a request presents (`GET /sessions/current`): what a
+/// reloaded page needs to show the member again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentSession {
+    pub member_name: String,
+    pub login: LoginKind,
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
 

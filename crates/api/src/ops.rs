@@ -14,8 +14,8 @@
 //! `()`). The in-browser fake decodes exactly what the server decodes.
 
 use crate::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, MaintenanceStatus, RepaidBorrowing,
-    RepaidQuery, SignInRequest, SignedIn,
+    AccountSummary, BackendError, CurrentSession, HistoryPage, HistoryQuery, MaintenanceStatus,
+    RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -65,8 +65,15 @@ pub struct OpSpec {
     pub input: Input,
     /// The status of a successful answer (`201`, `204`, `200`).
     pub status: u16,
-    /// Needs a signed-in session (`Authorization: Bearer`).
+    /// Needs a signed-in session: `Authorization: Bearer`, or the session
+    /// cookie on a request carrying `X-Portal-Request: 1`.
     pub session: bool,
+    /// Begins a session on success: a portal request gets it as the
+    /// `HttpOnly` session cookie (and no token in the body), an API client
+    /// as the reply's bearer token. Adapters keep it; pages never see it.
+    pub starts_session: bool,
+    /// Ends the session it is sent with (the cookie is cleared).
+    pub ends_session: bool,
     /// May be sent again after a transient failure without a second effect.
     pub idempotent: bool,
     /// Changes the lender's persisted state, so the in-browser fake saves
@@ -88,6 +95,15 @@ impl OpSpec {
 /// The name of the idempotency header (see [`OpSpec::idempotency_key`]).
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 
+/// The header the portal sends with every request (value `1`). A form or
+/// link on another site cannot send it, and a script on another site
+/// cannot either without a CORS preflight the lender never grants, so the
+/// lender honours its session cookie only on requests that carry it.
+pub const PORTAL_REQUEST_HEADER: &str = "X-Portal-Request";
+
+/// The name of the `HttpOnly` session cookie.
+pub const SESSION_COOKIE: &str = "portal_session";
+
 /// One backend operation, declared once.
 pub trait Operation: Send + Sync + 'static {
     type Request: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
@@ -103,6 +119,7 @@ macro_rules! for_each_operation {
         $m! {
             $crate::ops::SignIn,
             $crate::ops::SignOut,
+            $crate::ops::GetCurrentSession,
             $crate::ops::KeepAlive,
             $crate::ops::GetAccountSummary,
             $crate::ops::GetHistory,
@@ -149,6 +166,8 @@ operation!(
         input: Input::Json,
         status: 201,
         session: false,
+        starts_session: true,
+        ends_session: false,
         idempotent: false,
         writes: true,
         idempotency_key: false,
@@ -165,6 +184,27 @@ operation!(
         input: Input::Nothing,
         status: 204,
         session: true,
+        starts_session: false,
+        ends_session: true,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /sessions/current`: the session the request presents, so a
+    /// reloaded page finds its member again; counts as activity.
+    GetCurrentSession: () => CurrentSession,
+    OpSpec {
+        name: "currentSession",
+        method: Method::Get,
+        path: "/sessions/current",
+        input: Input::Nothing,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -181,6 +221,8 @@ operation!(
         input: Input::Nothing,
         status: 204,
         session: true,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -197,6 +239,8 @@ operation!(
         input: Input::Nothing,
         status: 200,
         session: true,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -213,6 +257,8 @@ operation!(
         input: Input::Query,
         status: 200,
         session: true,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -229,6 +275,8 @@ operation!(
         input: Input::Query,
         status: 200,
         session: true,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -245,6 +293,8 @@ operation!(
         input: Input::Nothing,
         status: 200,
         session: false,
+        starts_session: false,
+        ends_session: false,
         idempotent: true,
         writes: false,
         idempotency_key: false,
@@ -320,6 +370,10 @@ mod tests {
             if spec.input == Input::Query {
                 assert_eq!(spec.method, Method::Get, "{}", spec.name);
             }
+            // Only a public operation can begin a session, only a session
+            // operation end one.
+            assert!(!(spec.starts_session && spec.session), "{}", spec.name);
+            assert!(!spec.ends_session || spec.session, "{}", spec.name);
             assert!(spec.path.starts_with('/'), "{}", spec.name);
         }
     }

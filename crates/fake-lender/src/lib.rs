@@ -31,7 +31,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 pub use ledger::{Entry, Ledger, LedgerError};
 pub use seed::{busy_ledger, demo_members, DemoMember};
-pub use serve::{Call, Serve};
+pub use serve::{serve_wire, Call, Serve};
 
 /// A session ends after this long without a request: the portal's 10 idle
 /// minutes (SPEC S4) plus its keep-alive interval, so a member the page still
@@ -100,7 +100,21 @@ pub struct StrangerState {
 #[derive(Clone, Debug)]
 struct Session {
     member_id: String,
+    login: LoginKind,
     last_seen: DateTime<Utc>,
+}
+
+/// One session as a browser tab keeps it in `sessionStorage` so a reload
+/// finds it again (`Lender::session_record`, `Lender::restore_session`). The
+/// in-browser demo has no security boundary (its lender runs in the page),
+/// so restoring a record is as trusted as the page itself; the server never
+/// restores one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub token: SessionToken,
+    pub member_id: String,
+    pub login: LoginKind,
+    pub last_seen_ms: i64,
 }
 
 impl LenderState {
@@ -240,14 +254,15 @@ impl Lender {
         account.failed_attempts = 0;
         account.previous_sign_in = account.last_sign_in.replace(now);
         let previous_sign_in = account.previous_sign_in;
-        self.start_session(token.clone(), member.id, now);
+        let login = match credentials {
+            Credentials::Card { .. } => LoginKind::Card,
+            Credentials::WebId { .. } => LoginKind::WebId,
+        };
+        self.start_session(token.clone(), member.id, login, now);
         Ok(SignedIn {
-            token,
+            token: Some(token),
             member_name: member.name.to_owned(),
-            login: match credentials {
-                Credentials::Card { .. } => LoginKind::Card,
-                Credentials::WebId { .. } => LoginKind::WebId,
-            },
+            login,
             previous_sign_in,
         })
     }
@@ -288,7 +303,13 @@ impl Lender {
     }
 
     /// Records a new session, within the per-member and total caps.
-    fn start_session(&mut self, token: SessionToken, member_id: &str, now: DateTime<Utc>) {
+    fn start_session(
+        &mut self,
+        token: SessionToken,
+        member_id: &str,
+        login: LoginKind,
+        now: DateTime<Utc>,
+    ) {
         let mine = self.by_member.entry(member_id.to_owned()).or_default();
         // The member's own expired sessions go first; then, at the cap, the
         // oldest one ends.
@@ -325,6 +346,7 @@ impl Lender {
             token,
             Session {
                 member_id: member_id.to_owned(),
+                login,
                 last_seen: now,
             },
         );
@@ -349,6 +371,49 @@ impl Lender {
                 mine.retain(|t| t != token);
             }
         }
+    }
+
+    /// The session `token` names, as a tab stores it to survive a reload.
+    pub fn session_record(&self, token: &SessionToken) -> Option<SessionRecord> {
+        self.sessions.get(token).map(|s| SessionRecord {
+            token: token.clone(),
+            member_id: s.member_id.clone(),
+            login: s.login,
+            last_seen_ms: s.last_seen.timestamp_millis(),
+        })
+    }
+
+    /// Takes back a session a tab stored before a reload (within the same
+    /// caps as a sign-in). A record for no member is ignored; an expired one
+    /// ends at its first use, as it would have without the reload.
+    pub fn restore_session(&mut self, record: SessionRecord) {
+        let Some(member) = seed::member(&record.member_id) else {
+            return;
+        };
+        let Some(last_seen) = DateTime::<Utc>::from_timestamp_millis(record.last_seen_ms) else {
+            return;
+        };
+        self.start_session(record.token, member.id, record.login, last_seen);
+    }
+
+    /// The session the request presents (a reloaded page asks), touched.
+    pub fn current_session(
+        &mut self,
+        token: &SessionToken,
+        now: DateTime<Utc>,
+    ) -> Result<portal_api::CurrentSession, BackendError> {
+        let member_id = self.touch_session(token, now)?;
+        let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
+        let login = self
+            .sessions
+            .get(token)
+            .map(|s| s.login)
+            .ok_or(BackendError::NotSignedIn)?;
+        Ok(portal_api::CurrentSession {
+            member_name: member.name.to_owned(),
+            login,
+            previous_sign_in: self.account(member.id)?.previous_sign_in,
+        })
     }
 
     /// Ends a session. Signing out twice is harmless.

@@ -119,6 +119,16 @@ impl Serve<ops::SignOut> for Lender {
     }
 }
 
+impl Serve<ops::GetCurrentSession> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        (): (),
+    ) -> Result<portal_api::CurrentSession, BackendError> {
+        self.current_session(call.token()?, call.now)
+    }
+}
+
 impl Serve<ops::KeepAlive> for Lender {
     fn serve(&mut self, call: &mut Call<'_>, (): ()) -> Result<(), BackendError> {
         self.touch(call.token()?, call.now)

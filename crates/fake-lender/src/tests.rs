@@ -158,7 +158,7 @@ fn summary_shows_the_seeded_figures_and_previous_sign_in() {
     let mut lender = Lender::seeded(now, 1);
     let session = lender.sign_in(&card("1234567890", "1234"), now, fresh_token());
     let token = session
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let summary = lender.account_summary(&token, now + Duration::minutes(1));
     let Ok(summary) = summary else {
@@ -187,7 +187,7 @@ fn overdue_member_grows_later_by_the_clock() {
     let mut lender = Lender::seeded(now, 1);
     let token = lender
         .sign_in(&web("overdue01", "Overdue2024"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let today = lender.account_summary(&token, now).map(|s| s.overdue_days);
     let tomorrow = lender
@@ -199,7 +199,7 @@ fn overdue_member_grows_later_by_the_clock() {
     let later = now + Duration::days(1);
     let token = lender
         .sign_in(&web("overdue01", "Overdue2024"), later, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     assert_eq!(
         lender
@@ -215,7 +215,7 @@ fn sessions_end_after_ten_idle_minutes_and_on_sign_out() {
     let mut lender = Lender::seeded(now, 1);
     let token = lender
         .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     assert!(lender
         .account_summary(&token, now + Duration::minutes(9))
@@ -228,7 +228,7 @@ fn sessions_end_after_ten_idle_minutes_and_on_sign_out() {
     );
     let token = lender
         .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     lender.sign_out(&token);
     assert_eq!(
@@ -243,7 +243,7 @@ fn persisted_state_holds_no_secret() {
     let mut lender = Lender::seeded(now, 1);
     let token = lender
         .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let json = serde_json::to_string(lender.state()).unwrap_or_default();
     assert!(!json.is_empty());
@@ -314,7 +314,7 @@ fn summary_at(request: &SignInRequest, seeded: DateTime<Utc>, at: DateTime<Utc>)
     let mut lender = Lender::seeded(seeded, 9);
     let token = lender
         .sign_in(request, at, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let summary = lender.account_summary(&token, at);
     summary.unwrap_or_else(|e| panic!("summary failed: {e:?}"))
@@ -590,7 +590,7 @@ fn history_is_the_ledger_newest_first() {
     let mut lender = Lender::seeded(now, 1);
     let token = lender
         .sign_in(&card("1234567890", "1234"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let all = HistoryQuery::default();
     let page = lender.history(&token, now, &all).unwrap_or_default();
@@ -960,7 +960,7 @@ fn the_seeded_card_member_has_repaid_borrowings() {
     let mut lender = Lender::seeded(now, 9);
     let token = lender
         .sign_in(&card("1234567890", "1234"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let repaid = lender.repaid_borrowings(&token, now, RepaidQuery::default());
     let Ok(repaid) = repaid else {
@@ -1034,7 +1034,7 @@ fn operations_that_do_not_declare_writes_leave_the_persisted_state_unchanged() {
     let mut lender = Lender::seeded(now, 4);
     let token = lender
         .sign_in(&card("1234567890", "1234"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     // Signing out last, so the others still have a session.
     let mut specs: Vec<_> = portal_api::OPERATIONS.to_vec();
@@ -1088,9 +1088,10 @@ fn tokens_are_the_ones_the_driver_minted() {
         let reply = serve::serve_wire(&mut lender, spec, &mut call, sample_request(spec));
         let reply: SignedIn = serde_json::from_str(&reply.unwrap_or_default())
             .unwrap_or_else(|e| panic!("no sign-in: {e}"));
-        assert_eq!(reply.token, SessionToken::from_random(bytes));
-        assert_eq!(reply.token.as_str().len(), 32, "128 bits");
-        minted.push(reply.token);
+        let token = reply.token.unwrap_or_else(|| panic!("no token"));
+        assert_eq!(token, SessionToken::from_random(bytes));
+        assert_eq!(token.as_str().len(), 32, "128 bits");
+        minted.push(token);
     }
     // A source that fails gives no session at all, never a weak token.
     let mut broken = || None;
@@ -1167,7 +1168,7 @@ fn continue_after_silent_activity_finds_the_session_alive() {
     let mut lender = Lender::seeded(now, 6);
     let token = lender
         .sign_in(&card("1234567890", "1234"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     // Active at 0:59 (no request: the page refreshes at most every minute),
     // then ログインを継続する at 10:05, inside the page's limit of 10:59.
@@ -1179,7 +1180,7 @@ fn continue_after_silent_activity_finds_the_session_alive() {
     let mut lender2 = Lender::seeded(now, 6);
     let token2 = lender2
         .sign_in(&card("1234567890", "1234"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     assert_eq!(lender2.touch(&token2, last_possible), Ok(()));
 }
@@ -1193,7 +1194,7 @@ fn sessions_are_capped_per_member_oldest_first() {
         tokens.push(
             lender
                 .sign_in(&card("1234567890", "1234"), now, fresh_token())
-                .map(|s| s.token)
+                .and_then(|s| s.token.ok_or(BackendError::Malformed))
                 .unwrap_or_else(|e| panic!("sign-in failed: {e:?}")),
         );
     }
@@ -1220,7 +1221,7 @@ fn a_hundred_thousand_sign_ins_stay_bounded() {
     let mut lender = Lender::seeded(now, 8);
     let other = lender
         .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let started = std::time::Instant::now();
     for i in 0..100_000i64 {
@@ -1271,7 +1272,7 @@ fn two_copies_over_one_store_share_every_change() {
     adopt(&mut tab_a, &store);
     let token_a = tab_a
         .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
-        .map(|s| s.token)
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
         .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     store = save(&tab_a);
     let threshold = demo_members()[0].lock_threshold;
@@ -1297,4 +1298,38 @@ fn two_copies_over_one_store_share_every_change() {
         .find(|a| a.member_id == demo_members()[2].id)
         .and_then(|a| a.last_sign_in);
     assert_eq!(demo, Some(now));
+}
+
+/// A tab keeps its session in `sessionStorage`; after a reload the new copy
+/// of the lender takes it back, and the session answers as before.
+#[test]
+fn a_stored_session_survives_a_new_copy_of_the_lender() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 3);
+    let token = lender
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    let later = now + Duration::minutes(3);
+    assert!(lender.touch(&token, later).is_ok());
+    let record = lender
+        .session_record(&token)
+        .unwrap_or_else(|| panic!("no record"));
+    assert_eq!(record.last_seen_ms, later.timestamp_millis());
+    let mut reloaded = Lender::from_state(lender.state().clone(), 4);
+    assert_eq!(
+        reloaded.current_session(&token, later),
+        Err(BackendError::NotSignedIn)
+    );
+    reloaded.restore_session(record);
+    let current = reloaded.current_session(&token, later + Duration::minutes(1));
+    assert_eq!(
+        current.map(|c| (c.member_name, c.login)),
+        Ok(("見本 太一".to_owned(), LoginKind::WebId))
+    );
+    // Idle past the limit since the last request, it ends as it would have.
+    assert_eq!(
+        reloaded.current_session(&token, later + Duration::minutes(1) + SESSION_IDLE_LIMIT),
+        Err(BackendError::NotSignedIn)
+    );
 }

@@ -3,7 +3,9 @@
 //! app's static files on the same origin.
 
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
-use axum::http::header::{HeaderValue, CACHE_CONTROL, HOST, ORIGIN};
+use axum::http::header::{
+    HeaderValue, AUTHORIZATION, CACHE_CONTROL, COOKIE, HOST, ORIGIN, SET_COOKIE,
+};
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,7 +13,7 @@ use axum::routing::{any, on, post, put, MethodFilter};
 use axum::{Json, Router};
 use fake_lender::{serve, Call, Lender, Serve};
 use portal_api::ops::{self, Input, Operation};
-use portal_api::{BackendError, UnscheduledMaintenance};
+use portal_api::{BackendError, SessionToken, UnscheduledMaintenance};
 use serde::Deserialize;
 use std::any::Any;
 use std::path::Path;
@@ -106,8 +108,10 @@ where
     Lender: Serve<Op>,
 {
     let (mut parts, body) = request.into_parts();
+    let portal = is_portal_request(&parts.headers);
+    let secure = !is_loopback(&parts.headers);
     let token = if Op::SPEC.session {
-        Some(Bearer::from_request_parts(&mut parts, &state).await?.0)
+        Some(session_token(&mut parts, &state, portal).await?)
     } else {
         None
     };
@@ -135,10 +139,96 @@ where
         serve::serve::<Op>(&mut lender, &mut call, request)?
     };
     let status = StatusCode::from_u16(Op::SPEC.status).map_err(|_| BackendError::Server)?;
-    if status == StatusCode::NO_CONTENT {
-        return Ok(status.into_response());
+    let mut response = if status == StatusCode::NO_CONTENT {
+        status.into_response()
+    } else if Op::SPEC.starts_session && portal {
+        // The portal gets its session as an HttpOnly cookie, and the body's
+        // token as `null`, so no page script ever holds it.
+        let mut body = serde_json::to_value(&reply).map_err(|_| BackendError::Server)?;
+        let token = body.get_mut("token").map(serde_json::Value::take);
+        let Some(serde_json::Value::String(token)) = token else {
+            return Err(ApiError(BackendError::Server));
+        };
+        let mut response = (status, Json(body)).into_response();
+        append_cookie(&mut response, &session_cookie(&token, secure))?;
+        response
+    } else {
+        (status, Json(reply)).into_response()
+    };
+    if Op::SPEC.ends_session && portal {
+        append_cookie(&mut response, &session_cookie("", secure))?;
     }
-    Ok((status, Json(reply)).into_response())
+    Ok(response)
+}
+
+/// Whether the request is the portal's own (`X-Portal-Request: 1`), which a
+/// page on another site cannot send: only such requests get or use the
+/// session cookie, so a cross-site form or link never acts as the member.
+fn is_portal_request(headers: &HeaderMap) -> bool {
+    headers
+        .get(ops::PORTAL_REQUEST_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"1")
+}
+
+/// The session a request presents: its bearer token when it sends
+/// `Authorization`, else, on a portal request, the session cookie.
+async fn session_token(
+    parts: &mut axum::http::request::Parts,
+    state: &AppState,
+    portal: bool,
+) -> Result<SessionToken, ApiError> {
+    if parts.headers.contains_key(AUTHORIZATION) || !portal {
+        return Ok(Bearer::from_request_parts(parts, state).await?.0);
+    }
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == ops::SESSION_COOKIE)
+        .and_then(|(_, value)| SessionToken::parse(value))
+        .ok_or(ApiError(BackendError::NotSignedIn))
+}
+
+/// Whether the request was addressed to this machine by a loopback name,
+/// the one case where the cookie may go without `Secure` (plain HTTP on
+/// 127.0.0.1 in development and tests).
+fn is_loopback(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// The `Set-Cookie` value carrying `token`, or clearing the cookie when
+/// `token` is empty: `HttpOnly` (no script reads it), `SameSite=Strict` (no
+/// other site's request carries it), `Secure` except on loopback, limited
+/// to the API's paths, and a session cookie (no expiry) that the lender's
+/// idle limit ends anyway.
+fn session_cookie(token: &str, secure: bool) -> String {
+    let mut cookie = format!(
+        "{}={token}; Path={API_PREFIX}; HttpOnly; SameSite=Strict",
+        ops::SESSION_COOKIE
+    );
+    if token.is_empty() {
+        cookie.push_str("; Max-Age=0");
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+fn append_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
+    let value = HeaderValue::from_str(cookie).map_err(|_| ApiError(BackendError::Server))?;
+    response.headers_mut().append(SET_COOKIE, value);
+    Ok(())
 }
 
 /// `POST /api/v1/test/reset`: a freshly seeded lender as of the request's

@@ -926,3 +926,97 @@ async fn test_controls_refuse_cross_site_requests() {
     let bare = call(Method::POST, "/api/v1/test/reset").send(&app).await;
     assert_eq!(bare.status, StatusCode::NO_CONTENT);
 }
+
+/// The portal's own requests (`X-Portal-Request: 1`) get the session as an
+/// HttpOnly, SameSite=Strict cookie and never see the token; the cookie
+/// works only on requests that carry the header, which a cross-site form
+/// cannot send; `GET /sessions/current` finds the session after a reload;
+/// sign-out clears the cookie.
+#[tokio::test]
+async fn portal_requests_get_an_http_only_session_cookie() {
+    let app = router(true);
+    let reply = call(Method::POST, SESSIONS)
+        .header("x-portal-request", "1")
+        .header("host", "127.0.0.1:8081")
+        .json(&card("1234567890", "1234"))
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.json());
+    assert_eq!(reply.json()["token"], Value::Null, "script never sees it");
+    assert_eq!(reply.json()["member_name"], "見本 花子");
+    let set_cookie = reply.header("set-cookie").unwrap_or_default().to_owned();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v1"] {
+        assert!(set_cookie.contains(attribute), "{set_cookie}");
+    }
+    assert!(!set_cookie.contains("Secure"), "plain HTTP on loopback");
+    let pair = set_cookie.split(';').next().unwrap_or_default().to_owned();
+    assert!(
+        pair.starts_with("portal_session=") && pair.len() > 40,
+        "{pair}"
+    );
+
+    // A reloaded page asks who is signed in.
+    let current = call(Method::GET, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(current.status, StatusCode::OK, "{:?}", current.json());
+    assert_eq!(
+        current.json(),
+        json!({"member_name": "見本 花子", "login": "card", "previous_sign_in": "2026-01-04T03:00:00Z"})
+    );
+    // The cookie without the header (what a cross-site form or link sends,
+    // were SameSite ever bypassed) is not a session.
+    for (method, path) in [(Method::GET, SUMMARY), (Method::DELETE, CURRENT)] {
+        let forged = call(method.clone(), path)
+            .header("cookie", &pair)
+            .send(&app)
+            .await;
+        assert_eq!(forged.status, StatusCode::UNAUTHORIZED, "{method} {path}");
+    }
+    let summary = call(Method::GET, SUMMARY)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(summary.status, StatusCode::OK);
+
+    // Sign-out ends the session and clears the cookie.
+    let out = call(Method::DELETE, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    let cleared = out.header("set-cookie").unwrap_or_default();
+    assert!(
+        cleared.starts_with("portal_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    let after = call(Method::GET, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_secure_off_loopback() {
+    let app = router(true);
+    let reply = call(Method::POST, SESSIONS)
+        .header("x-portal-request", "1")
+        .header("host", "portal.example")
+        .json(&card("1234567890", "1234"))
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert!(reply
+        .header("set-cookie")
+        .is_some_and(|c| c.contains("; Secure")));
+    // API clients without the header keep getting a bearer token.
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let current = call(Method::GET, CURRENT).bearer(&token).send(&app).await;
+    assert_eq!(current.status, StatusCode::OK);
+}

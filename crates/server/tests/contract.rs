@@ -15,7 +15,7 @@ use portal_api::{
     HistoryQuery, LoginKind, NextDue, RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
     UnscheduledMaintenance,
 };
-use portal_api::{SessionToken, OPERATIONS as LISTED};
+use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
 use portal_server::{status_for, MaintenanceNotice, API_PREFIX};
@@ -250,7 +250,7 @@ fn datetime(text: &str) -> NaiveDateTime {
 
 fn signed_in_samples() -> Vec<Value> {
     let base = SignedIn {
-        token: SessionToken::from_random([0x5a; 16]),
+        token: Some(SessionToken::from_random([0x5a; 16])),
         member_name: "見本 花子".into(),
         login: LoginKind::Card,
         previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS + 123)),
@@ -260,7 +260,12 @@ fn signed_in_samples() -> Vec<Value> {
         previous_sign_in: None,
         ..base.clone()
     };
-    vec![wire(&base), wire(&first)]
+    // A portal request gets its token as a cookie instead.
+    let cookie = SignedIn {
+        token: None,
+        ..base.clone()
+    };
+    vec![wire(&base), wire(&first), wire(&cookie)]
 }
 
 fn next_due() -> NextDue {
@@ -498,6 +503,16 @@ fn documented_errors(doc: &Value) -> Vec<(String, String)> {
 fn signed_in_matches_the_document() {
     let doc = doc();
     assert_same_shape(&doc, "SignedIn", &signed_in_samples());
+    let current = CurrentSession {
+        member_name: "見本 花子".into(),
+        login: LoginKind::Card,
+        previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS)),
+    };
+    let first = CurrentSession {
+        previous_sign_in: None,
+        ..current.clone()
+    };
+    assert_same_shape(&doc, "CurrentSession", &[wire(&current), wire(&first)]);
     let login_kinds: BTreeSet<String> = [LoginKind::Card, LoginKind::WebId]
         .iter()
         .map(|k| wire(k).as_str().unwrap_or_default().to_owned())
@@ -579,6 +594,12 @@ fn documented_query<T: serde::de::DeserializeOwned>(doc: &Value, path: &str) -> 
     };
     let mut parts = Vec::new();
     for p in &params {
+        let p = resolve(doc, p);
+        // The portal's own header travels with every request; it is no
+        // part of the query.
+        if p["name"] == "X-Portal-Request" {
+            continue;
+        }
         assert_eq!(p["in"], "query", "{p}");
         assert_eq!(p["required"], false, "{p}");
         parts.push(format!(
@@ -916,6 +937,19 @@ fn each_listed_operation_is_documented_as_declared() {
             "{}: query parameters",
             spec.name
         );
+        // The portal's header is documented wherever a session is used or
+        // begun.
+        let has_portal = params.iter().any(|p| p["name"] == "X-Portal-Request");
+        assert_eq!(
+            has_portal,
+            spec.session || spec.starts_session,
+            "{}: X-Portal-Request",
+            spec.name
+        );
+        if spec.starts_session || spec.ends_session {
+            let ok = op["responses"][spec.status.to_string()]["headers"]["Set-Cookie"].is_object();
+            assert!(ok, "{}: Set-Cookie undocumented", spec.name);
+        }
         let has_key = params.iter().any(|p| p["name"] == "Idempotency-Key");
         assert_eq!(
             has_key, spec.idempotency_key,
