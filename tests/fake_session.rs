@@ -39,7 +39,9 @@ async fn a_reload_keeps_the_session_and_sign_out_ends_it() {
     clear_storage();
     let tab = load();
     assert_eq!(
-        tab.call::<GetCurrentSession>(()).await.map(|c| c.member_name),
+        tab.call::<GetCurrentSession>(())
+            .await
+            .map(|c| c.member_name),
         Err(BackendError::NotSignedIn)
     );
     let signed_in = tab.call::<SignIn>(card("1234")).await.expect("sign-in");
@@ -55,7 +57,10 @@ async fn a_reload_keeps_the_session_and_sign_out_ends_it() {
     let _ = futures_poll_once(signing_out).await;
     let after = load();
     assert_eq!(
-        after.call::<GetCurrentSession>(()).await.map(|c| c.member_name),
+        after
+            .call::<GetCurrentSession>(())
+            .await
+            .map(|c| c.member_name),
         Err(BackendError::NotSignedIn)
     );
 }
@@ -75,7 +80,10 @@ async fn two_tabs_share_one_lender() {
     assert!(locked, "the card member locks within five failures");
     // Tab B, loaded before the lock, sees it.
     assert_eq!(
-        tab_b.call::<SignIn>(card("1234")).await.map(|s| s.member_name),
+        tab_b
+            .call::<SignIn>(card("1234"))
+            .await
+            .map(|s| s.member_name),
         Err(BackendError::Locked)
     );
     clear_storage();

@@ -937,15 +937,6 @@ fn each_listed_operation_is_documented_as_declared() {
             "{}: query parameters",
             spec.name
         );
-        // The portal's header is documented wherever a session is used or
-        // begun.
-        let has_portal = params.iter().any(|p| p["name"] == "X-Portal-Request");
-        assert_eq!(
-            has_portal,
-            spec.session || spec.starts_session,
-            "{}: X-Portal-Request",
-            spec.name
-        );
         if spec.starts_session || spec.ends_session {
             let ok = op["responses"][spec.status.to_string()]["headers"]["Set-Cookie"].is_object();
             assert!(ok, "{}: Set-Cookie undocumented", spec.name);
@@ -985,6 +976,19 @@ fn test_control_operations_are_tagged_and_unauthenticated() {
     assert_eq!(
         doc["components"]["parameters"]["IdempotencyKey"]["name"],
         "Idempotency-Key"
+    );
+    // The portal's cookie session and the header it needs, as the server
+    // names them.
+    let cookie = &doc["components"]["securitySchemes"]["sessionCookie"];
+    assert_eq!(cookie["in"], "cookie");
+    assert_eq!(cookie["name"], portal_api::ops::SESSION_COOKIE);
+    assert_eq!(
+        doc["components"]["parameters"]["PortalRequest"]["name"],
+        portal_api::ops::PORTAL_REQUEST_HEADER
+    );
+    assert_eq!(
+        doc["components"]["parameters"]["PortalRequest"]["in"],
+        "header"
     );
     assert_eq!(
         doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
