@@ -18,10 +18,10 @@ serve: setup
 ## The release app and the reference server on http://127.0.0.1:$${PORT:-8081},
 ## the app pointed at the server's API (state in memory).
 serve-http: build
-	cargo build --release -p portal-server
+	cargo build --profile server-release -p portal-server
 	rm -rf dist-serve && cp -r dist dist-serve
 	printf '{"backend": "http", "base_url": "/api/v1"}\n' > dist-serve/config.json
-	./target/release/portal-server --port $${PORT:-8081} --dist dist-serve
+	./target/server-release/portal-server --port $${PORT:-8081} --dist dist-serve
 
 ## Release bundle in dist/
 build: setup
@@ -38,10 +38,13 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown -p member-portal
 
 ## Schemathesis fuzzes the reference server against openapi/openapi.yaml:
-## no server errors, no response outside the schema.
+## no server errors, no response outside the schema; the debug build, then
+## the release build (profile server-release, which unwinds panics).
 test-contract:
 	cargo build -p portal-server
 	bash crates/server/fuzz.sh
+	cargo build --profile server-release -p portal-server
+	PORTAL_SERVER_BIN=target/server-release/portal-server bash crates/server/fuzz.sh
 
 ## Playwright, once per backend: the fake lender in the page, then the
 ## reference server (which also serves the app) over HTTP.

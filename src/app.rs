@@ -48,7 +48,9 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
     // also learns of it if it begins later.
     let backend = handle.get();
     spawn_local(async move {
-        if let Ok(unscheduled) = backend.unscheduled_maintenance().await {
+        if let Ok(portal_api::MaintenanceStatus { unscheduled }) =
+            backend.call::<portal_api::ops::GetMaintenance>(()).await
+        {
             maintenance.unscheduled.set(unscheduled);
         }
     });

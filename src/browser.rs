@@ -26,11 +26,57 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
-/// Random bits for the fake lender's tokens.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// `sessionStorage`: this tab only, gone when the tab closes. Only the
+/// backend adapters use it, to find their session again after a reload.
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Random bits for the fake lender's salt: `crypto.getRandomValues` when
+/// the browser has it, else `Math.random` (the salt only hides lock
+/// thresholds; tokens never fall back, see [`random_128`]).
 pub fn entropy() -> u64 {
+    if let Some(bytes) = random_128() {
+        let mut half = [0u8; 8];
+        half.copy_from_slice(&bytes[..8]);
+        return u64::from_le_bytes(half);
+    }
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (hi << 32) ^ lo
+}
+
+/// 128 bits from `crypto.getRandomValues`, the browser's cryptographic
+/// source: session tokens and idempotency keys. `None` if the browser
+/// offers none; callers then refuse rather than use weaker randomness.
+pub fn random_128() -> Option<[u8; 16]> {
+    use wasm_bindgen::JsCast;
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let array = js_sys::Uint8Array::new_with_length(16);
+    fill.call1(&crypto, &array).ok()?;
+    let mut bytes = [0u8; 16];
+    array.copy_to(&mut bytes);
+    Some(bytes)
 }
 
 /// A delay between `min` and `max` milliseconds.

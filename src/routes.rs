@@ -225,15 +225,7 @@ mod tests {
     fn settings_sub_pages_belong_to_settings_and_nothing_else_is_a_page() {
         assert_eq!(Page::from_path("/settings/address"), Some(Page::Settings));
         assert_eq!(Page::from_path("/history/"), Some(Page::History));
-        for other in [
-            "",
-            "/",
-            "/homes",
-            "/HOME",
-            "//evil.example",
-            "/home/x",
-            "/settings/",
-        ] {
+        for other in ["", "/", "/homes", "/HOME", "//evil.example", "/home/x"] {
             assert_eq!(Page::from_path(other), None, "{other}");
         }
     }

@@ -1,26 +1,32 @@
-//! The signed-in session as the portal holds it: in memory only. The token
-//! and member data live in signals, never in storage, so a reload or a
-//! sign-out leaves nothing of the account behind (SPEC S4).
+//! The signed-in session as the portal holds it: the member's name and
+//! previous sign-in in signals, never in storage. The credential itself is
+//! the backend adapter's (an `HttpOnly` cookie, or the fake lender's token
+//! in `sessionStorage`), so no page code holds a token; a reload in the same
+//! tab asks the backend for the current session (`restore`), and sign-out
+//! forgets everything at once (SPEC S4).
 
 use crate::backend::{use_backend, Backend, BackendHandle, BackendResult, LocalFuture};
-use chrono::{DateTime, Utc};
+use crate::maintenance::MaintenanceCtx;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_api::SignedIn;
+use portal_api::ops::{GetCurrentSession, KeepAlive, SignOut};
+use portal_api::{BackendError, SignedIn, UnscheduledMaintenance};
 use std::future::Future;
 use std::rc::Rc;
 
 /// After this long without activity a warning appears (SPEC S4).
 pub const IDLE_WARNING_MS: i64 = 9 * 60 * 1000;
-/// After this long without activity the member is signed out.
-pub const IDLE_LIMIT_MS: i64 = 10 * 60 * 1000;
+/// After this long without activity the member is signed out. The lender
+/// waits this plus [`KEEP_ALIVE_EVERY_MS`] (`portal_api`), so a member the
+/// page still counts as active always finds the session alive.
+pub const IDLE_LIMIT_MS: i64 = portal_api::IDLE_LIMIT_MS;
 /// Activity refreshes the lender's session at most this often.
-const KEEP_ALIVE_EVERY_MS: i64 = 60 * 1000;
+const KEEP_ALIVE_EVERY_MS: i64 = portal_api::KEEP_ALIVE_EVERY_MS;
 
 /// The member's session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
-    pub token: String,
     pub member_name: String,
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
@@ -43,17 +49,25 @@ pub struct SessionCtx {
     pub last_activity: RwSignal<i64>,
     last_keep_alive: RwSignal<i64>,
     backend: StoredValue<BackendHandle>,
+    /// Where a signed-in request's 503 is recorded; absent in component
+    /// tests that mount a page without it.
+    maintenance: Option<MaintenanceCtx>,
 }
 
 impl SessionCtx {
+    /// The session context, which at once asks the backend whether this
+    /// tab already has a session (a reload) and takes it up if so.
     pub fn new(backend: BackendHandle) -> Self {
-        SessionCtx {
+        let ctx = SessionCtx {
             backend: StoredValue::new(backend),
+            maintenance: use_context::<MaintenanceCtx>(),
             current: RwSignal::new(None),
             notice: RwSignal::new(None),
             last_activity: RwSignal::new(0),
             last_keep_alive: RwSignal::new(0),
-        }
+        };
+        ctx.restore();
+        ctx
     }
 
     pub fn begin(&self, signed_in: SignedIn, now_ms: i64) {
@@ -61,23 +75,45 @@ impl SessionCtx {
         self.last_activity.set(now_ms);
         self.last_keep_alive.set(now_ms);
         self.current.set(Some(Session {
-            token: signed_in.token,
             member_name: signed_in.member_name,
             previous_sign_in: signed_in.previous_sign_in,
         }));
     }
 
+    /// After a reload: asks the backend whether this tab still has a
+    /// session and, if so, takes it up again as if just active. Nothing
+    /// happens if the member signed in meanwhile or there is no session.
+    pub fn restore(&self) {
+        let backend = self.backend.get_value().get();
+        let ctx = *self;
+        spawn_local(async move {
+            let Ok(current) = backend.call::<GetCurrentSession>(()).await else {
+                return;
+            };
+            if ctx.current.get_untracked().is_some() {
+                return;
+            }
+            let now_ms = crate::browser::now_utc().timestamp_millis();
+            ctx.last_activity.set(now_ms);
+            ctx.last_keep_alive.set(now_ms);
+            ctx.current.set(Some(Session {
+                member_name: current.member_name,
+                previous_sign_in: current.previous_sign_in,
+            }));
+        });
+    }
+
     /// Ends the session: forgets every member datum at once, then tells the
     /// lender. Forgetting first means nothing waits on the network.
     pub fn end(&self, reason: SignOutReason) {
-        let Some(session) = self.current.get_untracked() else {
+        if self.current.get_untracked().is_none() {
             return;
-        };
+        }
         self.current.set(None);
         self.notice.set(Some(reason));
         let backend = self.backend.get_value().get();
         spawn_local(async move {
-            let _ = backend.sign_out(session.token).await;
+            let _ = backend.call::<SignOut>(()).await;
         });
     }
 
@@ -92,19 +128,35 @@ impl SessionCtx {
 
     /// Refreshes the lender's session; a refused refresh ends ours.
     pub fn keep_alive(&self, now_ms: i64) {
-        let Some(session) = self.current.get_untracked() else {
+        if self.current.get_untracked().is_none() {
             return;
-        };
+        }
         self.last_keep_alive.set(now_ms);
         let backend = self.backend.get_value().get();
         let ctx = *self;
         spawn_local(async move {
-            if let Err(portal_api::BackendError::NotSignedIn) =
-                backend.keep_alive(session.token).await
-            {
-                ctx.end(SignOutReason::Expired);
+            match backend.call::<KeepAlive>(()).await {
+                Err(BackendError::NotSignedIn) => ctx.end(SignOutReason::Expired),
+                Err(BackendError::Maintenance { until }) => ctx.lender_in_maintenance(until),
+                _ => {}
             }
         });
+    }
+}
+
+impl SessionCtx {
+    /// The lender answered 503 maintenance to a signed-in request:
+    /// maintenance it declared outside the calendar. Recording it as a
+    /// window from now makes the route guard send the member to the
+    /// maintenance page, and the app ends the session as it does when any
+    /// window begins.
+    pub fn lender_in_maintenance(&self, until: NaiveDateTime) {
+        if let Some(maintenance) = self.maintenance {
+            let start = portal_domain::clock::to_jst(crate::browser::now_utc());
+            maintenance
+                .unscheduled
+                .set(Some(UnscheduledMaintenance { start, end: until }));
+        }
     }
 }
 
@@ -117,11 +169,11 @@ pub fn use_session() -> SessionCtx {
 /// knows the session, so ours ends too. Every signed-in page loads through
 /// this helper or [`member_query_resource`].
 pub fn member_resource<T: Clone + 'static>(
-    fetch: for<'a> fn(&'a dyn Backend, String) -> LocalFuture<'a, BackendResult<T>>,
+    fetch: for<'a> fn(&'a dyn Backend) -> LocalFuture<'a, BackendResult<T>>,
 ) -> LocalResource<BackendResult<T>> {
     member_query_resource(
         || (),
-        move |backend, token, ()| async move { fetch(&*backend, token).await },
+        move |backend, ()| async move { fetch(&*backend).await },
     )
 }
 
@@ -129,7 +181,7 @@ pub fn member_resource<T: Clone + 'static>(
 /// whenever the session or the query (a reactive closure) changes.
 pub fn member_query_resource<Q, T, Fut>(
     query: impl Fn() -> Q + 'static,
-    fetch: impl Fn(Rc<dyn Backend>, String, Q) -> Fut + 'static,
+    fetch: impl Fn(Rc<dyn Backend>, Q) -> Fut + 'static,
 ) -> LocalResource<BackendResult<T>>
 where
     Q: 'static,
@@ -139,23 +191,27 @@ where
     let backend = use_backend();
     let session = use_session();
     let resource = LocalResource::new(move || {
-        let token = session
-            .current
-            .with(|s| s.as_ref().map(|s| s.token.clone()));
-        let fetched = token.map(|token| fetch(backend.get(), token, query()));
+        let signed_in = session.current.with(Option::is_some);
+        let fetched = signed_in.then(|| fetch(backend.get(), query()));
         async move {
             match fetched {
                 Some(fetched) => fetched.await,
-                None => Err(portal_api::BackendError::NotSignedIn),
+                None => Err(BackendError::NotSignedIn),
             }
         }
     });
     Effect::new(move |_| {
         // `with` looks without cloning the value.
-        let expired =
-            resource.with(|r| matches!(r, Some(Err(portal_api::BackendError::NotSignedIn))));
+        let (expired, down_until) = resource.with(|r| match r {
+            Some(Err(BackendError::NotSignedIn)) => (true, None),
+            Some(Err(BackendError::Maintenance { until })) => (false, Some(*until)),
+            _ => (false, None),
+        });
         if expired {
             session.end(SignOutReason::Expired);
+        }
+        if let Some(until) = down_until {
+            session.lender_in_maintenance(until);
         }
     });
     resource

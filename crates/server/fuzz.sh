@@ -10,6 +10,8 @@
 #
 # Environment:
 #   PORTAL_SERVER_BIN  the binary (default: $CARGO_TARGET_DIR or target/, debug build)
+#                      (`make test-contract` runs it again with the release build,
+#                      target/server-release/portal-server)
 #   SCHEMATHESIS       a schemathesis 3.x executable to use instead of the private venv
 #   FUZZ_EXAMPLES      examples per operation (default 30)
 #   FUZZ_RANDOM        if set, draw a fresh random seed instead of the fixed

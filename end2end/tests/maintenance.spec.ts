@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, BACKEND } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HomePage } from "./pages/home-page";
 
@@ -57,5 +57,23 @@ test.describe("Wednesday noon", () => {
   test("no banner far from any window", async ({ page }) => {
     await new LoginPage(page).goto();
     await expect(page.getByText("メンテナンスのお知らせ")).toHaveCount(0);
+  });
+});
+
+test.describe("maintenance the lender declares while a member is signed in", () => {
+  test.skip(BACKEND !== "http", "only the reference server's test controls can declare it");
+  test("the next signed-in request (503) sends the member to the maintenance page", async ({ page, request }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signInWithWebId("demo0001", "Passw0rd");
+    await new HomePage(page).expectLoaded();
+    const declared = await request.put("/api/v1/test/maintenance", {
+      data: { unscheduled: { start: "2026-11-25T11:00:00", end: "2026-11-25T18:00:00" } },
+    });
+    expect(declared.status()).toBe(204);
+    await page.getByRole("link", { name: "取引履歴の確認" }).click();
+    await expect(page).toHaveURL(/\/maintenance$/);
+    await expect(page.getByText("終了予定: 2026年11月25日 18:00")).toBeVisible();
+    await expect(page.getByText("480,000円")).toHaveCount(0);
   });
 });

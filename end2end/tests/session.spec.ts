@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, BACKEND, WEDNESDAY_NOON_JST } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HomePage } from "./pages/home-page";
 
@@ -26,18 +26,53 @@ test("sign-out clears the account and the back button shows nothing of it", asyn
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("nothing secret is kept in browser storage", async ({ page }) => {
+test("nothing secret is kept in browser storage, and script never sees a session token", async ({ page }) => {
   await signIn(page);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  expect(stored).not.toContain("\"1234\"");
-  expect(stored).not.toContain("Passw0rd");
-  expect(stored).not.toMatch(/token/i);
+  const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  for (const stored of [local, session]) {
+    expect(stored).not.toContain("\"1234\"");
+    expect(stored).not.toContain("Passw0rd");
+  }
+  expect(local).not.toMatch(/token/i);
+  if (BACKEND === "fake") {
+    // The demo's token lives in this tab's sessionStorage only (it ends
+    // with the tab); localStorage, which outlives the tab, never holds it.
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("portal.fake-session") ?? "{}").token);
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(local).not.toContain(token);
+  }
+  if (BACKEND === "http") {
+    // The lender's session is an HttpOnly cookie: invisible to script, and
+    // sessionStorage holds only this tab's "signed in" marker.
+    expect(await page.evaluate(() => document.cookie)).not.toContain("portal_session");
+    expect(session).not.toMatch(/[0-9a-f]{32}/);
+  }
 });
 
-test("a reload signs the member out: the session lives in memory only", async ({ page }) => {
+test("a reload keeps the member signed in; sign-out then reload does not", async ({ page }) => {
   await signIn(page);
   await page.reload();
+  const home = new HomePage(page);
+  await home.expectLoaded();
+  await expect(home.figure("ご利用残高")).toHaveText("150,000円");
+  await home.signOut();
   await expect(page).toHaveURL(/\/login$/);
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("150,000円")).toHaveCount(0);
+});
+
+test("a new tab is not signed in by another tab's session", async ({ page, context }) => {
+  await signIn(page);
+  const other = await context.newPage();
+  await other.clock.install({ time: WEDNESDAY_NOON_JST });
+  await other.goto("/home");
+  await expect(other).toHaveURL(/\/login$/);
+  await expect(other.getByText("150,000円")).toHaveCount(0);
+  await other.close();
 });
 
 test("inactivity: a warning after 9 minutes, continue keeps the session", async ({ page }) => {

@@ -1,21 +1,31 @@
 //! The in-browser adapter around the fake lender: it supplies the clock
 //! (the page's `Date`, so tests can move it), persists the lender's state in
-//! localStorage so a reload keeps the demo going, and adds a little latency
-//! so designers see the portal's waiting states.
+//! localStorage so a reload keeps the demo going, mints session tokens from
+//! `crypto.getRandomValues`, and adds a little latency so designers see the
+//! portal's waiting states.
 
 use super::{Backend, BackendResult, DemoControls, LocalFuture};
 use crate::browser;
-use fake_lender::{Lender, LenderState};
-use portal_api::{
-    AccountSummary, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery, SignInRequest,
-    SignedIn, UnscheduledMaintenance,
-};
+use fake_lender::serve::serve_wire;
+use fake_lender::{Call, Lender, LenderState, SessionRecord};
+use portal_api::{BackendError, OpSpec, SessionToken, SignedIn};
 use std::cell::RefCell;
 
 const STORAGE_KEY: &str = "portal.fake-lender.v3";
 
+/// This tab's session (`SessionRecord`) in `sessionStorage`: it survives a
+/// reload and ends with the tab. The in-page demo has no secret to guard
+/// (its lender and credentials are in the page), so the fake token may live
+/// there; the HTTP adapter never stores one.
+const SESSION_KEY: &str = "portal.fake-session";
+
 pub struct FakeBackend {
     lender: RefCell<Lender>,
+    /// The stored JSON this copy last read or wrote: when localStorage holds
+    /// something else, another tab saved, and this copy adopts it.
+    seen: RefCell<Option<String>>,
+    /// This tab's session token, presented to operations that need one.
+    session: RefCell<Option<SessionToken>>,
     /// The live demo: calls wait a little, as a network would, and the state
     /// is kept in localStorage. Off for a lender a benchmark builds.
     live: bool,
@@ -27,12 +37,22 @@ impl FakeBackend {
     pub fn load() -> Self {
         let stored = browser::local_get(STORAGE_KEY)
             .and_then(|json| serde_json::from_str::<LenderState>(&json).ok());
-        let lender = match stored {
+        let mut lender = match stored {
             Some(state) => Lender::from_state(state, browser::entropy()),
             None => Lender::seeded(browser::now_utc(), browser::entropy()),
         };
+        // A reload in the same tab takes its session back.
+        let record = browser::session_get(SESSION_KEY)
+            .and_then(|json| serde_json::from_str::<SessionRecord>(&json).ok());
+        let session = record.map(|record| {
+            let token = record.token.clone();
+            lender.restore_session(record);
+            token
+        });
         let backend = FakeBackend {
             lender: RefCell::new(lender),
+            seen: RefCell::new(None),
+            session: RefCell::new(session),
             live: true,
         };
         backend.save();
@@ -44,6 +64,8 @@ impl FakeBackend {
     pub fn with_lender(lender: Lender) -> Self {
         FakeBackend {
             lender: RefCell::new(lender),
+            seen: RefCell::new(None),
+            session: RefCell::new(None),
             live: false,
         }
     }
@@ -54,74 +76,109 @@ impl FakeBackend {
         }
         if let Ok(json) = serde_json::to_string(self.lender.borrow().state()) {
             browser::local_set(STORAGE_KEY, &json);
+            *self.seen.borrow_mut() = Some(json);
         }
     }
 
-    /// Runs one operation after a short simulated network delay, then
-    /// saves if it changed what is persisted. Reads change nothing there
-    /// (`Lender::take_changes`), so a member with 10,000 entries costs no
-    /// localStorage write per page.
-    fn call<T: 'static>(
-        &self,
-        op: impl FnOnce(&mut Lender, chrono::DateTime<chrono::Utc>) -> T + 'static,
-    ) -> LocalFuture<'_, T> {
-        Box::pin(async move {
-            if self.live {
-                browser::sleep_ms(browser::jitter_ms(120, 380)).await;
-            }
-            let (result, changed) = {
-                let mut lender = self.lender.borrow_mut();
-                let result = op(&mut lender, browser::now_utc());
-                (result, lender.take_changes())
+    /// Two tabs of the demo share one lender: before each operation this
+    /// copy adopts what another tab saved since (a lock, a sign-in time, a
+    /// reset), keeping its own sessions. Read, operation and save happen
+    /// with no await between them, so neither tab's save overwrites the
+    /// other's change.
+    fn adopt_stored(&self, lender: &mut Lender) {
+        if !self.live {
+            return;
+        }
+        let Some(json) = browser::local_get(STORAGE_KEY) else {
+            return;
+        };
+        if self.seen.borrow().as_deref() == Some(json.as_str()) {
+            return;
+        }
+        if let Ok(state) = serde_json::from_str::<LenderState>(&json) {
+            lender.adopt_state(state);
+        }
+        *self.seen.borrow_mut() = Some(json);
+    }
+
+    /// Keeps this tab's session record up to date (its last activity), or
+    /// forgets it once the lender has ended the session.
+    fn store_session(&self, lender: &Lender) {
+        let record = {
+            let session = self.session.borrow();
+            let Some(token) = session.as_ref() else {
+                return;
             };
-            if changed {
-                self.save();
+            lender.session_record(token)
+        };
+        match record {
+            Some(record) => {
+                if self.live {
+                    if let Ok(json) = serde_json::to_string(&record) {
+                        browser::session_set(SESSION_KEY, &json);
+                    }
+                }
             }
-            result
-        })
+            None => self.forget_session(),
+        }
+    }
+
+    fn forget_session(&self) {
+        *self.session.borrow_mut() = None;
+        if self.live {
+            browser::session_remove(SESSION_KEY);
+        }
+    }
+
+    /// A session an operation started: this adapter keeps the token and
+    /// hands the page the reply without it, as the HTTP lender does.
+    fn keep_started_session(&self, reply: &str) -> BackendResult<String> {
+        let mut signed_in: SignedIn =
+            serde_json::from_str(reply).map_err(|_| BackendError::Malformed)?;
+        let token = signed_in.token.take().ok_or(BackendError::Malformed)?;
+        *self.session.borrow_mut() = Some(token);
+        serde_json::to_string(&signed_in).map_err(|_| BackendError::Malformed)
     }
 }
 
 impl Backend for FakeBackend {
-    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
-        self.call(move |lender, now| lender.sign_in(&request, now))
-    }
-
-    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        self.call(move |lender, _| {
-            lender.sign_out(&token);
-            Ok(())
+    /// Runs one operation of the list after a short simulated network
+    /// delay, by its name, through the lender's table (`serve_wire`), then
+    /// saves if the operation declares that it writes (`OpSpec::writes`,
+    /// failed attempts included: a wrong PIN counts towards the lock). Reads
+    /// declare nothing, so a member with 10,000 entries costs no localStorage
+    /// write per page. New tokens come from `crypto.getRandomValues`.
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
+        Box::pin(async move {
+            let session = self.session.borrow().clone();
+            // An ending session is forgotten at once, before the simulated
+            // network: a reload right after sign-out finds nothing.
+            if op.ends_session {
+                self.forget_session();
+            }
+            if self.live {
+                browser::sleep_ms(browser::jitter_ms(120, 380)).await;
+            }
+            let mut result = {
+                let mut lender = self.lender.borrow_mut();
+                self.adopt_stored(&mut lender);
+                let mut random = browser::random_128;
+                let mut call = Call {
+                    now: browser::now_utc(),
+                    session: session.as_ref(),
+                    random: &mut random,
+                };
+                serve_wire(&mut lender, op, &mut call, &request)
+            };
+            if op.starts_session {
+                result = result.and_then(|reply| self.keep_started_session(&reply));
+            }
+            self.store_session(&self.lender.borrow());
+            if op.writes {
+                self.save();
+            }
+            result
         })
-    }
-
-    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        self.call(move |lender, now| lender.touch(&token, now))
-    }
-
-    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
-        self.call(move |lender, now| lender.account_summary(&token, now))
-    }
-
-    fn history(
-        &self,
-        token: String,
-        query: HistoryQuery,
-    ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
-        self.call(move |lender, now| lender.history(&token, now, &query))
-    }
-
-    fn repaid_borrowings(
-        &self,
-        token: String,
-        query: RepaidQuery,
-    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
-        self.call(move |lender, now| lender.repaid_borrowings(&token, now, query))
-    }
-
-    fn unscheduled_maintenance(
-        &self,
-    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
-        self.call(|lender, _| Ok(lender.unscheduled_maintenance()))
     }
 
     fn demo(&self) -> Option<&dyn DemoControls> {
@@ -136,6 +193,7 @@ impl DemoControls for FakeBackend {
 
     fn reset(&self) {
         *self.lender.borrow_mut() = Lender::seeded(browser::now_utc(), browser::entropy());
+        self.forget_session();
         self.save();
     }
 }

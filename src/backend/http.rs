@@ -1,16 +1,20 @@
 //! The HTTP backend: the lender's JSON API (`openapi/openapi.yaml`) over
 //! gloo-net. Every failure becomes a `BackendError`: request timeouts abort
 //! through an `AbortController`, network failures are `Offline`, bodies the
-//! portal cannot read are `Malformed`. Only idempotent reads are retried.
+//! portal cannot read are `Malformed`. Every operation of the list goes
+//! through `send_op`; only those whose spec allows it are retried.
 
 use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
-use portal_api::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, MaintenanceStatus, RepaidBorrowing,
-    RepaidQuery, SignInRequest, SignedIn, UnscheduledMaintenance,
-};
-use serde::de::DeserializeOwned;
+use portal_api::ops::{self, Input, OpSpec, IDEMPOTENCY_KEY_HEADER, PORTAL_REQUEST_HEADER};
+use portal_api::{BackendError, SessionToken};
+
+/// Set in `sessionStorage` while this tab holds the lender's session
+/// cookie. The cookie is shared by every tab and outlives a closed one; the
+/// marker is this tab's alone and ends with it, so a tab that did not sign
+/// in (or a closed tab reopened) is not signed in, and a reload is.
+const SIGNED_IN_KEY: &str = "portal.http-session";
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -25,9 +29,10 @@ pub struct HttpBackend {
 /// What a request sends.
 struct Call<'a> {
     method: Method,
-    path: &'a str,
-    token: Option<&'a str>,
-    body: Option<String>,
+    url: String,
+    body: Option<&'a str>,
+    /// The same key on the first attempt and its retry.
+    idempotency_key: Option<String>,
 }
 
 impl HttpBackend {
@@ -39,16 +44,22 @@ impl HttpBackend {
         }
     }
 
-    /// Sends one request and returns its status and body text.
-    async fn send(&self, call: &Call<'_>) -> Result<(u16, String), BackendError> {
+    /// Sends one request and returns its status and body text. The timeout
+    /// covers the whole exchange, body included: a body that stalls halfway
+    /// is aborted like a request that never answers.
+    async fn send_once(&self, call: &Call<'_>) -> Result<(u16, String), BackendError> {
         let controller = web_sys::AbortController::new().map_err(|_| BackendError::Offline)?;
         let signal = controller.signal();
-        let mut builder = RequestBuilder::new(&format!("{}{}", self.base_url, call.path))
+        // The session is the lender's HttpOnly cookie, which the browser
+        // sends with same-origin requests; the header marks the request as
+        // the portal's own, the only kind the lender accepts the cookie on.
+        let mut builder = RequestBuilder::new(&call.url)
             .method(call.method.clone())
             .header("Accept", "application/json")
+            .header(PORTAL_REQUEST_HEADER, "1")
             .abort_signal(Some(&signal));
-        if let Some(token) = call.token {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        if let Some(key) = &call.idempotency_key {
+            builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
         }
         if self.test_clock {
             builder = builder.header(
@@ -56,10 +67,10 @@ impl HttpBackend {
                 &browser::now_utc().timestamp_millis().to_string(),
             );
         }
-        let request = match &call.body {
+        let request = match call.body {
             Some(json) => builder
                 .header("Content-Type", "application/json")
-                .body(json.as_str()),
+                .body(json),
             None => builder.build(),
         }
         .map_err(|_| BackendError::Malformed)?;
@@ -80,55 +91,87 @@ impl HttpBackend {
                 }
             });
         }
-        let response = request.send().await;
+        let outcome = async {
+            let response = request.send().await.map_err(|_| ())?;
+            let status = response.status();
+            let text = response.text().await.map_err(|_| ())?;
+            Ok::<_, ()>((status, text))
+        }
+        .await;
+        // Only now, with the body read, is the request finished: the timer
+        // still aborts a body that stalls after the headers arrived.
         finished.set(true);
-        let response = match response {
-            Ok(r) => r,
-            Err(_) if timed_out.get() => return Err(BackendError::Timeout),
-            Err(_) => return Err(BackendError::Offline),
-        };
-        let status = response.status();
-        let text = response.text().await.map_err(|_| {
+        outcome.map_err(|()| {
             if timed_out.get() {
                 BackendError::Timeout
             } else {
                 BackendError::Offline
             }
-        })?;
-        Ok((status, text))
+        })
     }
 
-    /// A read (`GET`, retried once if it fails transiently), signed in when
-    /// a token is given.
-    async fn get<T: DeserializeOwned>(&self, path: &str, token: Option<&str>) -> BackendResult<T> {
-        let call = Call {
-            method: Method::GET,
-            path,
-            token,
-            body: None,
+    /// Sends one operation of the list: a transient failure is retried
+    /// once if the operation may be repeated (`OpSpec::may_retry`: it is
+    /// idempotent, or its `Idempotency-Key` makes the retry harmless).
+    async fn send_op(&self, op: &'static OpSpec, request: String) -> BackendResult<String> {
+        if op.ends_session {
+            // Forgotten at once: a reload right after sign-out is signed out.
+            browser::session_remove(SIGNED_IN_KEY);
+        } else if op.session && browser::session_get(SIGNED_IN_KEY).is_none() {
+            // This tab never signed in: whatever cookie another tab holds is
+            // not its session.
+            return Err(BackendError::NotSignedIn);
+        }
+        let mut url = format!("{}{}", self.base_url, op.path);
+        if op.input == Input::Query && !request.is_empty() {
+            url.push('?');
+            url.push_str(&request);
+        }
+        let idempotency_key = if op.idempotency_key {
+            // A fresh key per confirmed request; never a weak one.
+            let bytes = browser::random_128().ok_or(BackendError::Offline)?;
+            Some(SessionToken::from_random(bytes).as_str().to_owned())
+        } else {
+            None
         };
-        self.call(call, true).await
-    }
-
-    /// Sends a request and reads its answer as `T`, or as the contract's
-    /// error body.
-    async fn call<T: DeserializeOwned>(&self, call: Call<'_>, retry: bool) -> BackendResult<T> {
-        let mut result = self.send(&call).await;
-        // A read may be repeated safely; a write never is.
-        if retry && matches!(&result, Err(e) if e.is_transient()) {
+        let call = Call {
+            method: method_of(op.method),
+            url,
+            body: (op.input == Input::Json).then_some(request.as_str()),
+            idempotency_key,
+        };
+        let mut result = self.send_once(&call).await;
+        if op.may_retry() && matches!(&result, Err(e) if e.is_transient()) {
             browser::sleep_ms(400).await;
-            result = self.send(&call).await;
+            result = self.send_once(&call).await;
         }
         let (status, text) = result?;
         if (200..300).contains(&status) {
-            let body = if text.is_empty() {
-                "null"
-            } else {
-                text.as_str()
-            };
-            return serde_json::from_str(body).map_err(|_| BackendError::Malformed);
+            if op.starts_session {
+                browser::session_set(SIGNED_IN_KEY, "1");
+            }
+            return Ok(text);
         }
-        Err(error_from(status, &text))
+        let error = error_from(status, &text);
+        if error == BackendError::NotSignedIn {
+            browser::session_remove(SIGNED_IN_KEY);
+        }
+        Err(error)
+    }
+}
+
+fn method_of(method: ops::Method) -> Method {
+    match method {
+        ops::Method::Get => Method::GET,
+        ops::Method::Post => Method::POST,
+        ops::Method::Put => Method::PUT,
+        ops::Method::Delete => Method::DELETE,
+    }
+}
+
+impl Backend for HttpBackend {
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
+        Box::pin(self.send_op(op, request))
     }
 }
 
@@ -146,81 +189,6 @@ fn error_from(status: u16, text: &str) -> BackendError {
             500..=599 => BackendError::Server,
             _ => BackendError::Malformed,
         },
-    }
-}
-
-impl Backend for HttpBackend {
-    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>> {
-        Box::pin(async move {
-            let body = serde_json::to_string(&request).map_err(|_| BackendError::Malformed)?;
-            let call = Call {
-                method: Method::POST,
-                path: "/sessions",
-                token: None,
-                body: Some(body),
-            };
-            self.call(call, false).await
-        })
-    }
-
-    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        Box::pin(async move {
-            let call = Call {
-                method: Method::DELETE,
-                path: "/sessions/current",
-                token: Some(&token),
-                body: None,
-            };
-            self.call::<()>(call, true).await
-        })
-    }
-
-    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>> {
-        Box::pin(async move {
-            let call = Call {
-                method: Method::POST,
-                path: "/sessions/current/keep-alive",
-                token: Some(&token),
-                body: None,
-            };
-            self.call::<()>(call, true).await
-        })
-    }
-
-    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>> {
-        Box::pin(async move { self.get("/account/summary", Some(&token)).await })
-    }
-
-    fn history(
-        &self,
-        token: String,
-        query: HistoryQuery,
-    ) -> LocalFuture<'_, BackendResult<HistoryPage>> {
-        Box::pin(async move {
-            let path = format!("/account/history?{}", query.to_query_string());
-            self.get(&path, Some(&token)).await
-        })
-    }
-
-    fn repaid_borrowings(
-        &self,
-        token: String,
-        query: RepaidQuery,
-    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>> {
-        Box::pin(async move {
-            let path = format!("/account/repaid-borrowings?{}", query.to_query_string());
-            self.get(&path, Some(&token)).await
-        })
-    }
-
-    fn unscheduled_maintenance(
-        &self,
-    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>> {
-        Box::pin(async move {
-            self.get::<MaintenanceStatus>("/maintenance", None)
-                .await
-                .map(|m| m.unscheduled)
-        })
     }
 }
 

@@ -1,5 +1,17 @@
 //! The one backend interface the portal uses (SPEC S16). Pages reach it
 //! through context as a `BackendHandle` and never name an implementation.
+//!
+//! Every operation is declared once in `portal_api::ops`. A backend has one
+//! type-erased method, [`Backend::send`], which carries any operation of that
+//! list on its wire form, so `Rc<dyn Backend>` stays object-safe (an adapter
+//! can come from a separately loaded chunk). Pages call the typed wrapper on
+//! `dyn Backend`: `backend.call::<GetHistory>(query)`.
+//!
+//! The adapter, not the page, holds the session credential: the HTTP
+//! adapter has none at all (the lender's `HttpOnly` cookie, which no script
+//! can read), the fake adapter keeps its token in `sessionStorage`. Either
+//! way a reload in the same tab finds the session again
+//! (`GetCurrentSession`), and no page code ever sees a token.
 
 mod fake;
 mod http;
@@ -8,10 +20,8 @@ use crate::chunk::ChunkError;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
-use portal_api::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
-    SignInRequest, SignedIn, UnscheduledMaintenance,
-};
+use portal_api::ops::{decode_reply, encode_request, OpSpec, Operation};
+use portal_api::BackendError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
@@ -24,33 +34,33 @@ pub use http::HttpBackend;
 pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 pub type BackendResult<T> = Result<T, BackendError>;
 
-/// Everything the portal asks of a lender. Designed to grow: each feature
-/// adds its operations here, then to every implementation.
+/// Everything the portal asks of a lender: any operation of the list.
 pub trait Backend {
-    fn sign_in(&self, request: SignInRequest) -> LocalFuture<'_, BackendResult<SignedIn>>;
-    fn sign_out(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
-    /// Keeps a session alive when the member chooses to continue.
-    fn keep_alive(&self, token: String) -> LocalFuture<'_, BackendResult<()>>;
-    fn account_summary(&self, token: String) -> LocalFuture<'_, BackendResult<AccountSummary>>;
-    /// One page of the ledger, newest first, filtered by the query (SPEC S7).
-    fn history(
-        &self,
-        token: String,
-        query: HistoryQuery,
-    ) -> LocalFuture<'_, BackendResult<HistoryPage>>;
-    /// Past borrowings that have been repaid, and how many days each took.
-    fn repaid_borrowings(
-        &self,
-        token: String,
-        query: RepaidQuery,
-    ) -> LocalFuture<'_, BackendResult<Vec<RepaidBorrowing>>>;
-    /// Maintenance the lender declared outside the regular calendar.
-    fn unscheduled_maintenance(
-        &self,
-    ) -> LocalFuture<'_, BackendResult<Option<UnscheduledMaintenance>>>;
+    /// Sends one operation. `request` is its wire form (the query string
+    /// or JSON body `portal_api::ops::encode_request` writes, empty when it
+    /// takes nothing); the answer is the reply's JSON (empty for `()`). The
+    /// adapter presents its session to operations that need one, keeps the
+    /// session an operation starts (the reply's token is always `null` by
+    /// the time a page sees it) and forgets one an operation ends.
+    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>>;
+
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
         None
+    }
+}
+
+impl dyn Backend + '_ {
+    /// Sends `Op` with `request`, typed both ways.
+    pub fn call<Op: Operation>(
+        &self,
+        request: Op::Request,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        let wire = encode_request::<Op>(&request);
+        Box::pin(async move {
+            let text = self.send(Op::SPEC, wire?).await?;
+            decode_reply::<Op>(&text)
+        })
     }
 }
 
@@ -74,6 +84,15 @@ impl BackendHandle {
 
     pub fn get(&self) -> Rc<dyn Backend> {
         Rc::clone(&self.0)
+    }
+
+    /// Sends `Op` (see [`Backend::send`]) through the backend in context.
+    pub fn send<Op: Operation>(
+        &self,
+        request: Op::Request,
+    ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
+        let backend = self.get();
+        Box::pin(async move { backend.call::<Op>(request).await })
     }
 }
 

@@ -28,12 +28,15 @@ pub fn lender_with(n: usize) -> Lender {
 /// A backend around a copy of `lender` (no delay, no storage), with the
 /// card member signed in.
 pub async fn signed_in(lender: &Lender) -> (BackendHandle, SignedIn) {
-    let backend = Rc::new(FakeBackend::with_lender(lender.clone()));
+    let backend: Rc<dyn Backend> = Rc::new(FakeBackend::with_lender(lender.clone()));
     let request = SignInRequest::Card {
         card_number: "1234567890".to_owned(),
         pin: "1234".to_owned(),
     };
-    let signed_in = backend.sign_in(request).await.expect("demo sign-in");
+    let signed_in = backend
+        .call::<portal_api::ops::SignIn>(request)
+        .await
+        .expect("demo sign-in");
     (BackendHandle::new(backend), signed_in)
 }
 

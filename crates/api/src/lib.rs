@@ -12,6 +12,68 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod ops;
+
+pub use ops::{OpSpec, Operation, OPERATIONS};
+
+/// After this long without activity the portal signs the member out (SPEC
+/// S4); the warning comes a minute earlier. This is the client's rule.
+pub const IDLE_LIMIT_MS: i64 = 10 * 60 * 1000;
+
+/// While the member is active, the portal refreshes the lender's session at
+/// most this often (activity between refreshes sends nothing).
+pub const KEEP_ALIVE_EVERY_MS: i64 = 60 * 1000;
+
+/// The lender ends a session after this long without a request. Activity
+/// reaches the lender at most every [`KEEP_ALIVE_EVERY_MS`], so a member last
+/// active up to that long after the last refresh is still within
+/// [`IDLE_LIMIT_MS`] on the page: the lender must wait both, or "continue"
+/// could meet an expired session ("continue means continue").
+pub const SESSION_IDLE_LIMIT_MS: i64 = IDLE_LIMIT_MS + KEEP_ALIVE_EVERY_MS;
+
+/// An opaque session token: 128 random bits, written as 32 hex digits.
+///
+/// Its own type so it is never confused with other strings, and its `Debug`
+/// hides it, so a log line never carries a live credential.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionToken(String);
+
+impl SessionToken {
+    /// The longest token a server reads; longer ones are not tokens.
+    pub const MAX_LEN: usize = 128;
+
+    /// A token from 128 bits of a cryptographic source (the OS on the
+    /// server, `crypto.getRandomValues` in the browser).
+    pub fn from_random(bytes: [u8; 16]) -> Self {
+        let mut text = String::with_capacity(32);
+        for b in bytes {
+            text.push_str(&format!("{b:02x}"));
+        }
+        SessionToken(text)
+    }
+
+    /// A token as a client presented it: non-empty visible ASCII of at most
+    /// [`Self::MAX_LEN`] characters, else `None`. Whether it names a live
+    /// session is the lender's question.
+    pub fn parse(text: &str) -> Option<Self> {
+        let ok = !text.is_empty()
+            && text.len() <= Self::MAX_LEN
+            && text.bytes().all(|b| b.is_ascii_graphic());
+        ok.then(|| SessionToken(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionToken(****)")
+    }
+}
+
 /// How a member proves who they are. The secret travels only inside this
 /// request and is never stored or logged, so `Debug` hides it.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,12 +148,23 @@ pub enum LoginKind {
 /// What a successful sign-in returns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {
-    /// Opaque bearer token for this session only.
-    pub token: String,
+    /// Opaque bearer token for this session only; `null` when the lender
+    /// set the session as its `HttpOnly` cookie instead (a request carrying
+    /// `X-Portal-Request`), so no page script ever holds it.
+    pub token: Option<SessionToken>,
     pub member_name: String,
     pub login: LoginKind,
     /// The sign-in before this one, so a member can spot use they do not
     /// recognise. `None` on a member's very first sign-in.
+    pub previous_sign_in: Option<DateTime<Utc>>,
+}
+
+/// The session a request presents (`GET /sessions/current`): what a
+/// reloaded page needs to show the member again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentSession {
+    pub member_name: String,
+    pub login: LoginKind,
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
 
@@ -193,7 +266,7 @@ pub struct HistoryEntry {
 ///
 /// Dates are Japan dates, both inclusive; either end may be open. On the
 /// wire it is the query string of `GET /account/history`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryQuery {
     #[serde(default)]
@@ -212,28 +285,6 @@ pub struct HistoryQuery {
     pub limit: Option<u32>,
 }
 
-impl HistoryQuery {
-    /// The query as a URL query string (`from=2026-08-26&offset=0`). Dates,
-    /// kinds and numbers need no escaping.
-    pub fn to_query_string(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(from) = self.from {
-            parts.push(format!("from={from}"));
-        }
-        if let Some(to) = self.to {
-            parts.push(format!("to={to}"));
-        }
-        if let Some(kind) = self.kind {
-            parts.push(format!("kind={}", kind.as_str()));
-        }
-        parts.push(format!("offset={}", self.offset));
-        if let Some(limit) = self.limit {
-            parts.push(format!("limit={limit}"));
-        }
-        parts.join("&")
-    }
-}
-
 /// One page of the history: the entries asked for, newest first, and how
 /// many entries match the query in all.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,18 +296,11 @@ pub struct HistoryPage {
 
 /// Which repaid borrowings to send: the newest `limit` of them, or all.
 /// On the wire it is the query string of `GET /account/repaid-borrowings`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RepaidQuery {
     #[serde(default)]
     pub limit: Option<u32>,
-}
-
-impl RepaidQuery {
-    /// The query as a URL query string; empty when it asks for everything.
-    pub fn to_query_string(&self) -> String {
-        self.limit.map(|l| format!("limit={l}")).unwrap_or_default()
-    }
 }
 
 /// A borrowing that has been repaid in full, and how many days that took
@@ -363,6 +407,28 @@ mod tests {
         })
         .unwrap_or_default();
         assert!(json.starts_with(r#"{"code":"invalid_input""#), "{json}");
+    }
+
+    #[test]
+    fn session_tokens_are_128_bits_and_hidden_from_debug() {
+        let token = SessionToken::from_random([0xab; 16]);
+        assert_eq!(token.as_str().len(), 32);
+        assert_eq!(format!("{token:?}"), "SessionToken(****)");
+        assert_eq!(SessionToken::parse(token.as_str()), Some(token));
+        assert_eq!(SessionToken::parse(""), None);
+        assert_eq!(SessionToken::parse("a b"), None);
+        assert_eq!(SessionToken::parse(&"a".repeat(129)), None);
+    }
+
+    #[test]
+    fn the_lender_waits_for_the_last_keep_alive_the_client_may_skip() {
+        // Activity just under one refresh interval after the last refresh
+        // sends nothing; the member may then continue up to IDLE_LIMIT_MS
+        // later, and that keep-alive must find the session alive.
+        let last_request = 0;
+        let silent_activity = KEEP_ALIVE_EVERY_MS - 1;
+        let continue_pressed = silent_activity + IDLE_LIMIT_MS - 1;
+        assert!(continue_pressed - last_request < SESSION_IDLE_LIMIT_MS);
     }
 
     #[test]

@@ -9,26 +9,47 @@
 //! code (`seed.rs`) and sessions live only in memory, so the browser adapter
 //! can keep `LenderState` in localStorage without storing a PIN, a password or
 //! a bearer token there.
+//!
+//! It never reads a random source either: each sign-in is handed its new
+//! token, minted by the driver from a cryptographic source (`serve.rs`).
 
 pub mod ledger;
 pub mod seed;
+pub mod serve;
 
 use chrono::{DateTime, Duration, Utc};
 use portal_api::{
     AccountSummary, BackendError, HistoryPage, HistoryQuery, LoginKind, NextDue, RepaidBorrowing,
-    RepaidQuery, SignInRequest, SignedIn, UnscheduledMaintenance,
+    RepaidQuery, SessionToken, SignInRequest, SignedIn, UnscheduledMaintenance,
 };
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
 use portal_domain::maintenance::{self, Service, Status, Window, WindowKind};
 use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 pub use ledger::{Entry, Ledger, LedgerError};
 pub use seed::{busy_ledger, demo_members, DemoMember};
+pub use serve::{serve_wire, Call, Serve};
 
-/// A session ends after this long without a request (SPEC S4).
-pub const SESSION_IDLE_LIMIT: Duration = Duration::minutes(10);
+/// A session ends after this long without a request: the portal's 10 idle
+/// minutes (SPEC S4) plus its keep-alive interval, so a member the page still
+/// counts as active is never refused (`portal_api::SESSION_IDLE_LIMIT_MS`).
+pub const SESSION_IDLE_LIMIT: Duration = Duration::milliseconds(portal_api::SESSION_IDLE_LIMIT_MS);
+
+/// At most this many sessions per member; a new sign-in beyond it ends the
+/// member's oldest session.
+pub const MAX_SESSIONS_PER_MEMBER: usize = 5;
+
+/// At most this many sessions in all; at the cap, expired sessions are swept
+/// and, if that is not enough, the longest-idle session ends.
+pub const MAX_SESSIONS: usize = 10_000;
+
+/// At most this many unknown card numbers or WEB-IDs have their failures
+/// counted; beyond it the oldest record is forgotten, so a client trying
+/// random identifiers cannot grow the lender's state without bound.
+pub const MAX_STRANGERS: usize = 1_000;
 
 /// Everything about one member that can change while the demo runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,13 +77,44 @@ pub struct LenderState {
     pub seeded_at: DateTime<Utc>,
     pub accounts: Vec<AccountState>,
     pub unscheduled: Option<UnscheduledMaintenance>,
+    /// Failures counted against card numbers and WEB-IDs that belong to no
+    /// member, keyed by a salted hash of the identifier (never the
+    /// identifier itself), so an unknown account locks like a real one.
+    #[serde(default)]
+    pub strangers: BTreeMap<u64, StrangerState>,
+    /// The salt of those hashes, which also decides each stranger's secret
+    /// lock threshold. Not a credential: it only keeps thresholds unknown.
+    #[serde(default)]
+    pub salt: u64,
+}
+
+/// Sign-in failures for an identifier no member has.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrangerState {
+    pub failed_attempts: u8,
+    pub locked: bool,
+    /// When the record was last touched (epoch ms), to forget the oldest.
+    pub seen_ms: i64,
 }
 
 #[derive(Clone, Debug)]
 struct Session {
-    token: String,
     member_id: String,
+    login: LoginKind,
     last_seen: DateTime<Utc>,
+}
+
+/// One session as a browser tab keeps it in `sessionStorage` so a reload
+/// finds it again (`Lender::session_record`, `Lender::restore_session`). The
+/// in-browser demo has no security boundary (its lender runs in the page),
+/// so restoring a record is as trusted as the page itself; the server never
+/// restores one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub token: SessionToken,
+    pub member_id: String,
+    pub login: LoginKind,
+    pub last_seen_ms: i64,
 }
 
 impl LenderState {
@@ -78,16 +130,18 @@ impl LenderState {
 #[derive(Clone, Debug)]
 pub struct Lender {
     state: LenderState,
-    sessions: Vec<Session>,
-    rng: u64,
-    /// Whether `state` changed since `take_changes` was last asked: reads
-    /// leave it alone, so an adapter persists only after real changes.
-    changed: bool,
+    /// Live sessions by token: finding one costs the same however many
+    /// there are.
+    sessions: HashMap<SessionToken, Session>,
+    /// Each member's session tokens, oldest first (at most
+    /// [`MAX_SESSIONS_PER_MEMBER`]).
+    by_member: HashMap<String, VecDeque<SessionToken>>,
 }
 
 impl Lender {
     /// A lender holding the demo members of SPEC S17, as on `now`.
-    /// `entropy` seeds session tokens; adapters pass real randomness.
+    /// `entropy` salts the failure records of unknown identifiers; adapters
+    /// pass real randomness. Tokens are handed to each sign-in instead.
     pub fn seeded(now: DateTime<Utc>, entropy: u64) -> Self {
         let accounts = demo_members()
             .iter()
@@ -105,14 +159,20 @@ impl Lender {
                 seeded_at: now,
                 accounts,
                 unscheduled: None,
+                strangers: BTreeMap::new(),
+                salt: entropy,
             },
             entropy,
         )
     }
 
     /// Restores a lender from persisted state. Members the state does not
-    /// know (for example after an upgrade added one) start fresh.
+    /// know (for example after an upgrade added one) start fresh; state
+    /// saved before strangers were counted gets `entropy` as its salt.
     pub fn from_state(mut state: LenderState, entropy: u64) -> Self {
+        if state.salt == 0 {
+            state.salt = entropy;
+        }
         for m in demo_members() {
             if !state.accounts.iter().any(|a| a.member_id == m.id) {
                 state.accounts.push(AccountState {
@@ -127,10 +187,8 @@ impl Lender {
         }
         Lender {
             state,
-            sessions: Vec::new(),
-            // xorshift must never start at zero.
-            rng: entropy | 1,
-            changed: false,
+            sessions: HashMap::new(),
+            by_member: HashMap::new(),
         }
     }
 
@@ -138,16 +196,22 @@ impl Lender {
         &self.state
     }
 
-    /// Whether the persisted state changed since the last call (a sign-in's
-    /// failure count, lock or time, declared maintenance), and forgets it.
-    /// Reads and sessions never count, so a long history costs no save.
-    pub fn take_changes(&mut self) -> bool {
-        std::mem::take(&mut self.changed)
+    /// Takes persisted state another copy of the lender saved (the demo in
+    /// another tab), keeping this copy's sessions: what one tab locked or
+    /// recorded, the other sees, and neither overwrites the other's changes
+    /// as long as each adopts the stored state before each operation.
+    pub fn adopt_state(&mut self, state: LenderState) {
+        let salt = self.state.salt;
+        self.state = Lender::from_state(state, salt).state;
+    }
+
+    /// How many sessions are live (or expired but not yet swept).
+    pub fn session_count(&self) -> usize {
+        self.sessions.len()
     }
 
     /// Declares (or with `None` lifts) maintenance outside the calendar.
     pub fn set_unscheduled_maintenance(&mut self, m: Option<UnscheduledMaintenance>) {
-        self.changed = true;
         self.state.unscheduled = m;
     }
 
@@ -156,10 +220,13 @@ impl Lender {
     }
 
     /// Signs a member in, counting failures towards the security lock.
+    /// `token` becomes the new session's token on success; the caller mints
+    /// it from a cryptographic source.
     pub fn sign_in(
         &mut self,
         request: &SignInRequest,
         now: DateTime<Utc>,
+        token: SessionToken,
     ) -> Result<SignedIn, BackendError> {
         self.ensure_open(now)?;
         let credentials = request.validate()?;
@@ -167,9 +234,7 @@ impl Lender {
             .iter()
             .find(|m| m.matches_login(&credentials))
         else {
-            // An unknown card or WEB-ID gets the same answer as a wrong
-            // secret, so the response never reveals whether an account exists.
-            return Err(BackendError::BadCredentials);
+            return Err(self.stranger_failure(&credentials, now));
         };
         let account = self.account_mut(member.id)?;
         if account.locked {
@@ -189,39 +254,182 @@ impl Lender {
         account.failed_attempts = 0;
         account.previous_sign_in = account.last_sign_in.replace(now);
         let previous_sign_in = account.previous_sign_in;
-        let token = self.new_token();
-        self.sessions
-            .retain(|s| now - s.last_seen < SESSION_IDLE_LIMIT);
-        self.sessions.push(Session {
-            token: token.clone(),
-            member_id: member.id.to_owned(),
-            last_seen: now,
-        });
+        let login = match credentials {
+            Credentials::Card { .. } => LoginKind::Card,
+            Credentials::WebId { .. } => LoginKind::WebId,
+        };
+        self.start_session(token.clone(), member.id, login, now);
         Ok(SignedIn {
-            token,
+            token: Some(token),
             member_name: member.name.to_owned(),
-            login: match credentials {
-                Credentials::Card { .. } => LoginKind::Card,
-                Credentials::WebId { .. } => LoginKind::WebId,
-            },
+            login,
             previous_sign_in,
         })
     }
 
+    /// An unknown card number or WEB-ID: counted and locked exactly like a
+    /// member's wrong secret, at a threshold between 3 and 5 that only the
+    /// salt decides, so no answer tells a stranger from a member. Once
+    /// locked it answers `Locked`, as the already-locked member does.
+    fn stranger_failure(&mut self, credentials: &Credentials, now: DateTime<Utc>) -> BackendError {
+        let key = stranger_key(self.state.salt, credentials);
+        let threshold = 3 + (key % 3) as u8;
+        if !self.state.strangers.contains_key(&key) && self.state.strangers.len() >= MAX_STRANGERS {
+            let oldest = self
+                .state
+                .strangers
+                .iter()
+                .min_by_key(|(_, s)| s.seen_ms)
+                .map(|(k, _)| *k);
+            if let Some(oldest) = oldest {
+                self.state.strangers.remove(&oldest);
+            }
+        }
+        let record = self.state.strangers.entry(key).or_insert(StrangerState {
+            failed_attempts: 0,
+            locked: false,
+            seen_ms: now.timestamp_millis(),
+        });
+        record.seen_ms = now.timestamp_millis();
+        if record.locked {
+            return BackendError::Locked;
+        }
+        record.failed_attempts = record.failed_attempts.saturating_add(1);
+        if record.failed_attempts >= threshold {
+            record.locked = true;
+            return BackendError::Locked;
+        }
+        BackendError::BadCredentials
+    }
+
+    /// Records a new session, within the per-member and total caps.
+    fn start_session(
+        &mut self,
+        token: SessionToken,
+        member_id: &str,
+        login: LoginKind,
+        now: DateTime<Utc>,
+    ) {
+        let mine = self.by_member.entry(member_id.to_owned()).or_default();
+        // The member's own expired sessions go first; then, at the cap, the
+        // oldest one ends.
+        let sessions = &mut self.sessions;
+        mine.retain(|t| {
+            let alive = sessions
+                .get(t)
+                .is_some_and(|s| now - s.last_seen < SESSION_IDLE_LIMIT);
+            if !alive {
+                sessions.remove(t);
+            }
+            alive
+        });
+        while mine.len() >= MAX_SESSIONS_PER_MEMBER {
+            if let Some(oldest) = mine.pop_front() {
+                sessions.remove(&oldest);
+            }
+        }
+        mine.push_back(token.clone());
+        if self.sessions.len() >= MAX_SESSIONS {
+            self.sweep(now);
+        }
+        if self.sessions.len() >= MAX_SESSIONS {
+            let idlest = self
+                .sessions
+                .iter()
+                .min_by_key(|(_, s)| s.last_seen)
+                .map(|(t, _)| t.clone());
+            if let Some(idlest) = idlest {
+                self.end_session(&idlest);
+            }
+        }
+        self.sessions.insert(
+            token,
+            Session {
+                member_id: member_id.to_owned(),
+                login,
+                last_seen: now,
+            },
+        );
+    }
+
+    /// Ends every session idle for [`SESSION_IDLE_LIMIT`] or more.
+    pub fn sweep(&mut self, now: DateTime<Utc>) {
+        let expired: Vec<SessionToken> = self
+            .sessions
+            .iter()
+            .filter(|(_, s)| now - s.last_seen >= SESSION_IDLE_LIMIT)
+            .map(|(t, _)| t.clone())
+            .collect();
+        for token in expired {
+            self.end_session(&token);
+        }
+    }
+
+    fn end_session(&mut self, token: &SessionToken) {
+        if let Some(session) = self.sessions.remove(token) {
+            if let Some(mine) = self.by_member.get_mut(&session.member_id) {
+                mine.retain(|t| t != token);
+            }
+        }
+    }
+
+    /// The session `token` names, as a tab stores it to survive a reload.
+    pub fn session_record(&self, token: &SessionToken) -> Option<SessionRecord> {
+        self.sessions.get(token).map(|s| SessionRecord {
+            token: token.clone(),
+            member_id: s.member_id.clone(),
+            login: s.login,
+            last_seen_ms: s.last_seen.timestamp_millis(),
+        })
+    }
+
+    /// Takes back a session a tab stored before a reload (within the same
+    /// caps as a sign-in). A record for no member is ignored; an expired one
+    /// ends at its first use, as it would have without the reload.
+    pub fn restore_session(&mut self, record: SessionRecord) {
+        let Some(member) = seed::member(&record.member_id) else {
+            return;
+        };
+        let Some(last_seen) = DateTime::<Utc>::from_timestamp_millis(record.last_seen_ms) else {
+            return;
+        };
+        self.start_session(record.token, member.id, record.login, last_seen);
+    }
+
+    /// The session the request presents (a reloaded page asks), touched.
+    pub fn current_session(
+        &mut self,
+        token: &SessionToken,
+        now: DateTime<Utc>,
+    ) -> Result<portal_api::CurrentSession, BackendError> {
+        let member_id = self.touch_session(token, now)?;
+        let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
+        let login = self
+            .sessions
+            .get(token)
+            .map(|s| s.login)
+            .ok_or(BackendError::NotSignedIn)?;
+        Ok(portal_api::CurrentSession {
+            member_name: member.name.to_owned(),
+            login,
+            previous_sign_in: self.account(member.id)?.previous_sign_in,
+        })
+    }
+
     /// Ends a session. Signing out twice is harmless.
-    pub fn sign_out(&mut self, token: &str) {
-        self.sessions.retain(|s| s.token != token);
+    pub fn sign_out(&mut self, token: &SessionToken) {
+        self.end_session(token);
     }
 
     /// Records activity on a session, keeping it alive.
-    pub fn touch(&mut self, token: &str, now: DateTime<Utc>) -> Result<(), BackendError> {
+    pub fn touch(&mut self, token: &SessionToken, now: DateTime<Utc>) -> Result<(), BackendError> {
         self.touch_session(token, now).map(|_| ())
     }
 
     /// The figures for the home page.
     pub fn account_summary(
         &mut self,
-        token: &str,
+        token: &SessionToken,
         now: DateTime<Utc>,
     ) -> Result<AccountSummary, BackendError> {
         let member_id = self.touch_session(token, now)?;
@@ -256,7 +464,7 @@ impl Lender {
     /// first, filtered as the query says.
     pub fn history(
         &mut self,
-        token: &str,
+        token: &SessionToken,
         now: DateTime<Utc>,
         query: &HistoryQuery,
     ) -> Result<HistoryPage, BackendError> {
@@ -268,7 +476,7 @@ impl Lender {
     /// days each took to repay (SPEC S7).
     pub fn repaid_borrowings(
         &mut self,
-        token: &str,
+        token: &SessionToken,
         now: DateTime<Utc>,
         query: RepaidQuery,
     ) -> Result<Vec<RepaidBorrowing>, BackendError> {
@@ -292,18 +500,20 @@ impl Lender {
     }
 
     /// Checks a token, ends it when idle too long, and records activity.
-    fn touch_session(&mut self, token: &str, now: DateTime<Utc>) -> Result<String, BackendError> {
+    fn touch_session(
+        &mut self,
+        token: &SessionToken,
+        now: DateTime<Utc>,
+    ) -> Result<String, BackendError> {
         self.ensure_open(now)?;
-        let position = self
+        let session = self
             .sessions
-            .iter()
-            .position(|s| s.token == token)
+            .get_mut(token)
             .ok_or(BackendError::NotSignedIn)?;
-        if now - self.sessions[position].last_seen >= SESSION_IDLE_LIMIT {
-            self.sessions.remove(position);
+        if now - session.last_seen >= SESSION_IDLE_LIMIT {
+            self.end_session(token);
             return Err(BackendError::NotSignedIn);
         }
-        let session = &mut self.sessions[position];
         session.last_seen = now;
         Ok(session.member_id.clone())
     }
@@ -316,32 +526,33 @@ impl Lender {
             .ok_or(BackendError::Server)
     }
 
-    /// The member's account, to change: the change is noted for
-    /// `take_changes`.
     fn account_mut(&mut self, member_id: &str) -> Result<&mut AccountState, BackendError> {
-        self.changed = true;
         self.state
             .accounts
             .iter_mut()
             .find(|a| a.member_id == member_id)
             .ok_or(BackendError::Server)
     }
+}
 
-    /// A session token from xorshift64*: unguessable enough for a demo that
-    /// never leaves the browser. A real server uses a cryptographic source.
-    fn new_token(&mut self) -> String {
-        let mut out = String::with_capacity(32);
-        for _ in 0..2 {
-            self.rng ^= self.rng << 13;
-            self.rng ^= self.rng >> 7;
-            self.rng ^= self.rng << 17;
-            out.push_str(&format!(
-                "{:016x}",
-                self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
-            ));
-        }
-        out
+/// A salted FNV-1a hash of the identifier a stranger typed: the key of its
+/// failure record, so the identifier itself is never stored.
+fn stranger_key(salt: u64, credentials: &Credentials) -> u64 {
+    let (kind, id) = match credentials {
+        Credentials::Card { card, .. } => ("card:", card.as_str()),
+        Credentials::WebId { web_id, .. } => ("web:", web_id.as_str()),
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in salt
+        .to_le_bytes()
+        .iter()
+        .chain(kind.as_bytes())
+        .chain(id.as_bytes())
+    {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
+    hash
 }
 
 #[cfg(test)]

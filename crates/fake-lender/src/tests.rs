@@ -11,6 +11,16 @@ fn wednesday_noon() -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
+/// A fresh token for each sign-in, as a driver mints them.
+fn fresh_token() -> SessionToken {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&n.to_le_bytes());
+    SessionToken::from_random(bytes)
+}
+
 fn card(card_number: &str, pin: &str) -> SignInRequest {
     SignInRequest::Card {
         card_number: card_number.into(),
@@ -28,7 +38,9 @@ fn web(web_id: &str, password: &str) -> SignInRequest {
 fn outcome(request: SignInRequest) -> Result<String, BackendError> {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 7);
-    lender.sign_in(&request, now).map(|s| s.member_name)
+    lender
+        .sign_in(&request, now, fresh_token())
+        .map(|s| s.member_name)
 }
 
 #[test]
@@ -82,17 +94,17 @@ fn account_locks_at_its_threshold_and_then_refuses_the_right_pin() {
     let threshold = demo_members()[0].lock_threshold;
     for attempt in 1..threshold {
         assert_eq!(
-            lender.sign_in(&card("1234567890", "0000"), now),
+            lender.sign_in(&card("1234567890", "0000"), now, fresh_token()),
             Err(BackendError::BadCredentials),
             "attempt {attempt}"
         );
     }
     assert_eq!(
-        lender.sign_in(&card("1234567890", "0000"), now),
+        lender.sign_in(&card("1234567890", "0000"), now, fresh_token()),
         Err(BackendError::Locked)
     );
     assert_eq!(
-        lender.sign_in(&card("1234567890", "1234"), now),
+        lender.sign_in(&card("1234567890", "1234"), now, fresh_token()),
         Err(BackendError::Locked)
     );
 }
@@ -102,10 +114,12 @@ fn a_success_resets_the_failure_count() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
     for _ in 0..3 {
-        let _ = lender.sign_in(&card("1234567890", "0000"), now);
-        let _ = lender.sign_in(&card("1234567890", "1234"), now);
+        let _ = lender.sign_in(&card("1234567890", "0000"), now, fresh_token());
+        let _ = lender.sign_in(&card("1234567890", "1234"), now, fresh_token());
     }
-    assert!(lender.sign_in(&card("1234567890", "1234"), now).is_ok());
+    assert!(lender
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .is_ok());
 }
 
 #[test]
@@ -120,7 +134,7 @@ fn sign_in_is_refused_during_maintenance_with_its_end() {
         .and_then(|d| d.and_hms_opt(7, 0, 0))
         .unwrap_or_default();
     assert_eq!(
-        lender.sign_in(&card("1234567890", "1234"), monday_3am),
+        lender.sign_in(&card("1234567890", "1234"), monday_3am, fresh_token()),
         Err(BackendError::Maintenance { until })
     );
 }
@@ -133,7 +147,7 @@ fn unscheduled_maintenance_blocks_sign_in() {
     let end = to_jst(now) + Duration::hours(2);
     lender.set_unscheduled_maintenance(Some(UnscheduledMaintenance { start, end }));
     assert_eq!(
-        lender.sign_in(&card("1234567890", "1234"), now),
+        lender.sign_in(&card("1234567890", "1234"), now, fresh_token()),
         Err(BackendError::Maintenance { until: end })
     );
 }
@@ -142,8 +156,10 @@ fn unscheduled_maintenance_blocks_sign_in() {
 fn summary_shows_the_seeded_figures_and_previous_sign_in() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
-    let session = lender.sign_in(&card("1234567890", "1234"), now);
-    let token = session.map(|s| s.token).unwrap_or_default();
+    let session = lender.sign_in(&card("1234567890", "1234"), now, fresh_token());
+    let token = session
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let summary = lender.account_summary(&token, now + Duration::minutes(1));
     let Ok(summary) = summary else {
         panic!("summary failed: {summary:?}");
@@ -170,9 +186,9 @@ fn overdue_member_grows_later_by_the_clock() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
     let token = lender
-        .sign_in(&web("overdue01", "Overdue2024"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&web("overdue01", "Overdue2024"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let today = lender.account_summary(&token, now).map(|s| s.overdue_days);
     let tomorrow = lender
         .account_summary(&token, now + Duration::minutes(9))
@@ -182,9 +198,9 @@ fn overdue_member_grows_later_by_the_clock() {
     let mut lender = Lender::from_state(lender.state().clone(), 2);
     let later = now + Duration::days(1);
     let token = lender
-        .sign_in(&web("overdue01", "Overdue2024"), later)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&web("overdue01", "Overdue2024"), later, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     assert_eq!(
         lender
             .account_summary(&token, later)
@@ -198,22 +214,22 @@ fn sessions_end_after_ten_idle_minutes_and_on_sign_out() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
     let token = lender
-        .sign_in(&web("demo0001", "Passw0rd"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     assert!(lender
         .account_summary(&token, now + Duration::minutes(9))
         .is_ok());
     assert_eq!(
         lender
-            .account_summary(&token, now + Duration::minutes(19))
+            .account_summary(&token, now + Duration::minutes(9) + SESSION_IDLE_LIMIT)
             .map(|s| s.balance),
         Err(BackendError::NotSignedIn)
     );
     let token = lender
-        .sign_in(&web("demo0001", "Passw0rd"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     lender.sign_out(&token);
     assert_eq!(
         lender.account_summary(&token, now).map(|s| s.balance),
@@ -226,9 +242,9 @@ fn persisted_state_holds_no_secret() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
     let token = lender
-        .sign_in(&web("demo0001", "Passw0rd"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let json = serde_json::to_string(lender.state()).unwrap_or_default();
     assert!(!json.is_empty());
     for secret in ["Passw0rd", "Welcome2024", "\"1234\"", token.as_str()] {
@@ -255,7 +271,7 @@ proptest! {
         let mut locked = false;
         for right in attempts {
             let password = if right { "Passw0rd" } else { "Wrong0000" };
-            let result = lender.sign_in(&web("demo0001", password), now);
+            let result = lender.sign_in(&web("demo0001", password), now, fresh_token());
             if locked {
                 prop_assert_eq!(result.map(|_| ()), Err(BackendError::Locked));
                 continue;
@@ -281,7 +297,7 @@ proptest! {
         let now = wednesday_noon();
         let mut lender = Lender::seeded(now, 5);
         let request = if card_login { card(&id, &secret) } else { web(&id, &secret) };
-        let _ = lender.sign_in(&request, now);
+        let _ = lender.sign_in(&request, now, fresh_token());
     }
 }
 
@@ -297,9 +313,9 @@ use rust_decimal::Decimal;
 fn summary_at(request: &SignInRequest, seeded: DateTime<Utc>, at: DateTime<Utc>) -> AccountSummary {
     let mut lender = Lender::seeded(seeded, 9);
     let token = lender
-        .sign_in(request, at)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(request, at, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let summary = lender.account_summary(&token, at);
     summary.unwrap_or_else(|e| panic!("summary failed: {e:?}"))
 }
@@ -573,9 +589,9 @@ fn history_is_the_ledger_newest_first() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 1);
     let token = lender
-        .sign_in(&card("1234567890", "1234"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let all = HistoryQuery::default();
     let page = lender.history(&token, now, &all).unwrap_or_default();
     let ledger = ledger_of(&lender, "m-card10");
@@ -587,7 +603,7 @@ fn history_is_the_ledger_newest_first() {
     );
     assert!(page.entries.windows(2).all(|w| w[0].at >= w[1].at));
     assert_eq!(
-        lender.history("nope", now, &all),
+        lender.history(&SessionToken::from_random([9; 16]), now, &all),
         Err(BackendError::NotSignedIn)
     );
 }
@@ -943,9 +959,9 @@ fn the_seeded_card_member_has_repaid_borrowings() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 9);
     let token = lender
-        .sign_in(&card("1234567890", "1234"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
     let repaid = lender.repaid_borrowings(&token, now, RepaidQuery::default());
     let Ok(repaid) = repaid else {
         panic!("repaid borrowings refused: {repaid:?}");
@@ -964,43 +980,356 @@ fn the_seeded_card_member_has_repaid_borrowings() {
     let none = lender.repaid_borrowings(&token, now, RepaidQuery { limit: Some(0) });
     assert_eq!(none, Ok(vec![]));
     assert_eq!(
-        lender.repaid_borrowings("not-a-token", now, RepaidQuery::default()),
+        lender.repaid_borrowings(
+            &SessionToken::from_random([9; 16]),
+            now,
+            RepaidQuery::default()
+        ),
         Err(BackendError::NotSignedIn)
     );
 }
 
+/// Runs one operation of the list on its wire form, as the browser adapter
+/// does, with `token` as the session.
+fn wire(
+    lender: &mut Lender,
+    spec: &portal_api::OpSpec,
+    token: Option<&SessionToken>,
+    request: &str,
+    now: DateTime<Utc>,
+) -> Result<String, BackendError> {
+    let mut random = || Some(fresh_token_bytes());
+    let mut call = Call {
+        now,
+        session: token,
+        random: &mut random,
+    };
+    serve::serve_wire(lender, spec, &mut call, request)
+}
+
+fn fresh_token_bytes() -> [u8; 16] {
+    let token = fresh_token();
+    let mut bytes = [0u8; 16];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&token.as_str()[2 * i..2 * i + 2], 16).unwrap_or(0);
+    }
+    bytes
+}
+
+fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
+    match spec.name {
+        "signIn" => r#"{"method":"card","card_number":"1234567890","pin":"1234"}"#,
+        "accountHistory" => "offset=0&limit=50",
+        "accountRepaidBorrowings" => "limit=10",
+        _ => "",
+    }
+}
+
+/// An operation that does not declare `writes` leaves the persisted state
+/// as it was, so the browser adapter, which saves only after declared
+/// writers, never loses a change. Checked for every operation of the list.
 #[test]
-fn reads_leave_the_persisted_state_unchanged() {
+fn operations_that_do_not_declare_writes_leave_the_persisted_state_unchanged() {
     let now = wednesday_noon();
     let mut lender = Lender::seeded(now, 4);
-    assert!(
-        !lender.take_changes(),
-        "a fresh lender has nothing new to save"
-    );
     let token = lender
-        .sign_in(&card("1234567890", "1234"), now)
-        .map(|s| s.token)
-        .unwrap_or_default();
-    assert!(lender.take_changes(), "a sign-in records its time");
-    assert!(!lender.take_changes(), "asking forgets");
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    // Signing out last, so the others still have a session.
+    let mut specs: Vec<_> = portal_api::OPERATIONS.to_vec();
+    specs.sort_by_key(|s| s.name == "signOut");
+    for spec in specs {
+        let before = lender.state().clone();
+        let result = wire(&mut lender, spec, Some(&token), sample_request(spec), now);
+        assert!(result.is_ok(), "{}: {result:?}", spec.name);
+        if !spec.writes {
+            assert_eq!(lender.state(), &before, "{} changed the state", spec.name);
+        } else if spec.name == "signIn" {
+            assert_ne!(lender.state(), &before, "a sign-in records its time");
+        }
+    }
+    // A wrong PIN counts towards the lock, which sign-in (a writer) saves.
     let before = lender.state().clone();
-    assert!(lender.account_summary(&token, now).is_ok());
-    assert!(lender
-        .history(&token, now, &HistoryQuery::default())
-        .is_ok());
-    assert!(lender
-        .repaid_borrowings(&token, now, RepaidQuery::default())
-        .is_ok());
-    assert!(lender.touch(&token, now).is_ok());
-    lender.sign_out(&token);
-    assert!(
-        !lender.take_changes(),
-        "reads and sessions change nothing persisted"
+    let _ = lender.sign_in(&card("1234567890", "9999"), now, fresh_token());
+    assert_ne!(lender.state(), &before);
+}
+
+#[test]
+fn session_operations_without_a_session_are_refused() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 4);
+    for spec in portal_api::OPERATIONS.iter().filter(|s| s.session) {
+        assert_eq!(
+            wire(&mut lender, spec, None, sample_request(spec), now),
+            Err(BackendError::NotSignedIn),
+            "{}",
+            spec.name
+        );
+    }
+}
+
+/// Two sign-ins with public credentials must not let anyone predict a
+/// third token: tokens are exactly what the driver's source minted.
+#[test]
+fn tokens_are_the_ones_the_driver_minted() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 4);
+    let spec = <portal_api::ops::SignIn as portal_api::Operation>::SPEC;
+    let mut minted = Vec::new();
+    for n in 0..3u8 {
+        let bytes = [n.wrapping_mul(91).wrapping_add(7); 16];
+        let mut random = || Some(bytes);
+        let mut call = Call {
+            now,
+            session: None,
+            random: &mut random,
+        };
+        let reply = serve::serve_wire(&mut lender, spec, &mut call, sample_request(spec));
+        let reply: SignedIn = serde_json::from_str(&reply.unwrap_or_default())
+            .unwrap_or_else(|e| panic!("no sign-in: {e}"));
+        let token = reply.token.unwrap_or_else(|| panic!("no token"));
+        assert_eq!(token, SessionToken::from_random(bytes));
+        assert_eq!(token.as_str().len(), 32, "128 bits");
+        minted.push(token);
+    }
+    // A source that fails gives no session at all, never a weak token.
+    let mut broken = || None;
+    let mut call = Call {
+        now,
+        session: None,
+        random: &mut broken,
+    };
+    assert_eq!(
+        serve::serve_wire(&mut lender, spec, &mut call, sample_request(spec)),
+        Err(BackendError::Server)
     );
-    assert_eq!(lender.state(), &before);
-    // A wrong PIN counts towards the lock, which must be saved.
-    let _ = lender.sign_in(&card("1234567890", "9999"), now);
-    assert!(lender.take_changes());
-    lender.set_unscheduled_maintenance(None);
-    assert!(lender.take_changes());
+}
+
+/// A stranger's card number is counted and locked like a member's: the
+/// sequence of answers for an unknown identifier is one a real account
+/// could give (failures, then the lock at 3 to 5, then the lock forever),
+/// and the already-locked member answers like a locked stranger.
+#[test]
+fn unknown_accounts_lock_like_real_ones() {
+    let now = wednesday_noon();
+    for salt in 1..40u64 {
+        let mut lender = Lender::seeded(now, salt);
+        let mut answers = Vec::new();
+        for _ in 0..7 {
+            answers.push(lender.sign_in(&card("9999999999", "1234"), now, fresh_token()));
+        }
+        let first_lock = answers
+            .iter()
+            .position(|a| a == &Err(BackendError::Locked))
+            .unwrap_or_else(|| panic!("salt {salt}: a stranger never locked: {answers:?}"));
+        assert!(
+            (2..=4).contains(&first_lock),
+            "locked at attempt {}",
+            first_lock + 1
+        );
+        assert!(answers[..first_lock]
+            .iter()
+            .all(|a| a == &Err(BackendError::BadCredentials)));
+        assert!(answers[first_lock..]
+            .iter()
+            .all(|a| a == &Err(BackendError::Locked)));
+        // Once locked, a stranger is indistinguishable from the locked member.
+        let locked_member = lender.sign_in(&card("5555666677", "0000"), now, fresh_token());
+        assert_eq!(locked_member, answers[6]);
+        // WEB-IDs too.
+        let mut web_answers = Vec::new();
+        for _ in 0..6 {
+            web_answers.push(lender.sign_in(&web("nobody0001", "Passw0rd"), now, fresh_token()));
+        }
+        assert_eq!(web_answers[5], Err(BackendError::Locked));
+    }
+}
+
+#[test]
+fn strangers_are_stored_hashed_and_bounded() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 5);
+    for n in 0..(MAX_STRANGERS as u64 + 300) {
+        let number = format!("{:010}", 1_000_000_000 + n);
+        let _ = lender.sign_in(&card(&number, "1234"), now, fresh_token());
+    }
+    assert_eq!(lender.state().strangers.len(), MAX_STRANGERS);
+    let json = serde_json::to_string(lender.state()).unwrap_or_default();
+    assert!(!json.contains("1000000299"), "identifiers are never stored");
+}
+
+/// "Continue means continue": a member active just before the page's next
+/// keep-alive would be due sends nothing, then presses continue just before
+/// the page's 10 idle minutes run out; the lender must still know them.
+#[test]
+fn continue_after_silent_activity_finds_the_session_alive() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 6);
+    let token = lender
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    // Active at 0:59 (no request: the page refreshes at most every minute),
+    // then ログインを継続する at 10:05, inside the page's limit of 10:59.
+    let continue_at = now + Duration::seconds(10 * 60 + 5);
+    assert_eq!(lender.touch(&token, continue_at), Ok(()));
+    let last_possible = now
+        + Duration::milliseconds(portal_api::KEEP_ALIVE_EVERY_MS - 1)
+        + Duration::milliseconds(portal_api::IDLE_LIMIT_MS - 1);
+    let mut lender2 = Lender::seeded(now, 6);
+    let token2 = lender2
+        .sign_in(&card("1234567890", "1234"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    assert_eq!(lender2.touch(&token2, last_possible), Ok(()));
+}
+
+#[test]
+fn sessions_are_capped_per_member_oldest_first() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 6);
+    let mut tokens = Vec::new();
+    for _ in 0..MAX_SESSIONS_PER_MEMBER + 2 {
+        tokens.push(
+            lender
+                .sign_in(&card("1234567890", "1234"), now, fresh_token())
+                .and_then(|s| s.token.ok_or(BackendError::Malformed))
+                .unwrap_or_else(|e| panic!("sign-in failed: {e:?}")),
+        );
+    }
+    assert_eq!(lender.session_count(), MAX_SESSIONS_PER_MEMBER);
+    assert_eq!(
+        lender.touch(&tokens[0], now),
+        Err(BackendError::NotSignedIn)
+    );
+    assert_eq!(
+        lender.touch(&tokens[1], now),
+        Err(BackendError::NotSignedIn)
+    );
+    for token in &tokens[2..] {
+        assert_eq!(lender.touch(token, now), Ok(()));
+    }
+}
+
+/// A loop of 100,000 demo sign-ins leaves the session map bounded and
+/// another member's requests as fast as before (the figures are in the
+/// README). Expired sessions are swept.
+#[test]
+fn a_hundred_thousand_sign_ins_stay_bounded() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 8);
+    let other = lender
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    let started = std::time::Instant::now();
+    for i in 0..100_000i64 {
+        let at = now + Duration::milliseconds(i);
+        let signed_in = lender.sign_in(&card("1234567890", "1234"), at, fresh_token());
+        assert!(signed_in.is_ok());
+    }
+    let elapsed = started.elapsed();
+    assert!(lender.session_count() <= MAX_SESSIONS_PER_MEMBER + 1);
+    let at = now + Duration::seconds(100);
+    let probe = std::time::Instant::now();
+    for _ in 0..1_000 {
+        assert!(lender.touch(&other, at).is_ok());
+    }
+    let per_touch = probe.elapsed() / 1_000;
+    eprintln!(
+        "100,000 sign-ins: {elapsed:?} ({:?} each); {} sessions left; another member's keep-alive {per_touch:?}",
+        elapsed / 100_000,
+        lender.session_count()
+    );
+    // Generous bound for a debug build on a shared machine.
+    assert!(per_touch < std::time::Duration::from_millis(1));
+    // Everything idle past the limit is swept.
+    lender.sweep(at + SESSION_IDLE_LIMIT);
+    assert_eq!(lender.session_count(), 0);
+}
+
+/// Two tabs of the demo, each with its own copy of the lender over one
+/// shared store: each adopts the stored state before an operation and saves
+/// after a write, so a lock in one tab is seen by the other and neither save
+/// loses the other's change.
+#[test]
+fn two_copies_over_one_store_share_every_change() {
+    let now = wednesday_noon();
+    let seeded = Lender::seeded(now, 3);
+    let mut store = serde_json::to_string(seeded.state()).unwrap_or_default();
+    let mut tab_a = Lender::from_state(seeded.state().clone(), 11);
+    let mut tab_b = Lender::from_state(seeded.state().clone(), 12);
+    let adopt = |lender: &mut Lender, store: &str| {
+        let state: LenderState =
+            serde_json::from_str(store).unwrap_or_else(|e| panic!("store unreadable: {e}"));
+        lender.adopt_state(state);
+    };
+    let save = |lender: &Lender| serde_json::to_string(lender.state()).unwrap_or_default();
+
+    // Tab A signs the WEB-ID member in; tab B then fails the card member
+    // until locked. Each adopts the store first and saves after.
+    adopt(&mut tab_a, &store);
+    let token_a = tab_a
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    store = save(&tab_a);
+    let threshold = demo_members()[0].lock_threshold;
+    for _ in 0..threshold {
+        adopt(&mut tab_b, &store);
+        let _ = tab_b.sign_in(&card("1234567890", "0000"), now, fresh_token());
+        store = save(&tab_b);
+    }
+    // Tab A sees the lock and keeps its own session.
+    adopt(&mut tab_a, &store);
+    assert_eq!(
+        tab_a.sign_in(&card("1234567890", "1234"), now, fresh_token()),
+        Err(BackendError::Locked)
+    );
+    assert!(tab_a.account_summary(&token_a, now).is_ok());
+    store = save(&tab_a);
+    // Tab B's saves kept tab A's sign-in time.
+    adopt(&mut tab_b, &store);
+    let demo = tab_b
+        .state()
+        .accounts
+        .iter()
+        .find(|a| a.member_id == demo_members()[2].id)
+        .and_then(|a| a.last_sign_in);
+    assert_eq!(demo, Some(now));
+}
+
+/// A tab keeps its session in `sessionStorage`; after a reload the new copy
+/// of the lender takes it back, and the session answers as before.
+#[test]
+fn a_stored_session_survives_a_new_copy_of_the_lender() {
+    let now = wednesday_noon();
+    let mut lender = Lender::seeded(now, 3);
+    let token = lender
+        .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+        .and_then(|s| s.token.ok_or(BackendError::Malformed))
+        .unwrap_or_else(|e| panic!("sign-in failed: {e:?}"));
+    let later = now + Duration::minutes(3);
+    assert!(lender.touch(&token, later).is_ok());
+    let record = lender
+        .session_record(&token)
+        .unwrap_or_else(|| panic!("no record"));
+    assert_eq!(record.last_seen_ms, later.timestamp_millis());
+    let mut reloaded = Lender::from_state(lender.state().clone(), 4);
+    assert_eq!(
+        reloaded.current_session(&token, later),
+        Err(BackendError::NotSignedIn)
+    );
+    reloaded.restore_session(record);
+    let current = reloaded.current_session(&token, later + Duration::minutes(1));
+    assert_eq!(
+        current.map(|c| (c.member_name, c.login)),
+        Ok(("見本 太一".to_owned(), LoginKind::WebId))
+    );
+    // Idle past the limit since the last request, it ends as it would have.
+    assert_eq!(
+        reloaded.current_session(&token, later + Duration::minutes(1) + SESSION_IDLE_LIMIT),
+        Err(BackendError::NotSignedIn)
+    );
 }

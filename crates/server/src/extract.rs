@@ -6,7 +6,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::Json;
 use chrono::{DateTime, Utc};
-use portal_api::BackendError;
+use portal_api::{BackendError, SessionToken};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -69,7 +69,7 @@ where
 /// A missing header, another scheme or an empty token all mean the caller is
 /// not signed in, which is exactly what an unknown token means too.
 #[derive(Debug)]
-pub struct Bearer(pub String);
+pub struct Bearer(pub SessionToken);
 
 impl<S: Send + Sync> FromRequestParts<S> for Bearer {
     type Rejection = ApiError;
@@ -80,7 +80,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Bearer {
             .get(AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
             .and_then(bearer_token)
-            .map(|token| Bearer(token.to_owned()))
+            .and_then(SessionToken::parse)
+            .map(Bearer)
             .ok_or(ApiError(BackendError::NotSignedIn))
     }
 }

@@ -2,18 +2,19 @@
 //! controls, the JSON 404 for unknown API paths and, optionally, the built
 //! app's static files on the same origin.
 
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header::{HeaderValue, CACHE_CONTROL};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
+use axum::http::header::{
+    HeaderValue, AUTHORIZATION, CACHE_CONTROL, COOKIE, HOST, ORIGIN, SET_COOKIE,
+};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, delete, get, post, put};
+use axum::routing::{any, on, post, put, MethodFilter};
 use axum::{Json, Router};
-use fake_lender::Lender;
-use portal_api::{
-    AccountSummary, BackendError, HistoryPage, HistoryQuery, RepaidBorrowing, RepaidQuery,
-    SignInRequest, SignedIn, UnscheduledMaintenance,
-};
-use serde::{Deserialize, Serialize};
+use fake_lender::{serve, Call, Lender, Serve};
+use portal_api::ops::{self, Input, Operation};
+use portal_api::{BackendError, SessionToken, UnscheduledMaintenance};
+use serde::Deserialize;
 use std::any::Any;
 use std::path::Path;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -21,21 +22,20 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{self, ApiError};
 use crate::extract::{ApiJson, ApiQuery, Bearer, Now};
-use crate::state::{fresh_entropy, AppState, Config};
+use crate::state::{fresh_entropy, fresh_token_bytes, AppState, Config};
 
 /// The largest request body read; sign-in bodies are a few dozen bytes, so
 /// this is generous while keeping a hostile client from filling memory.
 pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
+/// Where the operations of `portal_api::ops` live; each spec's path is
+/// relative to it.
+pub const API_PREFIX: &str = "/api/v1";
+
 /// The body of `GET /api/v1/maintenance` (and the shape `PUT
 /// /api/v1/test/maintenance` accepts, read strictly by `DeclareMaintenance`).
-///
-/// It wraps the optional window in an object, rather than sending a bare
-/// `null`, so the answer can grow more fields without breaking clients.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaintenanceNotice {
-    pub unscheduled: Option<UnscheduledMaintenance>,
-}
+/// It is the wire type `MaintenanceStatus` under the document's name.
+pub use portal_api::MaintenanceStatus as MaintenanceNotice;
 
 /// Builds the whole application.
 ///
@@ -43,17 +43,13 @@ pub struct MaintenanceNotice {
 /// file falls back to its `index.html` so client-side routes survive a reload.
 pub fn app(config: &Config, dist: Option<&Path>) -> Router {
     let state = AppState::new(config);
-    let mut api = Router::new()
-        .route("/api/v1/sessions", post(sign_in))
-        .route("/api/v1/sessions/current", delete(sign_out))
-        .route("/api/v1/sessions/current/keep-alive", post(keep_alive))
-        .route("/api/v1/account/summary", get(account_summary))
-        .route("/api/v1/account/history", get(account_history))
-        .route(
-            "/api/v1/account/repaid-borrowings",
-            get(account_repaid_borrowings),
-        )
-        .route("/api/v1/maintenance", get(maintenance));
+    let mut api = Router::new();
+    macro_rules! register_all {
+        ($($op:path),* $(,)?) => {
+            $( api = register::<$op>(api); )*
+        };
+    }
+    portal_api::for_each_operation!(register_all);
     if config.test_controls {
         api = api
             .route("/api/v1/test/reset", post(test_reset))
@@ -80,84 +76,170 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
         .with_state(state)
 }
 
-/// `POST /api/v1/sessions`.
-async fn sign_in(
+/// Routes one operation of the list to the generic handler.
+fn register<Op: Operation>(router: Router<AppState>) -> Router<AppState>
+where
+    Lender: Serve<Op>,
+{
+    let filter = match Op::SPEC.method {
+        ops::Method::Get => MethodFilter::GET,
+        ops::Method::Post => MethodFilter::POST,
+        ops::Method::Put => MethodFilter::PUT,
+        ops::Method::Delete => MethodFilter::DELETE,
+    };
+    let path = format!("{API_PREFIX}{}", Op::SPEC.path);
+    router.route(&path, on(filter, handle::<Op>))
+}
+
+/// The one handler of every listed operation: it reads the session (when
+/// the operation needs one) and the request from where the spec says it
+/// travels, runs the operation on the locked lender, and answers the spec's
+/// status with the reply's JSON (none for `()`). It holds no lender logic.
+async fn handle<Op: Operation>(
     State(state): State<AppState>,
     Now(now): Now,
-    ApiJson(request): ApiJson<SignInRequest>,
-) -> Result<(StatusCode, Json<SignedIn>), ApiError> {
-    let mut lender = state.lender().lock().await;
-    let signed_in = lender.sign_in(&request, now)?;
-    Ok((StatusCode::CREATED, Json(signed_in)))
+    request: Request,
+) -> Result<Response, ApiError>
+where
+    Lender: Serve<Op>,
+{
+    let (mut parts, body) = request.into_parts();
+    let portal = is_portal_request(&parts.headers);
+    let secure = !is_loopback(&parts.headers);
+    let token = if Op::SPEC.session {
+        Some(session_token(&mut parts, &state, portal).await?)
+    } else {
+        None
+    };
+    let request: Op::Request = match Op::SPEC.input {
+        Input::Nothing => ops::decode_request::<Op>("")?,
+        Input::Query => {
+            ApiQuery::<Op::Request>::from_request_parts(&mut parts, &state)
+                .await?
+                .0
+        }
+        Input::Json => {
+            ApiJson::<Op::Request>::from_request(Request::from_parts(parts, body), &state)
+                .await?
+                .0
+        }
+    };
+    let reply = {
+        let mut lender = state.lender().lock().await;
+        let mut random = fresh_token_bytes;
+        let mut call = Call {
+            now,
+            session: token.as_ref(),
+            random: &mut random,
+        };
+        serve::serve::<Op>(&mut lender, &mut call, request)?
+    };
+    let status = StatusCode::from_u16(Op::SPEC.status).map_err(|_| BackendError::Server)?;
+    let mut response = if status == StatusCode::NO_CONTENT {
+        status.into_response()
+    } else if Op::SPEC.starts_session && portal {
+        // The portal gets its session as an HttpOnly cookie, and the body's
+        // token as `null`, so no page script ever holds it.
+        let mut body = serde_json::to_value(&reply).map_err(|_| BackendError::Server)?;
+        let token = body.get_mut("token").map(serde_json::Value::take);
+        let Some(serde_json::Value::String(token)) = token else {
+            return Err(ApiError(BackendError::Server));
+        };
+        let mut response = (status, Json(body)).into_response();
+        append_cookie(&mut response, &session_cookie(&token, secure))?;
+        response
+    } else {
+        (status, Json(reply)).into_response()
+    };
+    if Op::SPEC.ends_session && portal {
+        append_cookie(&mut response, &session_cookie("", secure))?;
+    }
+    Ok(response)
 }
 
-/// `DELETE /api/v1/sessions/current`. Signing out of a session that already
-/// ended succeeds, so a client may retry it freely.
-async fn sign_out(State(state): State<AppState>, Bearer(token): Bearer) -> StatusCode {
-    state.lender().lock().await.sign_out(&token);
-    StatusCode::NO_CONTENT
+/// Whether the request is the portal's own (`X-Portal-Request: 1`), which a
+/// page on another site cannot send: only such requests get or use the
+/// session cookie, so a cross-site form or link never acts as the member.
+fn is_portal_request(headers: &HeaderMap) -> bool {
+    headers
+        .get(ops::PORTAL_REQUEST_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"1")
 }
 
-/// `POST /api/v1/sessions/current/keep-alive`.
-async fn keep_alive(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-) -> Result<StatusCode, ApiError> {
-    state.lender().lock().await.touch(&token, now)?;
-    Ok(StatusCode::NO_CONTENT)
+/// The session a request presents: its bearer token when it sends
+/// `Authorization`, else, on a portal request, the session cookie.
+async fn session_token(
+    parts: &mut axum::http::request::Parts,
+    state: &AppState,
+    portal: bool,
+) -> Result<SessionToken, ApiError> {
+    if parts.headers.contains_key(AUTHORIZATION) || !portal {
+        return Ok(Bearer::from_request_parts(parts, state).await?.0);
+    }
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == ops::SESSION_COOKIE)
+        .and_then(|(_, value)| SessionToken::parse(value))
+        .ok_or(ApiError(BackendError::NotSignedIn))
 }
 
-/// `GET /api/v1/account/summary`.
-async fn account_summary(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-) -> Result<Json<AccountSummary>, ApiError> {
-    let summary = state.lender().lock().await.account_summary(&token, now)?;
-    Ok(Json(summary))
+/// Whether the request was addressed to this machine by a loopback name,
+/// the one case where the cookie may go without `Secure` (plain HTTP on
+/// 127.0.0.1 in development and tests).
+fn is_loopback(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
 }
 
-/// `GET /api/v1/account/history`: one page of the member's ledger, newest
-/// first, filtered by the query string.
-async fn account_history(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-    ApiQuery(query): ApiQuery<HistoryQuery>,
-) -> Result<Json<HistoryPage>, ApiError> {
-    let page = state.lender().lock().await.history(&token, now, &query)?;
-    Ok(Json(page))
+/// The `Set-Cookie` value carrying `token`, or clearing the cookie when
+/// `token` is empty: `HttpOnly` (no script reads it), `SameSite=Strict` (no
+/// other site's request carries it), `Secure` except on loopback, limited
+/// to the API's paths, and a session cookie (no expiry) that the lender's
+/// idle limit ends anyway.
+fn session_cookie(token: &str, secure: bool) -> String {
+    let mut cookie = format!(
+        "{}={token}; Path={API_PREFIX}; HttpOnly; SameSite=Strict",
+        ops::SESSION_COOKIE
+    );
+    if token.is_empty() {
+        cookie.push_str("; Max-Age=0");
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
 }
 
-/// `GET /api/v1/account/repaid-borrowings`: every borrowing the member has
-/// repaid in full, newest first, with the days it took.
-async fn account_repaid_borrowings(
-    State(state): State<AppState>,
-    Now(now): Now,
-    Bearer(token): Bearer,
-    ApiQuery(query): ApiQuery<RepaidQuery>,
-) -> Result<Json<Vec<RepaidBorrowing>>, ApiError> {
-    let repaid = state
-        .lender()
-        .lock()
-        .await
-        .repaid_borrowings(&token, now, query)?;
-    Ok(Json(repaid))
-}
-
-/// `GET /api/v1/maintenance`: public, because the sign-in page needs it.
-async fn maintenance(State(state): State<AppState>) -> Json<MaintenanceNotice> {
-    let unscheduled = state.lender().lock().await.unscheduled_maintenance();
-    Json(MaintenanceNotice { unscheduled })
+fn append_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
+    let value = HeaderValue::from_str(cookie).map_err(|_| ApiError(BackendError::Server))?;
+    response.headers_mut().append(SET_COOKIE, value);
+    Ok(())
 }
 
 /// `POST /api/v1/test/reset`: a freshly seeded lender as of the request's
 /// clock, with fresh token entropy so old tokens cannot reappear.
-async fn test_reset(State(state): State<AppState>, Now(now): Now) -> Result<StatusCode, ApiError> {
+async fn test_reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Now(now): Now,
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
     let entropy = fresh_entropy().map_err(|_| ApiError(BackendError::Server))?;
     *state.lender().lock().await = Lender::seeded(now, entropy);
-    Ok(StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The body of `PUT /api/v1/test/maintenance`, read more strictly than
@@ -175,8 +257,12 @@ struct DeclareMaintenance {
 /// `PUT /api/v1/test/maintenance`.
 async fn test_set_maintenance(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<DeclareMaintenance>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
     let unscheduled = match body.unscheduled {
         None => None,
         Some(fields) => Some(declared_window(fields).ok_or_else(ApiError::unreadable)?),
@@ -186,7 +272,39 @@ async fn test_set_maintenance(
         .lock()
         .await
         .set_unscheduled_maintenance(unscheduled);
-    Ok(StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Whether a request may use the test controls: not one a page on another
+/// site made. A browser marks every request it sends with `Sec-Fetch-Site`
+/// and a cross-origin POST or PUT with `Origin`, and a page cannot forge
+/// either; a test runner's own client sends neither. So a request is
+/// refused when `Sec-Fetch-Site` says another site (anything but
+/// `same-origin` or `none`) or `Origin` names a host other than the one
+/// asked (`Host`). Refused controls answer as if they did not exist.
+pub fn same_site(headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = headers.get("sec-fetch-site") {
+        if !matches!(site.to_str(), Ok("same-origin" | "none")) {
+            return false;
+        }
+    }
+    match headers.get(ORIGIN) {
+        None => true,
+        Some(origin) => {
+            let host = text(HOST);
+            let origin_host = origin
+                .to_str()
+                .ok()
+                .and_then(|o| o.split_once("://"))
+                .map(|(_, rest)| rest);
+            matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+        }
+    }
 }
 
 /// Reads a declared window, or `None` when it is not one the API can hand

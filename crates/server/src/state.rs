@@ -15,7 +15,7 @@ pub struct Config {
     pub test_controls: bool,
     /// The server's own clock; `Utc::now` outside tests.
     pub clock: Clock,
-    /// Entropy for the first lender's session tokens.
+    /// Entropy for the first lender's salt (unknown-account records).
     pub entropy: u64,
 }
 
@@ -68,10 +68,16 @@ impl AppState {
     }
 }
 
-/// Fresh randomness for session tokens. The lender stretches it with a
-/// non-cryptographic generator, so one token reveals the next; that is
-/// acceptable only because every demo member's credentials are public
-/// anyway, and a server holding real accounts must mint tokens itself.
+/// Fresh randomness from the OS: the salt of a newly seeded lender.
 pub fn fresh_entropy() -> Result<u64, getrandom::Error> {
     getrandom::u64()
+}
+
+/// 128 bits from the OS for a new session token (the lender never draws
+/// randomness itself); `None` if the OS cannot give any, which the lender
+/// answers as a server error rather than minting a weak token.
+pub fn fresh_token_bytes() -> Option<[u8; 16]> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes)
 }

@@ -494,16 +494,33 @@ async fn keep_alive_extends_the_session_and_idle_sessions_end() {
         .send(&app)
         .await;
     assert_eq!(reply.status, StatusCode::OK);
-    // Ten idle minutes end the session.
+    // The lender's idle limit (the page's ten minutes plus its one-minute
+    // keep-alive interval) ends the session.
     let reply = call(Method::POST, KEEP_ALIVE)
         .bearer(&token)
-        .now(t0 + 28 * minute)
+        .now(t0 + 29 * minute)
         .send(&app)
         .await;
     assert_eq!(
         (reply.status, reply.json()),
         (StatusCode::UNAUTHORIZED, json!({"code": "not_signed_in"}))
     );
+}
+
+/// "Continue means continue": a member active at 0:59 (the page sends no
+/// keep-alive within a minute of the last) who presses continue at 10:05
+/// stays signed in.
+#[tokio::test]
+async fn continue_at_ten_minutes_five_finds_the_session_alive() {
+    let app = router(true);
+    let t0 = WEDNESDAY_NOON_JST_MS;
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let reply = call(Method::POST, KEEP_ALIVE)
+        .bearer(&token)
+        .now(t0 + 10 * 60_000 + 5_000)
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
 }
 
 #[tokio::test]
@@ -863,4 +880,143 @@ async fn extreme_clocks_and_windows_never_fail() {
             }
         }
     }
+}
+
+/// A page on another site cannot use the test controls, even when they are
+/// on: a browser marks its requests with `Origin` and `Sec-Fetch-Site`.
+#[tokio::test]
+async fn test_controls_refuse_cross_site_requests() {
+    let app = router(true);
+    let window =
+        json!({"unscheduled": {"start": "2026-01-07T11:00:00", "end": "2026-01-07T13:00:00"}});
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let reset = call(Method::POST, "/api/v1/test/reset")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .send(&app)
+            .await;
+        assert_eq!(
+            (reset.status, reset.json()),
+            (StatusCode::NOT_FOUND, json!({"code": "not_found"})),
+            "{name}: {value}"
+        );
+        let declare = call(Method::PUT, "/api/v1/test/maintenance")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .json(&window)
+            .send(&app)
+            .await;
+        assert_eq!(declare.status, StatusCode::NOT_FOUND, "{name}: {value}");
+    }
+    // Nothing was declared: sign-in still works.
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    assert!(!token.is_empty());
+    // The same origin, and a test runner's bare client, may.
+    let same = call(Method::POST, "/api/v1/test/reset")
+        .header("host", "127.0.0.1:8081")
+        .header("origin", "http://127.0.0.1:8081")
+        .header("sec-fetch-site", "same-origin")
+        .send(&app)
+        .await;
+    assert_eq!(same.status, StatusCode::NO_CONTENT);
+    let bare = call(Method::POST, "/api/v1/test/reset").send(&app).await;
+    assert_eq!(bare.status, StatusCode::NO_CONTENT);
+}
+
+/// The portal's own requests (`X-Portal-Request: 1`) get the session as an
+/// HttpOnly, SameSite=Strict cookie and never see the token; the cookie
+/// works only on requests that carry the header, which a cross-site form
+/// cannot send; `GET /sessions/current` finds the session after a reload;
+/// sign-out clears the cookie.
+#[tokio::test]
+async fn portal_requests_get_an_http_only_session_cookie() {
+    let app = router(true);
+    let reply = call(Method::POST, SESSIONS)
+        .header("x-portal-request", "1")
+        .header("host", "127.0.0.1:8081")
+        .json(&card("1234567890", "1234"))
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.json());
+    assert_eq!(reply.json()["token"], Value::Null, "script never sees it");
+    assert_eq!(reply.json()["member_name"], "見本 花子");
+    let set_cookie = reply.header("set-cookie").unwrap_or_default().to_owned();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v1"] {
+        assert!(set_cookie.contains(attribute), "{set_cookie}");
+    }
+    assert!(!set_cookie.contains("Secure"), "plain HTTP on loopback");
+    let pair = set_cookie.split(';').next().unwrap_or_default().to_owned();
+    assert!(
+        pair.starts_with("portal_session=") && pair.len() > 40,
+        "{pair}"
+    );
+
+    // A reloaded page asks who is signed in.
+    let current = call(Method::GET, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(current.status, StatusCode::OK, "{:?}", current.json());
+    assert_eq!(
+        current.json(),
+        json!({"member_name": "見本 花子", "login": "card", "previous_sign_in": "2026-01-04T03:00:00Z"})
+    );
+    // The cookie without the header (what a cross-site form or link sends,
+    // were SameSite ever bypassed) is not a session.
+    for (method, path) in [(Method::GET, SUMMARY), (Method::DELETE, CURRENT)] {
+        let forged = call(method.clone(), path)
+            .header("cookie", &pair)
+            .send(&app)
+            .await;
+        assert_eq!(forged.status, StatusCode::UNAUTHORIZED, "{method} {path}");
+    }
+    let summary = call(Method::GET, SUMMARY)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(summary.status, StatusCode::OK);
+
+    // Sign-out ends the session and clears the cookie.
+    let out = call(Method::DELETE, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    let cleared = out.header("set-cookie").unwrap_or_default();
+    assert!(
+        cleared.starts_with("portal_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    let after = call(Method::GET, CURRENT)
+        .header("x-portal-request", "1")
+        .header("cookie", &pair)
+        .send(&app)
+        .await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_secure_off_loopback() {
+    let app = router(true);
+    let reply = call(Method::POST, SESSIONS)
+        .header("x-portal-request", "1")
+        .header("host", "portal.example")
+        .json(&card("1234567890", "1234"))
+        .send(&app)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert!(reply
+        .header("set-cookie")
+        .is_some_and(|c| c.contains("; Secure")));
+    // API clients without the header keep getting a bearer token.
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let current = call(Method::GET, CURRENT).bearer(&token).send(&app).await;
+    assert_eq!(current.status, StatusCode::OK);
 }

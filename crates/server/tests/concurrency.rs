@@ -96,7 +96,8 @@ async fn simultaneous_members_never_see_each_other() {
     let taichi = (web_id("demo0001", "Passw0rd"), "見本 太一");
 
     let mut sign_ins = JoinSet::new();
-    for round in 0..20 {
+    // As many sessions per member as the lender keeps at once.
+    for round in 0..2 * fake_lender::MAX_SESSIONS_PER_MEMBER {
         let (body, name) = if round % 2 == 0 { &hanako } else { &taichi };
         let (client, base, body, name) = (client.clone(), base.clone(), body.clone(), *name);
         sign_ins.spawn(async move { (post_sign_in(client, base, body).await, name) });

@@ -9,14 +9,16 @@ mod common;
 use axum::http::{Method, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
+use portal_api::ops::{encode_request, GetHistory, GetRepaidBorrowings, Input, OpSpec};
 use portal_api::{
     AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, HistoryPage,
     HistoryQuery, LoginKind, NextDue, RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
     UnscheduledMaintenance,
 };
+use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
-use portal_server::{status_for, MaintenanceNotice};
+use portal_server::{status_for, MaintenanceNotice, API_PREFIX};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -248,7 +250,7 @@ fn datetime(text: &str) -> NaiveDateTime {
 
 fn signed_in_samples() -> Vec<Value> {
     let base = SignedIn {
-        token: "0123456789abcdef0123456789abcdef".into(),
+        token: Some(SessionToken::from_random([0x5a; 16])),
         member_name: "見本 花子".into(),
         login: LoginKind::Card,
         previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS + 123)),
@@ -258,7 +260,12 @@ fn signed_in_samples() -> Vec<Value> {
         previous_sign_in: None,
         ..base.clone()
     };
-    vec![wire(&base), wire(&first)]
+    // A portal request gets its token as a cookie instead.
+    let cookie = SignedIn {
+        token: None,
+        ..base.clone()
+    };
+    vec![wire(&base), wire(&first), wire(&cookie)]
 }
 
 fn next_due() -> NextDue {
@@ -496,6 +503,16 @@ fn documented_errors(doc: &Value) -> Vec<(String, String)> {
 fn signed_in_matches_the_document() {
     let doc = doc();
     assert_same_shape(&doc, "SignedIn", &signed_in_samples());
+    let current = CurrentSession {
+        member_name: "見本 花子".into(),
+        login: LoginKind::Card,
+        previous_sign_in: Some(instant(WEDNESDAY_NOON_JST_MS)),
+    };
+    let first = CurrentSession {
+        previous_sign_in: None,
+        ..current.clone()
+    };
+    assert_same_shape(&doc, "CurrentSession", &[wire(&current), wire(&first)]);
     let login_kinds: BTreeSet<String> = [LoginKind::Card, LoginKind::WebId]
         .iter()
         .map(|k| wire(k).as_str().unwrap_or_default().to_owned())
@@ -542,6 +559,11 @@ fn history_entries_match_the_document() {
     validate(&doc, body, &page, "history").unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// A history query as the portal writes it.
+fn history_wire(query: &HistoryQuery) -> String {
+    encode_request::<GetHistory>(query).unwrap_or_else(|e| panic!("cannot encode: {e:?}"))
+}
+
 /// Reads a query string as the server does.
 fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Option<T> {
     let uri: axum::http::Uri = format!("/h?{query}").parse().ok()?;
@@ -572,6 +594,12 @@ fn documented_query<T: serde::de::DeserializeOwned>(doc: &Value, path: &str) -> 
     };
     let mut parts = Vec::new();
     for p in &params {
+        let p = resolve(doc, p);
+        // The portal's own header travels with every request; it is no
+        // part of the query.
+        if p["name"] == "X-Portal-Request" {
+            continue;
+        }
         assert_eq!(p["in"], "query", "{p}");
         assert_eq!(p["required"], false, "{p}");
         parts.push(format!(
@@ -600,9 +628,12 @@ fn query_parameters_match_the_document() {
     let repaid: Option<RepaidQuery> = documented_query(&doc, "/api/v1/account/repaid-borrowings");
     assert_eq!(repaid, Some(RepaidQuery { limit: Some(7) }));
     // What the portal sends is what the document describes.
-    assert_eq!(parse_query(&expected.to_query_string()), Some(expected));
+    assert_eq!(parse_query(&history_wire(&expected)), Some(expected));
     assert_eq!(
-        parse_query(&RepaidQuery { limit: Some(3) }.to_query_string()),
+        parse_query(
+            &encode_request::<GetRepaidBorrowings>(&RepaidQuery { limit: Some(3) })
+                .unwrap_or_default()
+        ),
         Some(RepaidQuery { limit: Some(3) })
     );
     assert_eq!(parse_query(""), Some(RepaidQuery::default()));
@@ -796,19 +827,36 @@ fn error_schemas_outside_backend_error_match_the_server() {
     }
 }
 
-/// The operations the server implements; the document must list exactly
-/// these, and each must be routed (not answered 404 or 405).
-const OPERATIONS: [(&str, &str); 9] = [
-    ("post", "/api/v1/sessions"),
-    ("delete", "/api/v1/sessions/current"),
-    ("post", "/api/v1/sessions/current/keep-alive"),
-    ("get", "/api/v1/account/summary"),
-    ("get", "/api/v1/account/history"),
-    ("get", "/api/v1/account/repaid-borrowings"),
-    ("get", "/api/v1/maintenance"),
+/// The test controls, which exist only with `--test-controls` and are not
+/// part of the portal's operation list.
+const TEST_CONTROLS: [(&str, &str); 2] = [
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),
 ];
+
+/// Every operation the server implements: the portal's list
+/// (`portal_api::OPERATIONS`) and the test controls, as (method, path).
+fn operations() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = LISTED
+        .iter()
+        .map(|s| {
+            (
+                s.method.as_str().to_lowercase(),
+                format!("{API_PREFIX}{}", s.path),
+            )
+        })
+        .collect();
+    all.extend(
+        TEST_CONTROLS
+            .iter()
+            .map(|(m, p)| ((*m).to_owned(), (*p).to_owned())),
+    );
+    all
+}
+
+fn documented_operation<'a>(doc: &'a Value, spec: &OpSpec) -> &'a Value {
+    &doc["paths"][format!("{API_PREFIX}{}", spec.path)][spec.method.as_str().to_lowercase()]
+}
 
 #[tokio::test]
 async fn documented_operations_are_exactly_the_routed_ones() {
@@ -819,23 +867,23 @@ async fn documented_operations_are_exactly_the_routed_ones() {
             documented.insert((method.clone(), path.clone()));
         }
     }
-    let implemented: BTreeSet<(String, String)> = OPERATIONS
-        .iter()
-        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
-        .collect();
+    let implemented: BTreeSet<(String, String)> = operations().into_iter().collect();
     assert_eq!(documented, implemented);
 
     let app = router(true);
-    for (method, path) in OPERATIONS {
+    for (method, path) in operations() {
         let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap_or(Method::GET);
-        let reply = call(method.clone(), path).json(&json!({})).send(&app).await;
+        let reply = call(method.clone(), &path)
+            .json(&json!({}))
+            .send(&app)
+            .await;
         assert!(
             ![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&reply.status),
             "{method} {path} is not routed"
         );
         // Whatever the outcome, a documented operation answers with a status
         // the document lists for it.
-        let op = &doc["paths"][path][method.as_str().to_lowercase()];
+        let op = &doc["paths"][&path][method.as_str().to_lowercase()];
         assert!(
             op["responses"].get(reply.status.as_str()).is_some(),
             "{method} {path}: {} undocumented",
@@ -844,11 +892,76 @@ async fn documented_operations_are_exactly_the_routed_ones() {
     }
 }
 
+/// Each operation of the list is documented as it is declared: its
+/// `operationId`, its success status, whether it needs the bearer session,
+/// whether it reads a body or a query, and the `Idempotency-Key` header
+/// exactly on the operations that declare it.
+#[test]
+fn each_listed_operation_is_documented_as_declared() {
+    let doc = doc();
+    for spec in LISTED {
+        let op = documented_operation(&doc, spec);
+        assert!(op.is_object(), "{} is not documented", spec.name);
+        assert_eq!(op["operationId"], spec.name, "{}", spec.name);
+        assert!(
+            op["responses"].get(spec.status.to_string()).is_some(),
+            "{}: success status {} undocumented",
+            spec.name,
+            spec.status
+        );
+        // The document's default is the bearer session; public operations
+        // opt out with `security: []`.
+        let public = op["security"].as_array().is_some_and(|a| a.is_empty());
+        assert_eq!(public, !spec.session, "{}: security", spec.name);
+        if spec.session {
+            assert!(
+                op["responses"].get("401").is_some(),
+                "{}: 401 undocumented",
+                spec.name
+            );
+        }
+        assert_eq!(
+            op.get("requestBody").is_some(),
+            spec.input == Input::Json,
+            "{}: request body",
+            spec.name
+        );
+        let params: Vec<&Value> = op["parameters"]
+            .as_array()
+            .map(|a| a.iter().map(|p| resolve(&doc, p)).collect())
+            .unwrap_or_default();
+        let has_query = params.iter().any(|p| p["in"] == "query");
+        assert_eq!(
+            has_query,
+            spec.input == Input::Query,
+            "{}: query parameters",
+            spec.name
+        );
+        if spec.starts_session || spec.ends_session {
+            let ok = op["responses"][spec.status.to_string()]["headers"]["Set-Cookie"].is_object();
+            assert!(ok, "{}: Set-Cookie undocumented", spec.name);
+        }
+        let has_key = params.iter().any(|p| p["name"] == "Idempotency-Key");
+        assert_eq!(
+            has_key, spec.idempotency_key,
+            "{}: Idempotency-Key",
+            spec.name
+        );
+        if spec.input != Input::Nothing {
+            assert!(
+                op["responses"].get("400").is_some(),
+                "{}: 400 undocumented",
+                spec.name
+            );
+        }
+    }
+}
+
 #[test]
 fn test_control_operations_are_tagged_and_unauthenticated() {
     let doc = doc();
-    for (method, path) in OPERATIONS {
-        let op = &doc["paths"][path][method];
+    for (method, path) in operations() {
+        let op = &doc["paths"][&path][&method];
         let is_test = path.starts_with("/api/v1/test/");
         assert_eq!(
             strings(&op["tags"]).contains("test-controls"),
@@ -863,6 +976,19 @@ fn test_control_operations_are_tagged_and_unauthenticated() {
     assert_eq!(
         doc["components"]["parameters"]["IdempotencyKey"]["name"],
         "Idempotency-Key"
+    );
+    // The portal's cookie session and the header it needs, as the server
+    // names them.
+    let cookie = &doc["components"]["securitySchemes"]["sessionCookie"];
+    assert_eq!(cookie["in"], "cookie");
+    assert_eq!(cookie["name"], portal_api::ops::SESSION_COOKIE);
+    assert_eq!(
+        doc["components"]["parameters"]["PortalRequest"]["name"],
+        portal_api::ops::PORTAL_REQUEST_HEADER
+    );
+    assert_eq!(
+        doc["components"]["parameters"]["PortalRequest"]["in"],
+        "header"
     );
     assert_eq!(
         doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
@@ -885,6 +1011,6 @@ proptest::proptest! {
     ) {
         let day = |n: i64| NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.checked_add_signed(chrono::Duration::days(n)));
         let query = HistoryQuery { from: from.and_then(day), to: to.and_then(day), kind, offset, limit };
-        proptest::prop_assert_eq!(parse_query(&query.to_query_string()), Some(query));
+        proptest::prop_assert_eq!(parse_query(&history_wire(&query)), Some(query));
     }
 }

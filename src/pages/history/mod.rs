@@ -29,12 +29,12 @@ const RECENT_REPAID: u32 = 10;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let summary = member_resource(|backend, token| backend.account_summary(token));
-    let repaid = member_resource(|backend, token| {
+    let summary = member_resource(|backend| backend.call::<portal_api::ops::GetAccountSummary>(()));
+    let repaid = member_resource(|backend| {
         let newest = RepaidQuery {
             limit: Some(RECENT_REPAID),
         };
-        backend.repaid_borrowings(token, newest)
+        backend.call::<portal_api::ops::GetRepaidBorrowings>(newest)
     });
     let due = move || {
         Suspend::new(async move {
@@ -169,8 +169,10 @@ fn HistoryView() -> impl IntoView {
     // shows is always what it shows, even while the next page loads.
     let history = member_query_resource(
         move || filter.with(|f| f.page_query(today())),
-        |backend, token, query| async move {
-            let found = backend.history(token, query.clone()).await;
+        |backend, query| async move {
+            let found = backend
+                .call::<portal_api::ops::GetHistory>(query.clone())
+                .await;
             found.map(|found| (query, found))
         },
     );
@@ -337,10 +339,9 @@ fn ExportActions(
         false,
     );
     let export = move |what: Export| {
-        let token = session
-            .current
-            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
-        let Some(token) = token else { return };
+        if session.current.with_untracked(Option::is_none) {
+            return;
+        }
         if exporting.get_untracked().is_some() {
             return;
         }
@@ -348,7 +349,7 @@ fn ExportActions(
         export_failed.set(None);
         let (backend, query) = (backend.get_value().get(), matching.get_untracked());
         leptos::task::spawn_local(async move {
-            match backend.history(token, query).await {
+            match backend.call::<portal_api::ops::GetHistory>(query).await {
                 Ok(all) => match what {
                     Export::Csv => {
                         let today = to_jst(clock.0.get_untracked()).date();

@@ -18,7 +18,7 @@ use texts::{tr, Texts};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let summary = member_resource(|backend, token| backend.account_summary(token));
+    let summary = member_resource(|backend| backend.call::<portal_api::ops::GetAccountSummary>(()));
 
     let content = move || {
         Suspend::new(async move {

@@ -48,7 +48,7 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         let next = query.with_untracked(|q| Page::return_path(q.get_str("next")).to_owned());
         spawn_local(async move {
-            let result = backend.sign_in(request).await;
+            let result = backend.call::<portal_api::ops::SignIn>(request).await;
             let _ = pending.try_set(false);
             match result {
                 Ok(signed_in) => {

@@ -1,0 +1,409 @@
+//! The operation list: every backend operation declared once, as a type.
+//!
+//! Each operation is a unit type implementing [`Operation`]: its request and
+//! reply types and one [`OpSpec`] (name, method, path, whether it needs a
+//! session, may be retried, changes persisted state, or needs an
+//! `Idempotency-Key`). [`for_each_operation!`] names them all; the server
+//! registers its routes from it, the fake lender builds its dispatch table
+//! from it, the HTTP adapter sends any of them through one generic path, and
+//! the contract test checks `openapi/openapi.yaml` against [`OPERATIONS`].
+//!
+//! On the wire a request is what [`encode_request`] writes: the query string
+//! for [`Input::Query`] operations, the JSON body for [`Input::Json`] ones,
+//! nothing for [`Input::Nothing`]. A reply is its JSON body (empty for
+//! `()`). The in-browser fake decodes exactly what the server decodes.
+
+use crate::{
+    AccountSummary, BackendError, CurrentSession, HistoryPage, HistoryQuery, MaintenanceStatus,
+    RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
+
+/// The HTTP method an operation is sent with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    /// The method's name as HTTP writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// Where an operation's request travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// No request data (`Request = ()`); a body, if any, is ignored.
+    Nothing,
+    /// The request is the URL's query string.
+    Query,
+    /// The request is a JSON object body.
+    Json,
+}
+
+/// Everything about an operation that is not a type: one per operation, a
+/// `static`, so a type-erased backend can be handed `&'static OpSpec`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OpSpec {
+    /// The document's `operationId`, and the fake lender's dispatch key.
+    pub name: &'static str,
+    pub method: Method,
+    /// The path under the API's base URL (`/api/v1` on the server).
+    pub path: &'static str,
+    pub input: Input,
+    /// The status of a successful answer (`201`, `204`, `200`).
+    pub status: u16,
+    /// Needs a signed-in session: `Authorization: Bearer`, or the session
+    /// cookie on a request carrying `X-Portal-Request: 1`.
+    pub session: bool,
+    /// Begins a session on success: a portal request gets it as the
+    /// `HttpOnly` session cookie (and no token in the body), an API client
+    /// as the reply's bearer token. Adapters keep it; pages never see it.
+    pub starts_session: bool,
+    /// Ends the session it is sent with (the cookie is cleared).
+    pub ends_session: bool,
+    /// May be sent again after a transient failure without a second effect.
+    pub idempotent: bool,
+    /// Changes the lender's persisted state, so the in-browser fake saves
+    /// after it (and only after such operations).
+    pub writes: bool,
+    /// Carries an `Idempotency-Key` header: a fresh key per confirmed
+    /// request, the same key on its retry (money movements, SPEC S16). Such
+    /// an operation may be retried because the key makes the retry harmless.
+    pub idempotency_key: bool,
+}
+
+impl OpSpec {
+    /// Whether a client may repeat this request after a transient failure.
+    pub fn may_retry(&self) -> bool {
+        self.idempotent || self.idempotency_key
+    }
+}
+
+/// The name of the idempotency header (see [`OpSpec::idempotency_key`]).
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+
+/// The header the portal sends with every request (value `1`). A form or
+/// link on another site cannot send it, and a script on another site
+/// cannot either without a CORS preflight the lender never grants, so the
+/// lender honours its session cookie only on requests that carry it.
+pub const PORTAL_REQUEST_HEADER: &str = "X-Portal-Request";
+
+/// The name of the `HttpOnly` session cookie.
+pub const SESSION_COOKIE: &str = "portal_session";
+
+/// One backend operation, declared once.
+pub trait Operation: Send + Sync + 'static {
+    type Request: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
+    type Reply: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
+    const SPEC: &'static OpSpec;
+}
+
+/// Calls `$m!` with every operation type, comma-separated. Adding an
+/// operation to the portal starts with one line here.
+#[macro_export]
+macro_rules! for_each_operation {
+    ($m:ident) => {
+        $m! {
+            $crate::ops::SignIn,
+            $crate::ops::SignOut,
+            $crate::ops::GetCurrentSession,
+            $crate::ops::KeepAlive,
+            $crate::ops::GetAccountSummary,
+            $crate::ops::GetHistory,
+            $crate::ops::GetRepaidBorrowings,
+            $crate::ops::GetMaintenance
+        }
+    };
+}
+
+macro_rules! spec_list {
+    ($($op:path),* $(,)?) => {
+        /// Every operation's spec, in declaration order.
+        pub const OPERATIONS: &[&OpSpec] = &[$(<$op as Operation>::SPEC),*];
+    };
+}
+for_each_operation!(spec_list);
+
+/// The spec named `name`, if the list has one.
+pub fn find(name: &str) -> Option<&'static OpSpec> {
+    OPERATIONS.iter().copied().find(|s| s.name == name)
+}
+
+macro_rules! operation {
+    ($(#[$doc:meta])* $ty:ident: $req:ty => $reply:ty, $spec:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $ty;
+
+        impl Operation for $ty {
+            type Request = $req;
+            type Reply = $reply;
+            const SPEC: &'static OpSpec = &$spec;
+        }
+    };
+}
+
+operation!(
+    /// `POST /sessions`: sign in (SPEC S4). Counts failures towards the lock.
+    SignIn: SignInRequest => SignedIn,
+    OpSpec {
+        name: "signIn",
+        method: Method::Post,
+        path: "/sessions",
+        input: Input::Json,
+        status: 201,
+        session: false,
+        starts_session: true,
+        ends_session: false,
+        idempotent: false,
+        writes: true,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `DELETE /sessions/current`: sign out; harmless when already out.
+    SignOut: () => (),
+    OpSpec {
+        name: "signOut",
+        method: Method::Delete,
+        path: "/sessions/current",
+        input: Input::Nothing,
+        status: 204,
+        session: true,
+        starts_session: false,
+        ends_session: true,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /sessions/current`: the session the request presents, so a
+    /// reloaded page finds its member again; counts as activity.
+    GetCurrentSession: () => CurrentSession,
+    OpSpec {
+        name: "currentSession",
+        method: Method::Get,
+        path: "/sessions/current",
+        input: Input::Nothing,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `POST /sessions/current/keep-alive`: record activity.
+    KeepAlive: () => (),
+    OpSpec {
+        name: "keepAlive",
+        method: Method::Post,
+        path: "/sessions/current/keep-alive",
+        input: Input::Nothing,
+        status: 204,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /account/summary`: the home page's figures (SPEC S6).
+    GetAccountSummary: () => AccountSummary,
+    OpSpec {
+        name: "accountSummary",
+        method: Method::Get,
+        path: "/account/summary",
+        input: Input::Nothing,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /account/history`: one filtered page of the ledger (SPEC S7).
+    GetHistory: HistoryQuery => HistoryPage,
+    OpSpec {
+        name: "accountHistory",
+        method: Method::Get,
+        path: "/account/history",
+        input: Input::Query,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /account/repaid-borrowings`: borrowings repaid in full (SPEC S7).
+    GetRepaidBorrowings: RepaidQuery => Vec<RepaidBorrowing>,
+    OpSpec {
+        name: "accountRepaidBorrowings",
+        method: Method::Get,
+        path: "/account/repaid-borrowings",
+        input: Input::Query,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `GET /maintenance`: maintenance declared outside the calendar; public.
+    GetMaintenance: () => MaintenanceStatus,
+    OpSpec {
+        name: "unscheduledMaintenance",
+        method: Method::Get,
+        path: "/maintenance",
+        input: Input::Nothing,
+        status: 200,
+        session: false,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+/// The request as the wire carries it (see the module documentation).
+pub fn encode_request<Op: Operation>(request: &Op::Request) -> Result<String, BackendError> {
+    match Op::SPEC.input {
+        Input::Nothing => Ok(String::new()),
+        Input::Query => serde_urlencoded::to_string(request).map_err(|_| BackendError::Malformed),
+        Input::Json => serde_json::to_string(request).map_err(|_| BackendError::Malformed),
+    }
+}
+
+/// Reads a request as the server does: anything unreadable is
+/// `invalid_input` with no field problems. A JSON request must be an object.
+pub fn decode_request<Op: Operation>(wire: &str) -> Result<Op::Request, BackendError> {
+    let unreadable = || BackendError::InvalidInput {
+        problems: Vec::new(),
+    };
+    match Op::SPEC.input {
+        Input::Nothing => serde_json::from_str("null").map_err(|_| unreadable()),
+        Input::Query => serde_urlencoded::from_str(wire).map_err(|_| unreadable()),
+        Input::Json => {
+            let value: serde_json::Value = serde_json::from_str(wire).map_err(|_| unreadable())?;
+            if !value.is_object() {
+                return Err(unreadable());
+            }
+            serde_json::from_value(value).map_err(|_| unreadable())
+        }
+    }
+}
+
+/// The reply's JSON body; empty for an operation that answers nothing.
+pub fn encode_reply<Op: Operation>(reply: &Op::Reply) -> Result<String, BackendError> {
+    let json = serde_json::to_string(reply).map_err(|_| BackendError::Server)?;
+    Ok(if json == "null" { String::new() } else { json })
+}
+
+/// Reads a reply body; an empty body is `null` (the `()` replies).
+pub fn decode_reply<Op: Operation>(text: &str) -> Result<Op::Reply, BackendError> {
+    let body = if text.trim().is_empty() { "null" } else { text };
+    serde_json::from_str(body).map_err(|_| BackendError::Malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn names_and_routes_are_unique() {
+        let names: BTreeSet<_> = OPERATIONS.iter().map(|s| s.name).collect();
+        assert_eq!(names.len(), OPERATIONS.len());
+        let routes: BTreeSet<_> = OPERATIONS
+            .iter()
+            .map(|s| (s.method.as_str(), s.path))
+            .collect();
+        assert_eq!(routes.len(), OPERATIONS.len());
+        assert_eq!(find("accountHistory"), Some(GetHistory::SPEC));
+        assert_eq!(find("nope"), None);
+    }
+
+    #[test]
+    fn declarations_are_consistent() {
+        for spec in OPERATIONS {
+            // A GET reads: it may always be retried and never writes.
+            if spec.method == Method::Get {
+                assert!(spec.idempotent && !spec.writes, "{}", spec.name);
+                assert_ne!(spec.input, Input::Json, "{}", spec.name);
+            }
+            if spec.input == Input::Query {
+                assert_eq!(spec.method, Method::Get, "{}", spec.name);
+            }
+            // Only a public operation can begin a session, only a session
+            // operation end one.
+            assert!(!(spec.starts_session && spec.session), "{}", spec.name);
+            assert!(!spec.ends_session || spec.session, "{}", spec.name);
+            assert!(spec.path.starts_with('/'), "{}", spec.name);
+        }
+    }
+
+    #[test]
+    fn requests_survive_the_wire() {
+        let query = HistoryQuery {
+            from: chrono::NaiveDate::from_ymd_opt(2026, 8, 26),
+            to: None,
+            kind: Some(crate::EntryKind::Repayment),
+            offset: 50,
+            limit: Some(50),
+        };
+        let wire = encode_request::<GetHistory>(&query);
+        assert_eq!(
+            wire.as_deref(),
+            Ok("from=2026-08-26&kind=repayment&offset=50&limit=50")
+        );
+        assert_eq!(
+            decode_request::<GetHistory>(wire.as_deref().unwrap_or_default()),
+            Ok(query)
+        );
+        assert_eq!(decode_request::<KeepAlive>("anything"), Ok(()));
+        assert!(decode_request::<SignIn>("[1]").is_err());
+        assert!(decode_request::<GetHistory>("page=2").is_err());
+        assert_eq!(encode_reply::<SignOut>(&()), Ok(String::new()));
+        assert_eq!(decode_reply::<SignOut>(""), Ok(()));
+        assert_eq!(
+            decode_reply::<GetAccountSummary>("{"),
+            Err(BackendError::Malformed)
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! The lender behind the operation list (`portal_api::ops`): one [`Serve`]
+//! implementation per operation, and [`serve_wire`], which finds an
+//! operation by its spec in a table built from `for_each_operation!` and
+//! runs it on the wire form. The in-browser adapter calls `serve_wire`; the
+//! server decodes HTTP itself and calls [`serve`].
+
+use crate::Lender;
+use chrono::{DateTime, Utc};
+use portal_api::ops::{self, decode_request, encode_reply, OpSpec, Operation};
+use portal_api::{BackendError, MaintenanceStatus, SessionToken};
+
+/// What a driver hands the lender with each request besides its data.
+pub struct Call<'a> {
+    /// The instant the request happens at (the page's or server's clock).
+    pub now: DateTime<Utc>,
+    /// The session the request presents, if any.
+    pub session: Option<&'a SessionToken>,
+    /// 128 bits from a cryptographic source (`getrandom` on the server,
+    /// `crypto.getRandomValues` in the browser), asked for only by an
+    /// operation that starts a session. `None` if the source failed.
+    pub random: &'a mut dyn FnMut() -> Option<[u8; 16]>,
+}
+
+impl Call<'_> {
+    fn token(&self) -> Result<&SessionToken, BackendError> {
+        self.session.ok_or(BackendError::NotSignedIn)
+    }
+
+    fn fresh_token(&mut self) -> Result<SessionToken, BackendError> {
+        (self.random)()
+            .map(SessionToken::from_random)
+            .ok_or(BackendError::Server)
+    }
+}
+
+/// How the lender answers one operation.
+pub trait Serve<Op: Operation> {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: Op::Request,
+    ) -> Result<Op::Reply, BackendError>;
+}
+
+/// Runs one operation: a session operation without a session is refused
+/// before the lender sees it.
+pub fn serve<Op: Operation>(
+    lender: &mut Lender,
+    call: &mut Call<'_>,
+    request: Op::Request,
+) -> Result<Op::Reply, BackendError>
+where
+    Lender: Serve<Op>,
+{
+    if Op::SPEC.session {
+        call.token()?;
+    }
+    <Lender as Serve<Op>>::serve(lender, call, request)
+}
+
+type WireHandler = fn(&mut Lender, &mut Call<'_>, &str) -> Result<String, BackendError>;
+
+fn wire<Op: Operation>(
+    lender: &mut Lender,
+    call: &mut Call<'_>,
+    request: &str,
+) -> Result<String, BackendError>
+where
+    Lender: Serve<Op>,
+{
+    if Op::SPEC.session {
+        call.token()?;
+    }
+    let request = decode_request::<Op>(request)?;
+    let reply = serve::<Op>(lender, call, request)?;
+    encode_reply::<Op>(&reply)
+}
+
+macro_rules! wire_table {
+    ($($op:path),* $(,)?) => {
+        /// Every operation of the list with its handler.
+        const TABLE: &[(&OpSpec, WireHandler)] = &[$((<$op as Operation>::SPEC, wire::<$op>)),*];
+    };
+}
+portal_api::for_each_operation!(wire_table);
+
+/// Runs the operation `spec` names on its wire form (the query string or
+/// JSON body) and answers its reply's JSON. An operation missing from the
+/// table is a server fault.
+pub fn serve_wire(
+    lender: &mut Lender,
+    spec: &OpSpec,
+    call: &mut Call<'_>,
+    request: &str,
+) -> Result<String, BackendError> {
+    let handler = TABLE
+        .iter()
+        .find(|(s, _)| s.name == spec.name)
+        .map(|(_, h)| *h)
+        .ok_or(BackendError::Server)?;
+    handler(lender, call, request)
+}
+
+impl Serve<ops::SignIn> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::SignInRequest,
+    ) -> Result<portal_api::SignedIn, BackendError> {
+        let token = call.fresh_token()?;
+        self.sign_in(&request, call.now, token)
+    }
+}
+
+impl Serve<ops::SignOut> for Lender {
+    fn serve(&mut self, call: &mut Call<'_>, (): ()) -> Result<(), BackendError> {
+        self.sign_out(call.token()?);
+        Ok(())
+    }
+}
+
+impl Serve<ops::GetCurrentSession> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        (): (),
+    ) -> Result<portal_api::CurrentSession, BackendError> {
+        self.current_session(call.token()?, call.now)
+    }
+}
+
+impl Serve<ops::KeepAlive> for Lender {
+    fn serve(&mut self, call: &mut Call<'_>, (): ()) -> Result<(), BackendError> {
+        self.touch(call.token()?, call.now)
+    }
+}
+
+impl Serve<ops::GetAccountSummary> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        (): (),
+    ) -> Result<portal_api::AccountSummary, BackendError> {
+        self.account_summary(call.token()?, call.now)
+    }
+}
+
+impl Serve<ops::GetHistory> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        query: portal_api::HistoryQuery,
+    ) -> Result<portal_api::HistoryPage, BackendError> {
+        self.history(call.token()?, call.now, &query)
+    }
+}
+
+impl Serve<ops::GetRepaidBorrowings> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        query: portal_api::RepaidQuery,
+    ) -> Result<Vec<portal_api::RepaidBorrowing>, BackendError> {
+        self.repaid_borrowings(call.token()?, call.now, query)
+    }
+}
+
+impl Serve<ops::GetMaintenance> for Lender {
+    fn serve(&mut self, _call: &mut Call<'_>, (): ()) -> Result<MaintenanceStatus, BackendError> {
+        Ok(MaintenanceStatus {
+            unscheduled: self.unscheduled_maintenance(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_api::OPERATIONS;
+
+    #[test]
+    fn every_listed_operation_has_a_handler() {
+        for spec in OPERATIONS {
+            assert!(
+                TABLE.iter().any(|(s, _)| s.name == spec.name),
+                "{}",
+                spec.name
+            );
+        }
+        assert_eq!(TABLE.len(), OPERATIONS.len());
+    }
+}
