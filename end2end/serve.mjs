@@ -7,6 +7,11 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../dist/", import.meta.url));
 const port = Number(process.argv[2] ?? 4173);
+// The same Content-Security-Policy as portal-server --dist
+// (crates/server/src/assets.rs; crates/server/tests/assets.rs checks they
+// agree), so the fake-lender run meets it too.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const headers = { "cache-control": "no-store", "content-security-policy": csp, "x-content-type-options": "nosniff" };
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -21,12 +26,12 @@ createServer(async (req, res) => {
   const file = join(root, path);
   try {
     const body = await readFile(file.endsWith("/") ? join(file, "index.html") : file);
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" });
     res.end(body);
   } catch {
     // Unknown paths are app routes: the app shows its own not-found page.
     const body = await readFile(join(root, "index.html"));
-    res.writeHead(200, { "content-type": types[".html"], "cache-control": "no-store" });
+    res.writeHead(200, { ...headers, "content-type": types[".html"] });
     res.end(body);
   }
 }).listen(port, "127.0.0.1", () => console.log(`serving dist on http://127.0.0.1:${port}`));

@@ -17,7 +17,7 @@ use crate::routes::{Access, Page};
 use crate::session::{SessionCtx, SignOutReason, IDLE_LIMIT_MS, IDLE_WARNING_MS};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos::task::{spawn_local, spawn_local_scoped};
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{path, NavigateOptions};
@@ -164,8 +164,18 @@ fn LazyPage(page: Page) -> impl IntoView {
     let owner = Owner::current();
     let load = move || {
         state.set(State::Loading);
+        // Cancelled if this page is left before its chunk is in (a guard
+        // sends the member elsewhere, say), and checked again once it is:
+        // a page is never built under an owner that has ended.
         let spawn = || {
-            spawn_local_scoped(async move {
+            spawn_local_scoped_with_cancellation(async move {
+                if let Err(ChunkError) = crate::pages::preload(page).await {
+                    let _ = state.try_set(State::Failed);
+                    return;
+                }
+                if state.try_get_untracked().is_none() {
+                    return;
+                }
                 match crate::pages::load(page).await {
                     Ok(loaded) => {
                         view.set_value(Some(loaded));
