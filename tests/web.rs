@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use member_portal::components::sign_in_form::{LoginTab, SignInForm, SignInInputs};
+use member_portal::pages::login::sign_in_form::{LoginTab, SignInForm, SignInInputs};
 use member_portal::i18n::{I18n, Locale};
 use portal_domain::input::Credentials;
 use std::sync::{Arc, Mutex};

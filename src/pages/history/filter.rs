@@ -167,7 +167,6 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("a real date")
@@ -217,6 +216,17 @@ mod tests {
         assert_eq!(page_count(50), 1);
         assert_eq!(page_count(51), 2);
         assert_eq!(page_count(10_000), 200);
+    }
+}
+
+// proptest runs natively only (it is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("a real date")
     }
 
     proptest! {
