@@ -68,11 +68,18 @@ for (const route of ["login", "home"]) {
   ok = row(`  /${route}, fake lender`, sum([...shell, ...needs[route], ...needs.fake_lender]), BUDGET.fake) && ok;
 }
 row("  /simulator (public), HTTP backend", sum([...shell, ...needs.simulator]));
-console.log("each chunk set (a split point and every shared chunk it waits for)");
+// A later route fetches only what is not in yet. A member signs in on
+// /login and lands on /home, so "later" is measured after those two; the
+// whole set (the route opened first, by a deep link) is printed too.
+const seen = new Set([...needs.login, ...needs.home]);
+console.log("each later route's chunks (after /login and /home), and its whole chunk set");
 for (const [name, files] of Object.entries(needs)) {
-  const budget = name === "fake_lender" ? undefined : BUDGET.chunk;
-  ok = row(`  ${name} (${files.length} files)`, sum(files), budget) && ok;
+  if (name === "fake_lender") continue;
+  const later = name === "login" || name === "home" ? files : files.filter((f) => !seen.has(f));
+  ok = row(`  ${name}: fetched later (${later.length} files)`, sum(later), BUDGET.chunk) && ok;
+  row(`  ${name}: whole set (${files.length} files)`, sum(files));
 }
+row(`  fake_lender (${needs.fake_lender.length} files, with the config)`, sum(needs.fake_lender));
 if (!ok) {
   console.log("\nA budget is exceeded (see README \"Bundle size\").");
   process.exit(1);
