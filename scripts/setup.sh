@@ -39,7 +39,9 @@ fi
 missing_debs=()
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing_debs+=(fonts-noto-cjk)
+# Not `fc-list | grep -q`: under pipefail grep's early exit makes fc-list
+# die of SIGPIPE, and the fonts would be installed again on every run.
+dpkg -s fonts-noto-cjk > /dev/null 2>&1 || missing_debs+=(fonts-noto-cjk)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]}"
   export DEBIAN_FRONTEND=noninteractive

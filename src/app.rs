@@ -218,18 +218,30 @@ fn ChunkFailed(page: Page, on_retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Once the first page is interactive and the browser is idle, fetches the
-/// chunks of the pages a member can reach next, so later navigation does
-/// not wait for the network. Each chunk is fetched once: a loaded chunk is
-/// remembered by the loader, and a failed prefetch is simply tried again
+/// Once the first page is interactive and the browser has been idle a
+/// while, fetches the chunks of the pages the member can open next (signed
+/// out: the public pages and home; signed in: the member pages), one page
+/// at a time, so later navigation does not wait for the network and the
+/// first page is never slowed. Each chunk is fetched once: a loaded chunk
+/// is remembered by the loader, and a failed prefetch is simply tried again
 /// when the page is opened.
 #[component]
 fn PrefetchWhenIdle() -> impl IntoView {
-    browser::when_idle(|| {
-        spawn_local(async {
-            for page in Page::ALL {
-                let _ = crate::pages::preload(page).await;
-            }
+    let session = crate::session::use_session();
+    let signed_in = Memo::new(move |_| session.current.with(Option::is_some));
+    Effect::new(move |_| {
+        let member = signed_in.get();
+        browser::when_idle(move || {
+            spawn_local(async move {
+                let next = Page::ALL.into_iter().filter(|p| match p.access() {
+                    Access::Always => true,
+                    Access::Open | Access::SignedOut => !member,
+                    Access::Member => member || *p == Page::Home,
+                });
+                for page in next {
+                    let _ = crate::pages::preload(page).await;
+                }
+            });
         });
     });
 }

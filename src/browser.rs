@@ -189,7 +189,9 @@ pub fn print() {
 /// where the browser lacks it). For work no member is waiting for, such as
 /// prefetching the chunks of pages not yet opened.
 pub fn when_idle(f: impl FnOnce() + 'static) {
-    const SETTLE_MS: i32 = 1500;
+    // Long enough for the first page's own work to be over (Lighthouse's
+    // quiet window), short enough to be done before a member's next click.
+    const SETTLE_MS: i32 = 5000;
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use member_portal::pages::login::sign_in_form::{LoginTab, SignInForm, SignInInputs};
 use member_portal::i18n::{I18n, Locale};
+use member_portal::pages::login::sign_in_form::{LoginTab, SignInForm, SignInInputs};
 use portal_domain::input::Credentials;
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;

@@ -36,7 +36,7 @@ test("navigating through every page loads each chunk once", async ({ page }) => 
   await new LoginPage(page).goto();
   await new LoginPage(page).signInWithCard("1234567890", "1234");
   await new HomePage(page).expectLoaded();
-  // Idle prefetching fetches the other pages' chunks once the first page
+  // Idle prefetching fetches the member pages' chunks once the first page
   // is interactive; wait for the last page's chunk to be in.
   await expect
     .poll(() => wasmFiles(requested).some((p) => p.includes("split_maintenance")), { timeout: 15_000 })

@@ -86,6 +86,24 @@ pub struct OpSpec {
 }
 
 impl OpSpec {
+    /// A signed-in member's read: `GET`, `200`, idempotent, changing
+    /// nothing. Most operations of the portal are one of these.
+    pub const fn member_read(name: &'static str, path: &'static str, input: Input) -> OpSpec {
+        OpSpec {
+            name,
+            method: Method::Get,
+            path,
+            input,
+            status: 200,
+            session: true,
+            starts_session: false,
+            ends_session: false,
+            idempotent: true,
+            writes: false,
+            idempotency_key: false,
+        }
+    }
+
     /// Whether a client may repeat this request after a transient failure.
     pub fn may_retry(&self) -> bool {
         self.idempotent || self.idempotency_key
@@ -196,19 +214,7 @@ operation!(
     /// `GET /sessions/current`: the session the request presents, so a
     /// reloaded page finds its member again; counts as activity.
     GetCurrentSession: () => CurrentSession,
-    OpSpec {
-        name: "currentSession",
-        method: Method::Get,
-        path: "/sessions/current",
-        input: Input::Nothing,
-        status: 200,
-        session: true,
-        starts_session: false,
-        ends_session: false,
-        idempotent: true,
-        writes: false,
-        idempotency_key: false,
-    }
+    OpSpec::member_read("currentSession", "/sessions/current", Input::Nothing)
 );
 
 operation!(
@@ -232,55 +238,19 @@ operation!(
 operation!(
     /// `GET /account/summary`: the home page's figures (SPEC S6).
     GetAccountSummary: () => AccountSummary,
-    OpSpec {
-        name: "accountSummary",
-        method: Method::Get,
-        path: "/account/summary",
-        input: Input::Nothing,
-        status: 200,
-        session: true,
-        starts_session: false,
-        ends_session: false,
-        idempotent: true,
-        writes: false,
-        idempotency_key: false,
-    }
+    OpSpec::member_read("accountSummary", "/account/summary", Input::Nothing)
 );
 
 operation!(
     /// `GET /account/history`: one filtered page of the ledger (SPEC S7).
     GetHistory: HistoryQuery => HistoryPage,
-    OpSpec {
-        name: "accountHistory",
-        method: Method::Get,
-        path: "/account/history",
-        input: Input::Query,
-        status: 200,
-        session: true,
-        starts_session: false,
-        ends_session: false,
-        idempotent: true,
-        writes: false,
-        idempotency_key: false,
-    }
+    OpSpec::member_read("accountHistory", "/account/history", Input::Query)
 );
 
 operation!(
     /// `GET /account/repaid-borrowings`: borrowings repaid in full (SPEC S7).
     GetRepaidBorrowings: RepaidQuery => Vec<RepaidBorrowing>,
-    OpSpec {
-        name: "accountRepaidBorrowings",
-        method: Method::Get,
-        path: "/account/repaid-borrowings",
-        input: Input::Query,
-        status: 200,
-        session: true,
-        starts_session: false,
-        ends_session: false,
-        idempotent: true,
-        writes: false,
-        idempotency_key: false,
-    }
+    OpSpec::member_read("accountRepaidBorrowings", "/account/repaid-borrowings", Input::Query)
 );
 
 operation!(
