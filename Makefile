@@ -19,7 +19,7 @@ serve: setup
 ## the app pointed at the server's API (state in memory).
 serve-http: build
 	cargo build --profile server-release -p portal-server
-	rm -rf dist-serve && cp -r dist dist-serve
+	rm -rf dist-serve && cp -r dist dist-serve && rm -f dist-serve/config.json.*
 	printf '{"backend": "http", "base_url": "/api/v1"}\n' > dist-serve/config.json
 	./target/server-release/portal-server --port $${PORT:-8081} --dist dist-serve
 
@@ -60,7 +60,7 @@ test-e2e-http: dist-http
 ## dist/ with a config.json that points the app at the reference server's
 ## own API, with the test clock header on (tests only).
 dist-http: build
-	rm -rf dist-http && cp -r dist dist-http
+	rm -rf dist-http && cp -r dist dist-http && rm -f dist-http/config.json.*
 	printf '{"backend": "http", "base_url": "/api/v1", "test_clock": true}\n' > dist-http/config.json
 
 ## Bundle sizes (raw and gzip) and the schedule computation time in release wasm.

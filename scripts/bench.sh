@@ -19,7 +19,7 @@ echo
 echo "== Lighthouse 12, mobile, performance"
 port=${BENCH_PORT:-4190}
 serve_dir=target/bench-dist
-rm -rf "$serve_dir" && cp -r dist "$serve_dir"
+rm -rf "$serve_dir" && cp -r dist "$serve_dir" && rm -f "$serve_dir"/config.json.*
 printf '{"backend": "http", "base_url": "/api/v1"}\n' > "$serve_dir/config.json"
 cargo build -q -p portal-server
 ./target/debug/portal-server --port "$port" --dist "$serve_dir" > /dev/null 2>&1 &

@@ -89,10 +89,12 @@ const head = [
 html = html.replace("</head>", `    ${head}\n  </head>`);
 write("index.html", html);
 
-// 4. Precompressed copies for release.
+// 4. Precompressed copies for release. Never of config.json: each
+// environment rewrites it, and a stale compressed copy would be served in
+// its place.
 if (profile === "release") {
   for (const f of fs.readdirSync(dir)) {
-    if (!/\.(wasm|js|css|html|json|svg)$/.test(f)) continue;
+    if (!/\.(wasm|js|css|html|svg)$/.test(f)) continue;
     const bytes = fs.readFileSync(file(f));
     fs.writeFileSync(file(f) + ".gz", zlib.gzipSync(bytes, { level: 9 }));
     fs.writeFileSync(

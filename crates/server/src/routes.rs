@@ -64,6 +64,11 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
             CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
+    let api = if config.test_controls {
+        api.layer(axum::middleware::from_fn(stall_body))
+    } else {
+        api
+    };
     let router = match dist {
         Some(dir) => crate::assets::service(api, dir),
         None => api.fallback(api_not_found),
@@ -74,6 +79,31 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
         // gets the contract's server error and the server keeps running.
         .layer(CatchPanicLayer::custom(panic_response))
         .with_state(state)
+}
+
+/// The request header that asks for a stalled answer (test controls only).
+pub const TEST_STALL_BODY_HEADER: &str = "x-test-stall-body";
+
+/// With test controls, a request carrying `X-Test-Stall-Body` gets its
+/// answer's status, headers and the first half of its body, and then
+/// nothing more: a test can check that the portal's timeout covers the
+/// whole response, not only its headers.
+async fn stall_body(request: Request, next: axum::middleware::Next) -> Response {
+    use futures_util::StreamExt;
+    let stall = request.headers().contains_key(TEST_STALL_BODY_HEADER);
+    let response = next.run(request).await;
+    if !stall {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT_BYTES * 64)
+        .await
+        .unwrap_or_default();
+    let half = bytes.slice(..bytes.len() / 2);
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let first = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(half) });
+    let stream = first.chain(futures_util::stream::pending());
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }
 
 /// Routes one operation of the list to the generic handler.
