@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod i18n;
 pub mod maintenance;
+pub mod movement;
 pub mod pages;
 pub mod routes;
 pub mod session;

@@ -145,6 +145,24 @@ impl SessionCtx {
 }
 
 impl SessionCtx {
+    /// Takes the part of a signed-in action's failure that concerns the
+    /// whole app: a session the lender ended ends ours (the member goes to
+    /// sign-in), maintenance it declared sends them to the maintenance
+    /// page. True when that is all there is to say.
+    pub fn absorb(&self, error: &BackendError) -> bool {
+        match error {
+            BackendError::NotSignedIn => {
+                self.end(SignOutReason::Expired);
+                true
+            }
+            BackendError::Maintenance { until } => {
+                self.lender_in_maintenance(*until);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The lender answered 503 maintenance to a signed-in request:
     /// maintenance it declared outside the calendar. Recording it as a
     /// window from now makes the route guard send the member to the

@@ -148,8 +148,18 @@ impl Backend for FakeBackend {
     /// failed attempts included: a wrong PIN counts towards the lock). Reads
     /// declare nothing, so a member with 10,000 entries costs no localStorage
     /// write per page. New tokens come from `crypto.getRandomValues`.
-    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
+    fn send(
+        &self,
+        op: &'static OpSpec,
+        request: String,
+        key: Option<String>,
+    ) -> LocalFuture<'_, BackendResult<String>> {
         Box::pin(async move {
+            let key = match (op.idempotency_key, key) {
+                (false, _) => None,
+                (true, Some(key)) => Some(key),
+                (true, None) => Some(super::fresh_key().ok_or(BackendError::Offline)?),
+            };
             let session = self.session.borrow().clone();
             // An ending session is forgotten at once, before the simulated
             // network: a reload right after sign-out finds nothing.
@@ -167,6 +177,7 @@ impl Backend for FakeBackend {
                     now: browser::now_utc(),
                     session: session.as_ref(),
                     random: &mut random,
+                    idempotency_key: key.as_deref(),
                 };
                 serve_wire(&mut lender, op, &mut call, &request)
             };

@@ -8,7 +8,7 @@ use super::{Backend, BackendResult, LocalFuture};
 use crate::browser;
 use gloo_net::http::{Method, RequestBuilder};
 use portal_api::ops::{self, Input, OpSpec, IDEMPOTENCY_KEY_HEADER, PORTAL_REQUEST_HEADER};
-use portal_api::{BackendError, SessionToken};
+use portal_api::BackendError;
 
 /// Set in `sessionStorage` while this tab holds the lender's session
 /// cookie. The cookie is shared by every tab and outlives a closed one; the
@@ -113,7 +113,12 @@ impl HttpBackend {
     /// Sends one operation of the list: a transient failure is retried
     /// once if the operation may be repeated (`OpSpec::may_retry`: it is
     /// idempotent, or its `Idempotency-Key` makes the retry harmless).
-    async fn send_op(&self, op: &'static OpSpec, request: String) -> BackendResult<String> {
+    async fn send_op(
+        &self,
+        op: &'static OpSpec,
+        request: String,
+        key: Option<String>,
+    ) -> BackendResult<String> {
         if op.ends_session {
             // Forgotten at once: a reload right after sign-out is signed out.
             browser::session_remove(SIGNED_IN_KEY);
@@ -127,12 +132,11 @@ impl HttpBackend {
             url.push('?');
             url.push_str(&request);
         }
-        let idempotency_key = if op.idempotency_key {
+        let idempotency_key = match (op.idempotency_key, key) {
+            (false, _) => None,
+            (true, Some(key)) => Some(key),
             // A fresh key per confirmed request; never a weak one.
-            let bytes = browser::random_128().ok_or(BackendError::Offline)?;
-            Some(SessionToken::from_random(bytes).as_str().to_owned())
-        } else {
-            None
+            (true, None) => Some(super::fresh_key().ok_or(BackendError::Offline)?),
         };
         let call = Call {
             method: method_of(op.method),
@@ -170,8 +174,13 @@ fn method_of(method: ops::Method) -> Method {
 }
 
 impl Backend for HttpBackend {
-    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>> {
-        Box::pin(self.send_op(op, request))
+    fn send(
+        &self,
+        op: &'static OpSpec,
+        request: String,
+        key: Option<String>,
+    ) -> LocalFuture<'_, BackendResult<String>> {
+        Box::pin(self.send_op(op, request, key))
     }
 }
 

@@ -42,7 +42,18 @@ pub trait Backend {
     /// adapter presents its session to operations that need one, keeps the
     /// session an operation starts (the reply's token is always `null` by
     /// the time a page sees it) and forgets one an operation ends.
-    fn send(&self, op: &'static OpSpec, request: String) -> LocalFuture<'_, BackendResult<String>>;
+    ///
+    /// `key` is the `Idempotency-Key` of a money movement (`OpSpec::idempotency_key`):
+    /// the page mints it when the member reaches the confirmation screen
+    /// and sends the same one with every attempt to confirm, so however many
+    /// attempts arrive the lender books once. Without one the adapter mints
+    /// a key per call.
+    fn send(
+        &self,
+        op: &'static OpSpec,
+        request: String,
+        key: Option<String>,
+    ) -> LocalFuture<'_, BackendResult<String>>;
 
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
@@ -56,9 +67,18 @@ impl dyn Backend + '_ {
         &self,
         request: Op::Request,
     ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        self.call_keyed::<Op>(request, None)
+    }
+
+    /// Sends the money movement `Op` under the page's `Idempotency-Key`.
+    pub fn call_keyed<Op: Operation>(
+        &self,
+        request: Op::Request,
+        key: Option<String>,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
         let wire = encode_request::<Op>(&request);
         Box::pin(async move {
-            let text = self.send(Op::SPEC, wire?).await?;
+            let text = self.send(Op::SPEC, wire?, key).await?;
             decode_reply::<Op>(&text)
         })
     }
@@ -91,9 +111,25 @@ impl BackendHandle {
         &self,
         request: Op::Request,
     ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
-        let backend = self.get();
-        Box::pin(async move { backend.call::<Op>(request).await })
+        self.send_keyed::<Op>(request, None)
     }
+
+    /// Sends the money movement `Op` under `key` (see [`Backend::send`]).
+    pub fn send_keyed<Op: Operation>(
+        &self,
+        request: Op::Request,
+        key: Option<String>,
+    ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
+        let backend = self.get();
+        Box::pin(async move { backend.call_keyed::<Op>(request, key).await })
+    }
+}
+
+/// A new `Idempotency-Key`: 128 bits from `crypto.getRandomValues`, as 32
+/// hex digits. `None` if the browser has no such source (never a weak key).
+pub fn fresh_key() -> Option<String> {
+    crate::browser::random_128()
+        .map(|bytes| portal_api::SessionToken::from_random(bytes).as_str().to_owned())
 }
 
 pub fn use_backend() -> BackendHandle {

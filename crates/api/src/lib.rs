@@ -12,7 +12,10 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod movement;
 pub mod ops;
+
+pub use movement::*;
 
 pub use ops::{OpSpec, Operation, OPERATIONS};
 
@@ -359,6 +362,20 @@ pub enum BackendError {
         until: NaiveDateTime,
     },
     NotSignedIn,
+    /// A transfer or repayment amount the rules refuse (SPEC S8, S9).
+    AmountRefused {
+        reason: AmountError,
+    },
+    /// The payee account form has problems (SPEC S8).
+    PayeeRefused {
+        problems: Vec<PayeeProblem>,
+    },
+    /// A transfer needs a registered payee account first.
+    NoPayeeAccount,
+    /// An `Idempotency-Key` already used for a different request.
+    IdempotencyConflict,
+    /// The thing asked for (a repayment) does not exist for this member.
+    NotFound,
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,

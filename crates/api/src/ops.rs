@@ -14,8 +14,10 @@
 //! `()`). The in-browser fake decodes exactly what the server decodes.
 
 use crate::{
-    AccountSummary, BackendError, CurrentSession, HistoryPage, HistoryQuery, MaintenanceStatus,
-    RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
+    AccountSummary, BackendError, BankDecisionRequest, CurrentSession, HistoryPage, HistoryQuery,
+    MaintenanceStatus, MovementLookup, MovementQuery, PayeeAccount, PayeeAccountInput,
+    PayeeAccountStatus, RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery,
+    RepaymentRequest, SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -142,7 +144,15 @@ macro_rules! for_each_operation {
             $crate::ops::GetAccountSummary,
             $crate::ops::GetHistory,
             $crate::ops::GetRepaidBorrowings,
-            $crate::ops::GetMaintenance
+            $crate::ops::GetMaintenance,
+            $crate::ops::GetPayeeAccount,
+            $crate::ops::RegisterPayeeAccount,
+            $crate::ops::QuoteTransfer,
+            $crate::ops::Transfer,
+            $crate::ops::StartRepayment,
+            $crate::ops::GetRepayment,
+            $crate::ops::DecideRepayment,
+            $crate::ops::GetMovement
         }
     };
 }
@@ -269,6 +279,97 @@ operation!(
         writes: false,
         idempotency_key: false,
     }
+);
+
+/// A signed-in member's change: `session`, `writes`, not retried unless
+/// `idempotent` says a repeat is harmless.
+const fn member_write(
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    status: u16,
+    idempotent: bool,
+    idempotency_key: bool,
+) -> OpSpec {
+    OpSpec {
+        name,
+        method,
+        path,
+        input: Input::Json,
+        status,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent,
+        writes: true,
+        idempotency_key,
+    }
+}
+
+operation!(
+    /// `GET /payee-account`: the member's registered payee account (SPEC S8).
+    GetPayeeAccount: () => PayeeAccountStatus,
+    OpSpec::member_read("payeeAccount", "/payee-account", Input::Nothing)
+);
+
+operation!(
+    /// `PUT /payee-account`: register or replace it; the holder name must be
+    /// the member's own. Replacing with the same account changes nothing.
+    RegisterPayeeAccount: PayeeAccountInput => PayeeAccount,
+    member_write("registerPayeeAccount", Method::Put, "/payee-account", 200, true, false)
+);
+
+operation!(
+    /// `POST /transfers/quote`: what a transfer would do, for the
+    /// confirmation screen (arrival, balance after). Books nothing.
+    QuoteTransfer: TransferRequest => TransferQuote,
+    OpSpec {
+        name: "quoteTransfer",
+        method: Method::Post,
+        path: "/transfers/quote",
+        input: Input::Json,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `POST /transfers`: borrow by transfer to the payee account (SPEC S8).
+    /// A repeated `Idempotency-Key` answers the first receipt.
+    Transfer: TransferRequest => TransferReceipt,
+    member_write("transfer", Method::Post, "/transfers", 201, false, true)
+);
+
+operation!(
+    /// `POST /repayments`: start an internet repayment at the member's bank
+    /// (SPEC S9); the reply names the bank page to approve it at.
+    StartRepayment: RepaymentRequest => Repayment,
+    member_write("startRepayment", Method::Post, "/repayments", 201, false, true)
+);
+
+operation!(
+    /// `GET /repayments`: one repayment, for the bank's return.
+    GetRepayment: RepaymentQuery => Repayment,
+    OpSpec::member_read("repayment", "/repayments", Input::Query)
+);
+
+operation!(
+    /// `POST /repayments/decision`: the (simulated) bank's answer. Only the
+    /// first decision counts; a repeat answers the repayment as it stands.
+    DecideRepayment: BankDecisionRequest => Repayment,
+    member_write("decideRepayment", Method::Post, "/repayments/decision", 200, true, false)
+);
+
+operation!(
+    /// `GET /movements`: what an `Idempotency-Key` booked, so a portal that
+    /// lost an answer learns the outcome before it offers a retry.
+    GetMovement: MovementQuery => MovementLookup,
+    OpSpec::member_read("movement", "/movements", Input::Query)
 );
 
 /// The request as the wire carries it (see the module documentation).

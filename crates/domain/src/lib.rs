@@ -10,6 +10,7 @@ pub mod interest;
 pub mod lending;
 pub mod maintenance;
 pub mod money;
+pub mod movement;
 mod numtext;
 pub mod rate;
 pub mod schedule;

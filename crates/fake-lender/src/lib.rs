@@ -14,6 +14,7 @@
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
 pub mod ledger;
+pub mod movements;
 pub mod seed;
 pub mod serve;
 
@@ -66,6 +67,9 @@ pub struct AccountState {
     pub previous_sign_in: Option<DateTime<Utc>>,
     /// Every borrowing and repayment; it holds amounts and dates, no secret.
     pub ledger: Ledger,
+    /// The account transfers are paid into (SPEC S8), once registered.
+    #[serde(default)]
+    pub payee: Option<movements::StoredPayee>,
 }
 
 /// The persisted part of the fake lender.
@@ -86,6 +90,19 @@ pub struct LenderState {
     /// lock threshold. Not a credential: it only keeps thresholds unknown.
     #[serde(default)]
     pub salt: u64,
+    /// Every transfer and repayment booked under an `Idempotency-Key`, with
+    /// what it answered, so a repeated key answers the same.
+    #[serde(default)]
+    pub movements: Vec<movements::MovementRecord>,
+    /// Internet repayments, started and decided.
+    #[serde(default)]
+    pub repayments: Vec<movements::RepaymentRecord>,
+    /// The notice e-mails the lender has sent (the demo's mailbox).
+    #[serde(default)]
+    pub mailbox: Vec<movements::Mail>,
+    /// The last reception number handed out.
+    #[serde(default)]
+    pub reception_counter: u64,
 }
 
 /// Sign-in failures for an identifier no member has.
@@ -152,6 +169,7 @@ impl Lender {
                 last_sign_in: m.last_sign_in_days_ago.map(|d| now - Duration::days(d)),
                 previous_sign_in: None,
                 ledger: seed::seed_ledger(m, now),
+                payee: seed::seed_payee(m),
             })
             .collect();
         Self::from_state(
@@ -161,6 +179,10 @@ impl Lender {
                 unscheduled: None,
                 strangers: BTreeMap::new(),
                 salt: entropy,
+                movements: Vec::new(),
+                repayments: Vec::new(),
+                mailbox: Vec::new(),
+                reception_counter: 0,
             },
             entropy,
         )
@@ -182,6 +204,7 @@ impl Lender {
                     last_sign_in: None,
                     previous_sign_in: None,
                     ledger: seed::seed_ledger(m, state.seeded_at),
+                    payee: seed::seed_payee(m),
                 });
             }
         }

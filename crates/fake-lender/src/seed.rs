@@ -27,6 +27,29 @@ pub enum DemoLogin {
     MemberNumberOnly,
 }
 
+/// A payee account as seeded: a 普通 account in the member's own name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeedPayee {
+    pub bank_code: &'static str,
+    pub bank_name: &'static str,
+    pub branch_code: &'static str,
+    pub branch_name: &'static str,
+    pub number: &'static str,
+}
+
+/// The member's seeded payee account, as the lender stores it.
+pub fn seed_payee(m: &DemoMember) -> Option<crate::movements::StoredPayee> {
+    m.payee.map(|p| crate::movements::StoredPayee {
+        bank_code: p.bank_code.to_owned(),
+        bank_name: p.bank_name.to_owned(),
+        branch_code: p.branch_code.to_owned(),
+        branch_name: p.branch_name.to_owned(),
+        kind: portal_api::AccountKind::Ordinary,
+        number: p.number.to_owned(),
+        holder: m.kana.to_owned(),
+    })
+}
+
 /// One seeded member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoMember {
@@ -34,6 +57,11 @@ pub struct DemoMember {
     pub member_number: &'static str,
     pub email: &'static str,
     pub name: &'static str,
+    /// The name's reading in full-width katakana, which payee account
+    /// holder names are matched against (SPEC S8).
+    pub kana: &'static str,
+    /// A payee account registered at seeding (SPEC S17).
+    pub payee: Option<SeedPayee>,
     pub login: DemoLogin,
     /// Shown on the sign-in page in fake mode, in each locale.
     pub description_ja: &'static str,
@@ -100,8 +128,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-card10",
         member_number: "100000001",
-        email: "hanako@example.com",
+        email: "card7890@example.com",
         name: "見本 花子",
+        kana: "ミホン ハナコ",
+        payee: Some(SeedPayee { bank_code: "0005", bank_name: "三菱ＵＦＪ銀行", branch_code: "001", branch_name: "本店", number: "1234567" }),
         login: DemoLogin::Card {
             card_number: "1234567890",
             pin: "1234",
@@ -123,8 +153,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-card16",
         member_number: "100000002",
-        email: "jiro@example.com",
+        email: "card3456@example.com",
         name: "見本 次郎",
+        kana: "ミホン ジロウ",
+        payee: None,
         login: DemoLogin::Card {
             card_number: "1234567890123456",
             pin: "4321",
@@ -146,8 +178,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-web",
         member_number: "100000003",
-        email: "demo@example.com",
+        email: "demo0001@example.com",
         name: "見本 太一",
+        kana: "ミホン タイチ",
+        payee: Some(SeedPayee { bank_code: "0001", bank_name: "みずほ銀行", branch_code: "001", branch_name: "東京営業部", number: "7654321" }),
         login: DemoLogin::WebId {
             web_id: "demo0001",
             password: "Passw0rd",
@@ -169,8 +203,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-new",
         member_number: "100000004",
-        email: "new@example.com",
+        email: "newmember01@example.com",
         name: "見本 新",
+        kana: "ミホン アラタ",
+        payee: None,
         login: DemoLogin::WebId {
             web_id: "newmember01",
             password: "Welcome2024",
@@ -192,8 +228,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-overdue",
         member_number: "100000005",
-        email: "late@example.com",
+        email: "overdue01@example.com",
         name: "見本 遅子",
+        kana: "ミホン オソコ",
+        payee: None,
         login: DemoLogin::WebId {
             web_id: "overdue01",
             password: "Overdue2024",
@@ -215,8 +253,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-locked",
         member_number: "100000006",
-        email: "locked@example.com",
+        email: "card6677@example.com",
         name: "見本 鍵男",
+        kana: "ミホン カギオ",
+        payee: None,
         login: DemoLogin::Card {
             card_number: "5555666677",
             pin: "1111",
@@ -238,8 +278,10 @@ static MEMBERS: [DemoMember; 8] = [
     DemoMember {
         id: "m-suspended",
         member_number: "100000007",
-        email: "stopped@example.com",
+        email: "suspended01@example.com",
         name: "見本 止",
+        kana: "ミホン トメ",
+        payee: None,
         login: DemoLogin::WebId {
             web_id: "suspended01",
             password: "Suspend2024",
@@ -263,6 +305,8 @@ static MEMBERS: [DemoMember; 8] = [
         member_number: "123456789",
         email: "taro@example.com",
         name: "見本 太郎",
+        kana: "ミホン タロウ",
+        payee: None,
         login: DemoLogin::MemberNumberOnly,
         description_ja:
             "WEB-ID未登録の会員（会員番号 123456789・taro@example.com）: WEB-ID登録ができます",

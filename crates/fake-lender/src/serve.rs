@@ -19,6 +19,8 @@ pub struct Call<'a> {
     /// `crypto.getRandomValues` in the browser), asked for only by an
     /// operation that starts a session. `None` if the source failed.
     pub random: &'a mut dyn FnMut() -> Option<[u8; 16]>,
+    /// The request's `Idempotency-Key`, for an operation that carries one.
+    pub idempotency_key: Option<&'a str>,
 }
 
 impl Call<'_> {
@@ -170,6 +172,86 @@ impl Serve<ops::GetMaintenance> for Lender {
         Ok(MaintenanceStatus {
             unscheduled: self.unscheduled_maintenance(),
         })
+    }
+}
+
+impl Serve<ops::GetPayeeAccount> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        (): (),
+    ) -> Result<portal_api::PayeeAccountStatus, BackendError> {
+        self.payee_account(call.token()?, call.now)
+    }
+}
+
+impl Serve<ops::RegisterPayeeAccount> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        input: portal_api::PayeeAccountInput,
+    ) -> Result<portal_api::PayeeAccount, BackendError> {
+        self.register_payee_account(call.token()?, call.now, &input)
+    }
+}
+
+impl Serve<ops::QuoteTransfer> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::TransferRequest,
+    ) -> Result<portal_api::TransferQuote, BackendError> {
+        self.quote_transfer(call.token()?, call.now, request)
+    }
+}
+
+impl Serve<ops::Transfer> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::TransferRequest,
+    ) -> Result<portal_api::TransferReceipt, BackendError> {
+        self.transfer(call.token()?, call.now, call.idempotency_key, request)
+    }
+}
+
+impl Serve<ops::StartRepayment> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::RepaymentRequest,
+    ) -> Result<portal_api::Repayment, BackendError> {
+        self.start_repayment(call.token()?, call.now, call.idempotency_key, request)
+    }
+}
+
+impl Serve<ops::GetRepayment> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        query: portal_api::RepaymentQuery,
+    ) -> Result<portal_api::Repayment, BackendError> {
+        self.repayment(call.token()?, call.now, &query.id)
+    }
+}
+
+impl Serve<ops::DecideRepayment> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::BankDecisionRequest,
+    ) -> Result<portal_api::Repayment, BackendError> {
+        self.decide_repayment(call.token()?, call.now, &request)
+    }
+}
+
+impl Serve<ops::GetMovement> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        query: portal_api::MovementQuery,
+    ) -> Result<portal_api::MovementLookup, BackendError> {
+        self.movement(call.token()?, call.now, &query.key)
     }
 }
 

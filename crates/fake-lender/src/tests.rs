@@ -1003,6 +1003,7 @@ fn wire(
         now,
         session: token,
         random: &mut random,
+        idempotency_key: Some(spec.name),
     };
     serve::serve_wire(lender, spec, &mut call, request)
 }
@@ -1021,6 +1022,16 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         "signIn" => r#"{"method":"card","card_number":"1234567890","pin":"1234"}"#,
         "accountHistory" => "offset=0&limit=50",
         "accountRepaidBorrowings" => "limit=10",
+        "registerPayeeAccount" => {
+            r#"{"bank_code":"0005","bank_name":"三菱ＵＦＪ銀行","branch_code":"002","branch_name":"丸の内支店","kind":"ordinary","number":"1112223","holder":"ﾐﾎﾝ ﾊﾅｺ"}"#
+        }
+        "quoteTransfer" | "transfer" => r#"{"amount":10000}"#,
+        "startRepayment" => r#"{"amount":5000,"bank_code":"0001","bank_name":"みずほ銀行"}"#,
+        // The repayment the line above started: reception numbers count
+        // from 1 on a fresh lender.
+        "repayment" => "id=r26112500002",
+        "decideRepayment" => r#"{"id":"r26112500002","decision":"approve"}"#,
+        "movement" => "key=transfer",
         _ => "",
     }
 }
@@ -1084,6 +1095,7 @@ fn tokens_are_the_ones_the_driver_minted() {
             now,
             session: None,
             random: &mut random,
+            idempotency_key: None,
         };
         let reply = serve::serve_wire(&mut lender, spec, &mut call, sample_request(spec));
         let reply: SignedIn = serde_json::from_str(&reply.unwrap_or_default())
@@ -1099,6 +1111,7 @@ fn tokens_are_the_ones_the_driver_minted() {
         now,
         session: None,
         random: &mut broken,
+        idempotency_key: None,
     };
     assert_eq!(
         serve::serve_wire(&mut lender, spec, &mut call, sample_request(spec)),

@@ -37,6 +37,11 @@ impl ApiError {
 pub fn status_for(error: &BackendError) -> StatusCode {
     match error {
         BackendError::InvalidInput { .. } => StatusCode::BAD_REQUEST,
+        BackendError::AmountRefused { .. } | BackendError::PayeeRefused { .. } => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        BackendError::NoPayeeAccount | BackendError::IdempotencyConflict => StatusCode::CONFLICT,
+        BackendError::NotFound => StatusCode::NOT_FOUND,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,
         BackendError::Locked => StatusCode::LOCKED,
         BackendError::Suspended => StatusCode::FORBIDDEN,

@@ -141,6 +141,18 @@ where
     } else {
         None
     };
+    // A money movement is refused without its key: a retry could otherwise
+    // book it twice.
+    let idempotency_key = if Op::SPEC.idempotency_key {
+        let key = parts
+            .headers
+            .get(ops::IDEMPOTENCY_KEY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Some(key.ok_or_else(ApiError::unreadable)?)
+    } else {
+        None
+    };
     let request: Op::Request = match Op::SPEC.input {
         Input::Nothing => ops::decode_request::<Op>("")?,
         Input::Query => {
@@ -161,6 +173,7 @@ where
             now,
             session: token.as_ref(),
             random: &mut random,
+            idempotency_key: idempotency_key.as_deref(),
         };
         serve::serve::<Op>(&mut lender, &mut call, request)?
     };

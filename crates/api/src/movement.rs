@@ -1,0 +1,218 @@
+//! Wire types of the money movements (SPEC S8 and S9): the payee account,
+//! transfers (振込融資), internet repayments, and the outcome of an
+//! `Idempotency-Key`.
+
+use chrono::{DateTime, Utc};
+use portal_domain::money::Yen;
+use serde::{Deserialize, Serialize};
+
+pub use portal_domain::movement::{AccountNumberError, AmountError, Arrival};
+
+/// 普通 (ordinary) or 当座 (current) account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    Ordinary,
+    Current,
+}
+
+/// A payee account as the member types it (SPEC S8). The bank and branch
+/// names come from the portal's bank data with their codes; the lender
+/// checks the codes' shape and keeps the names as labels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeAccountInput {
+    pub bank_code: String,
+    pub bank_name: String,
+    pub branch_code: String,
+    pub branch_name: String,
+    pub kind: AccountKind,
+    pub number: String,
+    /// 口座名義（カナ）, full-width or half-width kana.
+    pub holder: String,
+}
+
+/// A registered payee account, as the lender shows it: the number masked to
+/// its last 4 digits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeAccount {
+    pub bank_code: String,
+    pub bank_name: String,
+    pub branch_code: String,
+    pub branch_name: String,
+    pub kind: AccountKind,
+    /// `***4567`.
+    pub number_masked: String,
+    /// The holder name normalised to full-width katakana.
+    pub holder: String,
+    /// The bank settles around the clock, so transfers can arrive at once.
+    pub settles_24x7: bool,
+}
+
+/// The answer to `GET /payee-account`: the member's account, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeAccountStatus {
+    pub account: Option<PayeeAccount>,
+    /// The member's name in kana, which the holder name must match.
+    pub member_kana: String,
+}
+
+/// A part of the payee account form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayeeField {
+    Bank,
+    Branch,
+    Number,
+    Holder,
+}
+
+/// What is wrong with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayeeError {
+    Required,
+    NotDigits,
+    Length,
+    /// Something other than kana (or a space) in the holder name.
+    NotKana,
+    TooLong,
+    /// The holder name is not the member's own (SPEC S8).
+    NotMemberName,
+}
+
+impl From<AccountNumberError> for PayeeError {
+    fn from(e: AccountNumberError) -> Self {
+        match e {
+            AccountNumberError::Required => PayeeError::Required,
+            AccountNumberError::NotDigits => PayeeError::NotDigits,
+            AccountNumberError::Length => PayeeError::Length,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeProblem {
+    pub field: PayeeField,
+    pub error: PayeeError,
+}
+
+/// A transfer to the registered payee account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferRequest {
+    pub amount: Yen,
+}
+
+/// What the confirmation screen shows before the member confirms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferQuote {
+    pub amount: Yen,
+    pub payee: PayeeAccount,
+    pub arrival: Arrival,
+    pub balance_after: Yen,
+    pub available_after: Yen,
+}
+
+/// A booked transfer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferReceipt {
+    /// 受付番号, `T` and 11 digits.
+    pub reception_number: String,
+    pub amount: Yen,
+    pub payee: PayeeAccount,
+    pub arrival: Arrival,
+    pub accepted_at: DateTime<Utc>,
+    pub balance_after: Yen,
+    pub available_after: Yen,
+}
+
+/// An internet repayment to start at the member's bank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepaymentRequest {
+    pub amount: Yen,
+    pub bank_code: String,
+    pub bank_name: String,
+}
+
+/// Where a repayment stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepaymentState {
+    /// Waiting for the member to approve it at the bank.
+    AtBank,
+    /// Approved and booked.
+    Completed,
+    /// The member cancelled at the bank.
+    Cancelled,
+    /// The bank refused it.
+    Failed,
+}
+
+/// How the repaid amount was applied (SPEC S2): late charge, interest, principal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepaymentSplit {
+    pub late_charge: Yen,
+    pub interest: Yen,
+    pub principal: Yen,
+    pub balance_after: Yen,
+}
+
+/// One internet repayment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repayment {
+    pub id: String,
+    /// 受付番号, `R` and 11 digits.
+    pub reception_number: String,
+    pub amount: Yen,
+    pub bank_code: String,
+    pub bank_name: String,
+    pub state: RepaymentState,
+    /// The page of the member's bank to approve it at; the portal sends the
+    /// member there and the bank sends them back to `/repay?repayment=<id>`.
+    pub bank_url: String,
+    pub started_at: DateTime<Utc>,
+    /// Present once completed.
+    pub split: Option<RepaymentSplit>,
+}
+
+/// Which repayment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepaymentQuery {
+    pub id: String,
+}
+
+/// What the member chose at the (simulated) bank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BankDecision {
+    Approve,
+    Cancel,
+    Fail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankDecisionRequest {
+    pub id: String,
+    pub decision: BankDecision,
+}
+
+/// Which `Idempotency-Key` to look up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementQuery {
+    pub key: String,
+}
+
+/// What a key booked, when the portal could not tell whether its request
+/// arrived (a timeout, a dropped connection).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Movement {
+    Transfer { receipt: TransferReceipt },
+    Repayment { repayment: Repayment },
+}
+
+/// The answer to `GET /movements`: `None` when nothing was booked with the
+/// key, so the same request may safely be sent again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementLookup {
+    pub movement: Option<Movement>,
+}
