@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod clock;
 pub mod input;
 pub mod interest;
+pub mod kana;
 pub mod lending;
 pub mod maintenance;
 pub mod money;
