@@ -167,7 +167,8 @@ pub struct Repayment {
     pub bank_name: String,
     pub state: RepaymentState,
     /// The page of the member's bank to approve it at; the portal sends the
-    /// member there and the bank sends them back to `/repay?repayment=<id>`.
+    /// member there and the bank sends them back to `/repay?repayment=<id>`. The simulated
+    /// bank is the portal's own page `/repay?bank=<id>`.
     pub bank_url: String,
     pub started_at: DateTime<Utc>,
     /// Present once completed.

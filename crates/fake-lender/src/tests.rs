@@ -1346,3 +1346,318 @@ fn a_stored_session_survives_a_new_copy_of_the_lender() {
         Err(BackendError::NotSignedIn)
     );
 }
+
+mod movements {
+    //! Money that moves: transfers and repayments, once per key.
+    use super::*;
+    use portal_api::{
+        AccountKind, BankDecision, BankDecisionRequest, Movement, PayeeAccountInput, PayeeError,
+        PayeeField, RepaymentRequest, RepaymentState, TransferRequest,
+    };
+    use portal_domain::movement::{AmountError, Arrival};
+
+    fn signed_in(request: SignInRequest, now: DateTime<Utc>) -> (Lender, SessionToken) {
+        let mut lender = Lender::seeded(now, 11);
+        let token = lender
+            .sign_in(&request, now, fresh_token())
+            .ok()
+            .and_then(|s| s.token)
+            .unwrap_or_else(|| panic!("sign-in failed"));
+        (lender, token)
+    }
+
+    fn entries(lender: &mut Lender, token: &SessionToken, now: DateTime<Utc>) -> u32 {
+        let query = HistoryQuery {
+            from: None,
+            to: None,
+            kind: None,
+            offset: 0,
+            limit: Some(0),
+        };
+        lender.history(token, now, &query).map_or(0, |p| p.total)
+    }
+
+    fn yen(n: i64) -> TransferRequest {
+        TransferRequest { amount: Yen(n) }
+    }
+
+    #[test]
+    fn a_transfer_is_booked_once_per_key() {
+        let now = wednesday_noon();
+        let (mut lender, token) = signed_in(card("1234567890", "1234"), now);
+        let before = entries(&mut lender, &token, now);
+        let first = lender.transfer(&token, now, Some("key-1"), yen(30_000));
+        let again = lender.transfer(&token, now, Some("key-1"), yen(30_000));
+        assert!(first.is_ok(), "{first:?}");
+        assert_eq!(first, again, "a repeated key answers the first receipt");
+        assert_eq!(entries(&mut lender, &token, now), before + 1);
+        let receipt = first.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(receipt.balance_after, Yen(180_000));
+        assert_eq!(receipt.available_after, Yen(320_000));
+        assert_eq!(receipt.arrival, Arrival::WithinSeconds);
+        assert!(receipt.reception_number.starts_with("T261125"));
+        assert_eq!(receipt.payee.number_masked, "***4567");
+        // The same key for another amount is refused, and books nothing.
+        assert_eq!(
+            lender.transfer(&token, now, Some("key-1"), yen(40_000)),
+            Err(BackendError::IdempotencyConflict)
+        );
+        assert_eq!(entries(&mut lender, &token, now), before + 1);
+        // A new key is a new transfer; no key at all is refused.
+        assert!(lender
+            .transfer(&token, now, Some("key-2"), yen(30_000))
+            .is_ok());
+        assert!(matches!(
+            lender.transfer(&token, now, None, yen(30_000)),
+            Err(BackendError::InvalidInput { .. })
+        ));
+        // What each key booked can be asked for.
+        let lookup = lender.movement(&token, now, "key-1").map(|l| l.movement);
+        assert!(matches!(lookup, Ok(Some(Movement::Transfer { .. }))));
+        assert_eq!(
+            lender
+                .movement(&token, now, "never-sent")
+                .map(|l| l.movement),
+            Ok(None)
+        );
+        // One notice e-mail per booked transfer, to the registered address.
+        let mails: Vec<_> = lender
+            .mailbox()
+            .iter()
+            .filter(|m| m.subject.contains("振込"))
+            .collect();
+        assert_eq!(mails.len(), 2);
+        assert_eq!(mails[0].to, "card7890@example.com");
+        assert!(mails[0].body.contains(&receipt.reception_number));
+    }
+
+    #[test]
+    fn keys_belong_to_their_member() {
+        let now = wednesday_noon();
+        let (mut lender, card_member) = signed_in(card("1234567890", "1234"), now);
+        let web_member = lender
+            .sign_in(&web("demo0001", "Passw0rd"), now, fresh_token())
+            .ok()
+            .and_then(|s| s.token)
+            .unwrap_or_else(|| panic!("sign-in failed"));
+        assert!(lender
+            .transfer(&card_member, now, Some("k"), yen(10_000))
+            .is_ok());
+        assert_eq!(
+            lender.movement(&web_member, now, "k").map(|l| l.movement),
+            Ok(None)
+        );
+        let theirs = lender.transfer(&web_member, now, Some("k"), yen(10_000));
+        assert_eq!(theirs.map(|r| r.balance_after), Ok(Yen(490_000)));
+    }
+
+    #[test]
+    fn transfer_amount_rules_are_the_lenders_too() {
+        let now = wednesday_noon();
+        let (mut lender, token) = signed_in(card("1234567890", "1234"), now);
+        let refused = |reason| Err(BackendError::AmountRefused { reason });
+        assert_eq!(
+            lender
+                .quote_transfer(&token, now, yen(500))
+                .map(|q| q.amount),
+            refused(AmountError::BelowMinimum)
+        );
+        assert_eq!(
+            lender
+                .quote_transfer(&token, now, yen(1_500))
+                .map(|q| q.amount),
+            refused(AmountError::NotInUnits)
+        );
+        assert_eq!(
+            lender
+                .quote_transfer(&token, now, yen(351_000))
+                .map(|q| q.amount),
+            refused(AmountError::OverAvailable {
+                available: Yen(350_000)
+            })
+        );
+        let quote = lender.quote_transfer(&token, now, yen(350_000));
+        assert_eq!(quote.map(|q| q.balance_after), Ok(Yen(500_000)));
+    }
+
+    #[test]
+    fn a_member_without_a_payee_account_registers_one_in_their_own_name() {
+        let now = wednesday_noon();
+        let (mut lender, token) = signed_in(card("1234567890123456", "4321"), now);
+        assert_eq!(
+            lender
+                .quote_transfer(&token, now, yen(10_000))
+                .map(|q| q.amount),
+            Err(BackendError::NoPayeeAccount)
+        );
+        let status = lender.payee_account(&token, now);
+        assert_eq!(
+            status
+                .as_ref()
+                .map(|s| (s.account.is_none(), s.member_kana.as_str())),
+            Ok((true, "ミホン ジロウ"))
+        );
+        let mut input = PayeeAccountInput {
+            bank_code: "1001".into(),
+            bank_name: "サンプル信用金庫".into(),
+            branch_code: "００１".into(),
+            branch_name: "本店".into(),
+            kind: AccountKind::Ordinary,
+            number: "7654321".into(),
+            holder: "ﾐﾎﾝ ｼﾞﾛｳ".into(),
+        };
+        // Someone else's name is refused; so is a six-digit number.
+        input.holder = "ミホン タロウ".into();
+        input.number = "765432".into();
+        let refused = lender.register_payee_account(&token, now, &input);
+        assert_eq!(
+            refused,
+            Err(BackendError::PayeeRefused {
+                problems: vec![
+                    portal_api::PayeeProblem {
+                        field: PayeeField::Number,
+                        error: PayeeError::Length
+                    },
+                    portal_api::PayeeProblem {
+                        field: PayeeField::Holder,
+                        error: PayeeError::NotMemberName
+                    },
+                ]
+            })
+        );
+        // Half-width kana in the member's name is accepted and normalised.
+        input.holder = "ﾐﾎﾝ ｼﾞﾛｳ".into();
+        input.number = "7654321".into();
+        let account = lender.register_payee_account(&token, now, &input);
+        assert_eq!(
+            account.as_ref().map(|a| (
+                a.holder.as_str(),
+                a.number_masked.as_str(),
+                a.branch_code.as_str()
+            )),
+            Ok(("ミホン　ジロウ", "***4321", "001"))
+        );
+        // A shinkin bank waits for the next business morning: Thursday 9:00.
+        let quote = lender.quote_transfer(&token, now, yen(10_000));
+        assert_eq!(
+            quote.map(|q| q.arrival),
+            Ok(Arrival::BusinessDayMorning {
+                date: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+            })
+        );
+        assert!(lender
+            .mailbox()
+            .iter()
+            .any(|m| m.subject.contains("振込先口座")));
+    }
+
+    #[test]
+    fn a_repayment_is_booked_when_the_bank_approves_once() {
+        let now = wednesday_noon();
+        let (mut lender, token) = signed_in(web("overdue01", "Overdue2024"), now);
+        let today = to_jst(now).date();
+        let summary = lender
+            .account_summary(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let request = RepaymentRequest {
+            amount: Yen(20_000),
+            bank_code: "0001".into(),
+            bank_name: "みずほ銀行".into(),
+        };
+        let started = lender
+            .start_repayment(&token, now, Some("r-1"), request.clone())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(started.state, RepaymentState::AtBank);
+        assert_eq!(started.bank_url, format!("/repay?bank={}", started.id));
+        // The same key again is the same repayment, not a second one.
+        assert_eq!(
+            lender.start_repayment(&token, now, Some("r-1"), request.clone()),
+            Ok(started.clone())
+        );
+        let decide = |lender: &mut Lender, decision| {
+            lender.decide_repayment(
+                &token,
+                now,
+                &BankDecisionRequest {
+                    id: started.id.clone(),
+                    decision,
+                },
+            )
+        };
+        let done = decide(&mut lender, BankDecision::Approve).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(done.state, RepaymentState::Completed);
+        let split = done.split.unwrap_or_else(|| panic!("no split"));
+        // Late charge first, then interest, then principal (SPEC S2).
+        assert_eq!(split.late_charge, summary.late_charge);
+        assert_eq!(split.interest, summary.accrued_interest);
+        assert_eq!(
+            split.late_charge.0 + split.interest.0 + split.principal.0,
+            20_000
+        );
+        assert_eq!(
+            split.balance_after,
+            Yen(summary.balance.0 - split.principal.0)
+        );
+        // A second decision changes nothing.
+        assert_eq!(decide(&mut lender, BankDecision::Fail), Ok(done.clone()));
+        assert_eq!(
+            lender.movement(&token, now, "r-1").map(|l| l.movement),
+            Ok(Some(Movement::Repayment { repayment: done }))
+        );
+        let after = lender
+            .account_summary(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(after.balance, split.balance_after);
+        assert_eq!(after.late_charge, Yen(0));
+        assert!(lender.mailbox().iter().any(|m| m.subject.contains("返済")));
+    }
+
+    #[test]
+    fn repayment_amounts_and_windows() {
+        // Sunday 2026-11-29 23:30 JST: inside the repayment window.
+        let sunday_night = Utc
+            .with_ymd_and_hms(2026, 11, 29, 14, 30, 0)
+            .single()
+            .unwrap_or_default();
+        let monday_seven = Utc
+            .with_ymd_and_hms(2026, 11, 29, 22, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let (mut lender, token) = signed_in(card("1234567890", "1234"), sunday_night);
+        let request = RepaymentRequest {
+            amount: Yen(5_000),
+            bank_code: "0001".into(),
+            bank_name: "みずほ銀行".into(),
+        };
+        assert!(matches!(
+            lender.start_repayment(&token, sunday_night, Some("w"), request.clone()),
+            Err(BackendError::Maintenance { .. })
+        ));
+        let token = lender
+            .sign_in(&card("1234567890", "1234"), monday_seven, fresh_token())
+            .ok()
+            .and_then(|s| s.token)
+            .unwrap_or_else(|| panic!("sign-in failed"));
+        assert!(lender
+            .start_repayment(&token, monday_seven, Some("w"), request)
+            .is_ok());
+        let payoff = lender
+            .account_summary(&token, monday_seven)
+            .map(|s| s.payoff_today);
+        let too_much = RepaymentRequest {
+            amount: Yen(payoff.clone().map_or(0, |p| p.0) + 1),
+            bank_code: "0001".into(),
+            bank_name: "みずほ銀行".into(),
+        };
+        assert_eq!(
+            lender
+                .start_repayment(&token, monday_seven, Some("x"), too_much)
+                .map(|r| r.amount),
+            Err(BackendError::AmountRefused {
+                reason: AmountError::OverPayoff {
+                    payoff: payoff.unwrap_or(Yen(0))
+                }
+            })
+        );
+    }
+}
