@@ -110,6 +110,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
                     <Route path=path!("/*any") view=PageForPath />
                 </Routes>
             </Layout>
+            <DemoSlot />
             <IdleWarning open=warning_open on_continue />
             <PrefetchWhenIdle />
         </Router>
@@ -201,6 +202,29 @@ fn LazyPage(page: Page) -> impl IntoView {
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
+    }
+}
+
+/// The demo panel, with the fake lender only: its chunk is fetched after
+/// the app starts, and a member of the real lender never sees or loads it.
+#[component]
+fn DemoSlot() -> impl IntoView {
+    let backend = crate::backend::use_backend();
+    let ready = RwSignal::new(false);
+    let panel = StoredValue::new_local(None::<AnyView>);
+    if backend.get().demo().is_some() {
+        spawn_local_scoped_with_cancellation(async move {
+            if let Ok(view) = crate::demo::panel_view().await {
+                panel.set_value(Some(view));
+                let _ = ready.try_set(true);
+            }
+        });
+    }
+    move || {
+        ready
+            .get()
+            .then(|| panel.try_update_value(Option::take).flatten())
+            .flatten()
     }
 }
 

@@ -5,11 +5,49 @@
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
 
-/// Now, from the page's `Date`, so Playwright's clock controls it.
+/// Where the demo panel keeps its clock shift (fake mode only).
+const CLOCK_OFFSET_KEY: &str = "portal.demo-clock-offset";
+
+thread_local! {
+    /// The demo's clock shift in milliseconds: zero unless the demo panel
+    /// (fake mode only) moved the clock. Read once from localStorage.
+    static CLOCK_OFFSET_MS: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+fn clock_offset_ms() -> i64 {
+    CLOCK_OFFSET_MS.with(|cell| match cell.get() {
+        Some(ms) => ms,
+        None => {
+            let ms = local_get(CLOCK_OFFSET_KEY)
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(0);
+            cell.set(Some(ms));
+            ms
+        }
+    })
+}
+
+/// Moves the page's clock by `ms` more (the demo panel's clock shift), or
+/// back to the real time with `None`; remembered across reloads.
+pub fn shift_clock(ms: Option<i64>) {
+    let total = ms.map_or(0, |ms| clock_offset_ms().saturating_add(ms));
+    CLOCK_OFFSET_MS.with(|cell| cell.set(Some(total)));
+    if total == 0 {
+        if let Some(s) = local_storage() {
+            let _ = s.remove_item(CLOCK_OFFSET_KEY);
+        }
+    } else {
+        local_set(CLOCK_OFFSET_KEY, &total.to_string());
+    }
+}
+
+/// Now, from the page's `Date` (so Playwright's clock controls it), plus
+/// the demo panel's clock shift, which is zero outside the fake demo.
 pub fn now_utc() -> DateTime<Utc> {
     let millis = js_sys::Date::now();
     // Date.now() is a whole number of milliseconds well inside i64.
-    portal_domain::clock::from_epoch_millis(millis as i64).unwrap_or_default()
+    let millis = (millis as i64).saturating_add(clock_offset_ms());
+    portal_domain::clock::from_epoch_millis(millis).unwrap_or_default()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

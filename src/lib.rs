@@ -7,6 +7,7 @@ pub mod browser;
 pub mod chunk;
 pub mod components;
 pub mod config;
+pub mod demo;
 pub mod i18n;
 pub mod maintenance;
 pub mod movement;

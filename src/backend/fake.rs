@@ -4,12 +4,12 @@
 //! `crypto.getRandomValues`, and adds a little latency so designers see the
 //! portal's waiting states.
 
-use super::{Backend, BackendResult, DemoControls, LocalFuture};
+use super::{Backend, BackendResult, DemoControls, Fault, LocalFuture};
 use crate::browser;
 use fake_lender::serve::serve_wire;
 use fake_lender::{Call, Lender, LenderState, SessionRecord};
 use portal_api::{BackendError, OpSpec, SessionToken, SignedIn};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 const STORAGE_KEY: &str = "portal.fake-lender.v3";
 
@@ -29,7 +29,14 @@ pub struct FakeBackend {
     /// The live demo: calls wait a little, as a network would, and the state
     /// is kept in localStorage. Off for a lender a benchmark builds.
     live: bool,
+    /// The demo panel's injected failure and how many requests it has left.
+    fault: Cell<Option<(Fault, u32)>>,
 }
+
+/// How long a simulated timeout keeps the member waiting, and how late a
+/// slow answer comes.
+const TIMEOUT_MS: u32 = 4_000;
+const SLOW_MS: u32 = 3_000;
 
 impl FakeBackend {
     /// Restores the demo from localStorage, or seeds it afresh when there is
@@ -54,6 +61,7 @@ impl FakeBackend {
             seen: RefCell::new(None),
             session: RefCell::new(session),
             live: true,
+            fault: Cell::new(None),
         };
         backend.save();
         backend
@@ -67,7 +75,16 @@ impl FakeBackend {
             seen: RefCell::new(None),
             session: RefCell::new(None),
             live: false,
+            fault: Cell::new(None),
         }
+    }
+
+    /// The fault this request meets, counting it down.
+    fn take_fault(&self) -> Option<Fault> {
+        let (fault, left) = self.fault.get()?;
+        self.fault
+            .set((left > 1).then(|| (fault, left - 1)));
+        Some(fault)
     }
 
     fn save(&self) {
@@ -166,8 +183,15 @@ impl Backend for FakeBackend {
             if op.ends_session {
                 self.forget_session();
             }
+            let fault = self.take_fault();
             if self.live {
                 browser::sleep_ms(browser::jitter_ms(120, 380)).await;
+            }
+            match fault {
+                Some(Fault::Offline) => return Err(BackendError::Offline),
+                Some(Fault::Server) => return Err(BackendError::Server),
+                Some(Fault::Slow) => browser::sleep_ms(SLOW_MS).await,
+                Some(Fault::Timeout) | None => {}
             }
             let mut result = {
                 let mut lender = self.lender.borrow_mut();
@@ -188,6 +212,11 @@ impl Backend for FakeBackend {
             if op.writes {
                 self.save();
             }
+            if fault == Some(Fault::Timeout) {
+                // The work is done and saved; only the answer is lost.
+                browser::sleep_ms(TIMEOUT_MS).await;
+                return Err(BackendError::Timeout);
+            }
             result
         })
     }
@@ -203,8 +232,24 @@ impl DemoControls for FakeBackend {
     }
 
     fn reset(&self) {
+        browser::shift_clock(None);
+        self.fault.set(None);
         *self.lender.borrow_mut() = Lender::seeded(browser::now_utc(), browser::entropy());
         self.forget_session();
         self.save();
+    }
+
+    fn inject(&self, fault: Fault, count: u32) {
+        self.fault.set((count > 0).then_some((fault, count)));
+    }
+
+    fn pending_faults(&self) -> u32 {
+        self.fault.get().map_or(0, |(_, left)| left)
+    }
+
+    fn mailbox(&self) -> Vec<fake_lender::movements::Mail> {
+        let mut lender = self.lender.borrow_mut();
+        self.adopt_stored(&mut lender);
+        lender.mailbox().iter().rev().cloned().collect()
     }
 }

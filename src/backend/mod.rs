@@ -84,12 +84,32 @@ impl dyn Backend + '_ {
     }
 }
 
+/// A failure the demo panel makes the next requests meet (SPEC S16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// 通信エラー: the request never reaches the lender.
+    Offline,
+    /// サーバーエラー: the lender fails without doing anything.
+    Server,
+    /// タイムアウト: the lender does the work, but the answer never comes.
+    Timeout,
+    /// 遅延: the answer comes, 3 seconds late.
+    Slow,
+}
+
 /// What the demo panel can do; only the fake lender offers it.
 pub trait DemoControls {
     /// The seeded members, for the sign-in page's list.
     fn members(&self) -> &'static [fake_lender::DemoMember];
-    /// Forgets every change (locks, sign-in times) and re-seeds.
+    /// Forgets every change (locks, sign-in times, movements, mail, the
+    /// clock shift) and re-seeds.
     fn reset(&self);
+    /// The next `count` requests meet `fault`.
+    fn inject(&self, fault: Fault, count: u32);
+    /// How many requests are still to meet the injected fault.
+    fn pending_faults(&self) -> u32;
+    /// The notice e-mails the lender sent, newest first.
+    fn mailbox(&self) -> Vec<fake_lender::movements::Mail>;
 }
 
 /// The backend in context. `SendWrapper` is sound here because a CSR app

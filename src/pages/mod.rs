@@ -14,8 +14,10 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod maintenance;
+pub mod repay;
 pub mod not_found;
 pub mod simulator;
+pub mod transfer;
 
 pub use crate::chunk::ChunkError;
 use crate::routes::Page;
@@ -30,6 +32,8 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::History => history_view().await,
         Page::Simulator => simulator_view().await,
         Page::Maintenance => maintenance_view().await,
+        Page::Transfer => transfer_view().await,
+        Page::Repay => repay_view().await,
         other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
@@ -42,6 +46,8 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::History => preload_history().await,
         Page::Simulator => preload_simulator().await,
         Page::Maintenance => preload_maintenance().await,
+        Page::Transfer => preload_transfer().await,
+        Page::Repay => preload_repay().await,
         _ => Ok(()),
     };
     Ok(loaded?)
@@ -73,4 +79,14 @@ fn simulator_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(maintenance, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_maintenance))]
 fn maintenance_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <maintenance::MaintenancePage /> }.into_any())
+}
+
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_transfer))]
+fn transfer_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <transfer::TransferPage /> }.into_any())
+}
+
+#[wasm_split(repay, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_repay))]
+fn repay_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <repay::RepayPage /> }.into_any())
 }

@@ -103,7 +103,7 @@ pub fn LoginPage() -> impl IntoView {
                 <li><A href=Page::Register.path()>{tr(|t| t.register_web_id)}</A></li>
                 <li>{tr(|t| t.forgot_pin)}</li>
             </ul>
-            <DemoMembers inputs failure />
+            <DemoMembers inputs />
         </section>
     }
 }
@@ -131,7 +131,13 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 BackendError::Offline
                 | BackendError::Timeout
                 | BackendError::Malformed
-                | BackendError::Server => (None, failure_text(c, &e).to_owned()),
+                | BackendError::Server
+                // Answers to money movements; a sign-in never gets them.
+                | BackendError::AmountRefused { .. }
+                | BackendError::PayeeRefused { .. }
+                | BackendError::NoPayeeAccount
+                | BackendError::IdempotencyConflict
+                | BackendError::NotFound => (None, failure_text(c, &e).to_owned()),
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned()),
                 BackendError::BadCredentials
                 | BackendError::NotSignedIn
@@ -149,18 +155,9 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
 
 /// The seeded members, listed only when the fake lender runs (SPEC S17).
 #[component]
-fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) -> impl IntoView {
+fn DemoMembers(inputs: SignInInputs) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
-    let reset_done = RwSignal::new(false);
-    let handle = backend.clone();
-    let reset = move |_| {
-        if let Some(demo) = handle.get().demo() {
-            demo.reset();
-            failure.set(None);
-            reset_done.set(true);
-        }
-    };
     let members = backend.get().demo().map(|d| d.members())?;
     let fill = move |login: DemoLogin| match login {
         DemoLogin::Card { card_number, pin } => {
@@ -205,8 +202,6 @@ fn DemoMembers(inputs: SignInInputs, failure: RwSignal<Option<BackendError>>) ->
                     })
                     .collect_view()}
             </ul>
-            <button type="button" class="secondary" on:click=reset>{tr(|t| t.demo_reset)}</button>
-            <p role="status">{move || reset_done.get().then(|| i18n.t::<Texts>().demo_reset_done)}</p>
         </aside>
     })
 }

@@ -105,14 +105,6 @@ texts! {
             ja: "この会員で入力",
             en: "Fill in this member",
         }
-        demo_reset: &'static str {
-            ja: "デモデータを初期化",
-            en: "Reset demo data",
-        }
-        demo_reset_done: &'static str {
-            ja: "デモデータを初期化しました。",
-            en: "Demo data has been reset.",
-        }
         signed_out_idle: &'static str {
             ja: "一定時間操作がなかったため、ログアウトしました。",
             en: "You were signed out because there was no activity for a while.",

@@ -1,0 +1,93 @@
+//! The simulated bank (模擬銀行): where a real member would sign in to their
+//! own bank and approve the payment. It is labelled as a demo page, shows
+//! what is being paid, and sends the member back to the portal with the
+//! bank's answer (approve, cancel, or a failure to try the error path).
+
+use super::texts::{tr, Texts};
+use super::leave_for;
+use crate::backend::use_backend;
+use crate::components::load_error::{failure_text, LoadError};
+use crate::i18n::{common, use_i18n};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_api::ops::{DecideRepayment, GetRepayment};
+use portal_api::{BankDecision, BankDecisionRequest, RepaymentQuery, RepaymentState};
+
+#[component]
+pub fn SimulatedBank(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let brand = StoredValue::new(use_context::<crate::config::Brand>().unwrap_or_default());
+    let backend = StoredValue::new(use_backend());
+    let id = StoredValue::new(id);
+    let repayment = LocalResource::new(move || {
+        let backend = backend.get_value().get();
+        let id = id.get_value();
+        async move { backend.call::<GetRepayment>(RepaymentQuery { id }).await }
+    });
+    let pending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+
+    let decide = move |decision: BankDecision| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        failure.set(None);
+        let backend = backend.get_value().get();
+        let id = id.get_value();
+        spawn_local(async move {
+            let request = BankDecisionRequest {
+                id: id.clone(),
+                decision,
+            };
+            match backend.call::<DecideRepayment>(request).await {
+                Ok(_) => leave_for(&format!("/repay?repayment={id}")),
+                Err(e) => {
+                    let _ = pending.try_set(false);
+                    let _ = failure.try_set(Some(failure_text(i18n.t(), &e).to_owned()));
+                }
+            }
+        });
+    };
+
+    let content = move || {
+        Suspend::new(async move {
+            match repayment.await {
+                Ok(r) if r.state == RepaymentState::AtBank => {
+                    let t: &Texts = i18n.t();
+                    let l = i18n.locale();
+                    view! {
+                        <section class="simulated-bank" aria-labelledby="bank-title">
+                            <h2 id="bank-title">{(t.bank_title)(&r.bank_name)}</h2>
+                            <p class="notice notice-warning">{t.bank_notice}</p>
+                            <dl class="figures">
+                                <div class="figure"><dt>{t.bank_payee}</dt><dd>{brand.with_value(|b| b.name(l).to_owned())}</dd></div>
+                                <div class="figure figure-main"><dt>{t.paid}</dt><dd>{l.yen(r.amount)}</dd></div>
+                                <div class="figure"><dt>{t.reception_number}</dt><dd>{r.reception_number.clone()}</dd></div>
+                            </dl>
+                            {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
+                            <div class="actions">
+                                <button type="button" class="primary" prop:disabled=move || pending.get() on:click=move |_| decide(BankDecision::Approve)>{tr(|t| t.approve)}</button>
+                                <button type="button" class="secondary" prop:disabled=move || pending.get() on:click=move |_| decide(BankDecision::Cancel)>{tr(|t| t.cancel)}</button>
+                                <button type="button" class="secondary" prop:disabled=move || pending.get() on:click=move |_| decide(BankDecision::Fail)>{tr(|t| t.fail)}</button>
+                            </div>
+                        </section>
+                    }
+                    .into_any()
+                }
+                // Decided already (a reload, the back button): the result.
+                Ok(r) => {
+                    leave_for(&format!("/repay?repayment={}", r.id));
+                    ().into_any()
+                }
+                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |()| repayment.refetch()) /> }
+                    .into_any(),
+            }
+        })
+    };
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
+            {content}
+        </Transition>
+    }
+}
