@@ -35,7 +35,9 @@ test.describe("home figures agree with each other (SPEC S6)", () => {
       const late = (await home.figure("遅延損害金").count()) ? yen(await home.figure("遅延損害金").textContent()) : 0;
       expect(interest).toBeGreaterThan(0);
       expect(yen(await home.figure("本日の一括返済額").textContent())).toBe(m.balance + interest + late);
-      if (m.id === "overdue01") expect(late).toBeGreaterThan(0);
+      // SPEC S2: 20.0% a year on the whole 200,000円 for 12 days, in place of
+      // interest, which stopped at the missed due date (25 days at 17.8%).
+      if (m.id === "overdue01") expect([late, interest]).toEqual([1_315, 2_438]);
       else expect(late).toBe(0);
     });
   }
@@ -68,6 +70,7 @@ test("the overdue member's late charge grows when a day passes", async ({ page }
   await login.signInWithWebId("overdue01", "Overdue2024");
   await home.expectLoaded();
   const today = yen(await home.figure("遅延損害金").textContent());
+  const interestToday = yen(await home.figure("未払利息").textContent());
   await home.signOut();
   await page.clock.fastForward("24:00:00");
   await login.signInWithWebId("overdue01", "Overdue2024");
@@ -75,6 +78,10 @@ test("the overdue member's late charge grows when a day passes", async ({ page }
   await expect(page.getByRole("alert")).toContainText("13日過ぎています");
   const tomorrow = yen(await home.figure("遅延損害金").textContent());
   expect(tomorrow).toBeGreaterThan(today);
+  // 12 then 13 late days on the whole 200,000円 at 20.0%: 1,315円, then 1,424円.
+  expect([today, tomorrow]).toEqual([1_315, 1_424]);
+  // A late day bears the late charge instead of interest: the interest stays.
+  expect(yen(await home.figure("未払利息").textContent())).toBe(interestToday);
 });
 
 test("history shows the interest to the next due date and how long past borrowings took", async ({ page }) => {

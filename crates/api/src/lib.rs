@@ -196,12 +196,16 @@ pub struct AccountSummary {
     /// What clears the loan today (一括返済額): balance + accrued interest +
     /// late charge, so the three figures below always add up to it.
     pub payoff_today: Yen,
-    /// Interest accrued (and any interest charged but not yet paid) up to today.
+    /// Interest accrued (and any interest charged but not yet paid) up to today,
+    /// summed exactly since the last charge and truncated once.
     pub accrued_interest: Yen,
-    /// Late charge (遅延損害金) owed up to today; zero when not overdue.
+    /// Late charge (遅延損害金) owed up to today: 20.0% a year on the whole
+    /// principal balance for the days after a missed due date, in place of
+    /// interest (SPEC S2); zero when not overdue.
     pub late_charge: Yen,
-    /// Interest-free days still ahead for a first-time member (SPEC S1);
-    /// `None` when the member has no interest-free window (or it is over).
+    /// Interest-free days left for a first-time member, counting today (SPEC
+    /// S1: 1 on the window's 30th day); `None` when the member has no
+    /// interest-free window (or it is over).
     pub interest_free_days_left: Option<u32>,
     /// The interest that would be due by the next due date (SPEC S7): the
     /// interest owed today plus what accrues until the next due date, if the

@@ -75,6 +75,25 @@ pub fn next_business_day_on_or_after(date: NaiveDate) -> NaiveDate {
     day
 }
 
+/// Returns `date` itself if it is a business day, otherwise the latest one
+/// before it.
+///
+/// The lender uses it to pick a date in the past that a due date could have
+/// fallen on (the seeded overdue member's missed due date): every due date is
+/// a business day, so a missed one is too.
+pub fn previous_business_day_on_or_before(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    // As in `next_business_day_on_or_after`, the run is short, and the
+    // first representable date ends the search instead of a panic.
+    while !is_business_day(day) {
+        match day.pred_opt() {
+            Some(previous) => day = previous,
+            None => return day,
+        }
+    }
+    day
+}
+
 /// The day of the month a member has chosen to repay on (返済日).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RepaymentDay {
@@ -434,6 +453,26 @@ mod tests {
     }
 
     #[test]
+    fn previous_business_days() {
+        let cases = [
+            // A business day is its own answer.
+            (ymd(2026, 11, 13), ymd(2026, 11, 13)),
+            // Sunday 2026-12-20 goes back to Friday the 18th.
+            (ymd(2026, 12, 20), ymd(2026, 12, 18)),
+            // The year-end closure goes back to 12/30.
+            (ymd(2027, 1, 3), ymd(2026, 12, 30)),
+            (ymd(2026, 12, 31), ymd(2026, 12, 30)),
+            // 成人の日 2027 is Monday 1/11: back to Friday 1/8.
+            (ymd(2027, 1, 11), ymd(2027, 1, 8)),
+            // The ten days of Golden Week 2019 (4/27–5/6) go back to 4/26.
+            (ymd(2019, 5, 6), ymd(2019, 4, 26)),
+        ];
+        for (date, expected) in cases {
+            assert_eq!(previous_business_day_on_or_before(date), expected, "{date}");
+        }
+    }
+
+    #[test]
     fn due_dates_in_month() {
         use RepaymentDay::*;
         let cases = [
@@ -723,6 +762,20 @@ mod tests {
             prop_assert!(next >= date);
             prop_assert!(is_business_day(next));
             prop_assert!((next - date).num_days() <= 10, "{date} -> {next}");
+        }
+
+        #[test]
+        fn previous_business_day_is_close_and_valid(date in any_day()) {
+            let previous = previous_business_day_on_or_before(date);
+            prop_assert!(previous <= date);
+            prop_assert!(is_business_day(previous));
+            prop_assert!((date - previous).num_days() <= 10, "{date} -> {previous}");
+            // It is the latest: no day of (previous, date] is a business day.
+            let mut day = previous;
+            while let Some(next) = day.succ_opt().filter(|d| *d <= date) {
+                prop_assert!(!is_business_day(next), "{next} lies between {previous} and {date}");
+                day = next;
+            }
         }
 
         #[test]

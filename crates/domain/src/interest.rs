@@ -8,12 +8,22 @@
 //!
 //! The sum is exact: every rate has at most three decimals, so interest is kept as a whole
 //! number of 1/(100,000 × 365 × 366) yen ([`Accrual`]) and truncated to whole yen (切り捨て)
-//! only once, when it is charged. `Decimal` is used to present that exact value.
+//! only once, when it is charged. A change of balance in between (a further borrowing) only
+//! starts a new stretch of the same exact sum: SPEC S2's example, 100,000 yen at 17.8% and
+//! 10,000 more the next day, owes 102 yen two days after the first borrowing (48.76… + 53.64…),
+//! not 48 + 53. `Decimal` is used to present that exact value.
+//!
+//! Late days (the days after a missed due date until the missed amount is paid) bear the late
+//! charge of 20.0% a year on the whole principal balance **in place of** the contract interest
+//! ([`day_charges`]): both together would exceed the legal ceiling, so a day is priced one way or
+//! the other, never both.
 
+use std::fmt;
 use std::ops::Add;
 
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::money::Yen;
 use crate::rate::Apr;
@@ -23,10 +33,20 @@ use crate::rate::Apr;
 /// lengths as one common denominator keeps every day's interest a whole number of units.
 const UNITS_PER_YEN: i128 = 100_000 * 365 * 366;
 
+/// The interest-free days a first-time member gets (30日間無利息, SPEC S1).
+pub const INTEREST_FREE_DAYS: u32 = 30;
+
 /// Interest accrued so far, held exactly, so that interest over several stretches (for
 /// example before and after a further borrowing changed the balance) can be summed and then
 /// truncated once, as SPEC S2 requires.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// It is stored (the fake lender persists what a member owes between two charges) as the
+/// decimal text of its whole number of units, a string rather than a JSON number because the
+/// count passes 2^53 (the largest integer JavaScript reads exactly) at about 670,000 yen.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
 pub struct Accrual {
     /// Whole units of 1/`UNITS_PER_YEN` yen; never negative.
     units: i128,
@@ -35,6 +55,14 @@ pub struct Accrual {
 impl Accrual {
     /// No interest at all.
     pub const ZERO: Accrual = Accrual { units: 0 };
+
+    /// A whole amount already charged, for instance interest charged by a repayment that did
+    /// not cover it and is carried to the next one. A negative amount counts as zero.
+    pub fn from_yen(yen: Yen) -> Accrual {
+        Accrual {
+            units: i128::from(yen.0.max(0)).saturating_mul(UNITS_PER_YEN),
+        }
+    }
 
     /// The accrued interest as a decimal number of yen.
     ///
@@ -68,6 +96,36 @@ impl Add for Accrual {
         Accrual {
             units: self.units.saturating_add(other.units),
         }
+    }
+}
+
+impl From<Accrual> for String {
+    fn from(accrual: Accrual) -> String {
+        accrual.units.to_string()
+    }
+}
+
+/// Why stored text is not an [`Accrual`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAnAccrual;
+
+impl fmt::Display for NotAnAccrual {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an accrual is a whole, non-negative number of units written in digits")
+    }
+}
+
+impl TryFrom<String> for Accrual {
+    type Error = NotAnAccrual;
+
+    /// Reads the digits [`String::from`] writes; signs, spaces and anything else are refused,
+    /// so stored state cannot hold a negative debt.
+    fn try_from(text: String) -> Result<Accrual, NotAnAccrual> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(NotAnAccrual);
+        }
+        let units = text.parse::<i128>().map_err(|_| NotAnAccrual)?;
+        Ok(Accrual { units })
     }
 }
 
@@ -136,20 +194,67 @@ pub fn charge(balance: Yen, apr: Apr, from: NaiveDate, to: NaiveDate) -> Yen {
     accrual(balance, apr, from, to).truncated()
 }
 
-/// The late charge (遅延損害金) at 20.0% a year on an overdue balance.
+/// The exact late charge (遅延損害金) at 20.0% a year on a principal balance for the late days
+/// `(due, on]`; see [`late_charge`].
+pub fn late_accrual(balance: Yen, due: NaiveDate, on: NaiveDate) -> Accrual {
+    // Late days are (due, on], the same days interest counts; nothing when `on <= due`.
+    accrual(balance, Apr::late_charge(), due, on)
+}
+
+/// The late charge (遅延損害金) at 20.0% a year on the whole outstanding principal balance
+/// (SPEC S2), truncated.
 ///
 /// The days late are the days after the due date up to and including `on`, that is
 /// `(due, on]`, so paying the day after the due date is one day late and paying on the due
 /// date is not late at all. Each of those days follows the same leap-year rule as interest.
-/// Whether ordinary interest is also charged on the overdue balance for those days is the
-/// caller's decision; this function only prices the late days.
-pub fn late_charge(overdue_balance: Yen, due: NaiveDate, on: NaiveDate) -> Yen {
-    if on <= due {
-        return Yen(0);
+/// Published example: 300,000 yen 10 days late in a common year is 60,000 × 10 ÷ 365 =
+/// 1,643.8… → 1,643 yen. Those days bear no contract interest ([`day_charges`]).
+pub fn late_charge(balance: Yen, due: NaiveDate, on: NaiveDate) -> Yen {
+    late_accrual(balance, due, on).truncated()
+}
+
+/// What a principal balance costs over the days `(from, to]`, exactly: the contract interest
+/// and the late charge, each to be truncated when it is charged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayCharges {
+    pub interest: Accrual,
+    pub late_charge: Accrual,
+}
+
+impl Add for DayCharges {
+    type Output = DayCharges;
+
+    fn add(self, other: DayCharges) -> DayCharges {
+        DayCharges {
+            interest: self.interest + other.interest,
+            late_charge: self.late_charge + other.late_charge,
+        }
     }
-    // Late days are (due, on], the same days interest counts.
-    let weight = weighted_days(due, on);
-    accrual_for_weight(overdue_balance, Apr::late_charge(), weight).truncated()
+}
+
+/// Prices the days `(from, to]` of an unchanged principal balance (SPEC S1 and S2).
+///
+/// `missed_due` is a due date whose instalment is unpaid: the days after it are late days, on
+/// which the whole balance bears the late charge **instead of** the contract interest (never
+/// both). The days up to it (all of them when there is none) bear the contract interest,
+/// except the days of the interest-free window `free` (inclusive dates). The window waives
+/// interest only: a late day inside it still bears the late charge, which is damages for the
+/// delay, not interest.
+pub fn day_charges(
+    balance: Yen,
+    apr: Apr,
+    from: NaiveDate,
+    to: NaiveDate,
+    free: Option<(NaiveDate, NaiveDate)>,
+    missed_due: Option<NaiveDate>,
+) -> DayCharges {
+    let interest_to = missed_due.map_or(to, |due| to.min(due));
+    DayCharges {
+        interest: chargeable_accrual(balance, apr, from, interest_to, free),
+        late_charge: missed_due.map_or(Accrual::ZERO, |due| {
+            late_accrual(balance, from.max(due), to)
+        }),
+    }
 }
 
 /// How one repayment was split (SPEC S2 and the S9 receipt).
@@ -189,21 +294,23 @@ pub fn allocate(
     }
 }
 
-/// The amount that clears the loan on `on` (一括返済額): the balance, the interest for
-/// `(interest_from, on]` (the borrowing day bears no interest, the repayment day does, as
-/// everywhere in this module) and the late charge due. Negative inputs count as zero.
+/// The amount that clears the loan on `on` (一括返済額) when nothing was charged since
+/// `from`: the balance, plus the interest and the late charge for `(from, on]` as
+/// [`day_charges`] prices them (the late days after `missed_due` bear the late charge instead of
+/// interest), each truncated once. A negative balance counts as zero.
 pub fn payoff_amount(
     balance: Yen,
     apr: Apr,
-    interest_from: NaiveDate,
+    from: NaiveDate,
     on: NaiveDate,
-    late_charge_due: Yen,
+    missed_due: Option<NaiveDate>,
 ) -> Yen {
-    let balance = balance.0.max(0);
-    let interest = charge(Yen(balance), apr, interest_from, on).0;
+    let balance = Yen(balance.0.max(0));
+    let owed = day_charges(balance, apr, from, on, None, missed_due);
     Yen(balance
-        .saturating_add(interest)
-        .saturating_add(late_charge_due.0.max(0)))
+        .0
+        .saturating_add(owed.interest.truncated().0)
+        .saturating_add(owed.late_charge.truncated().0))
 }
 
 /// The interest-free window (30日間無利息) after a first borrowing, as inclusive dates: the 30
@@ -218,9 +325,49 @@ pub fn interest_free_window(first_borrowing: NaiveDate) -> (NaiveDate, NaiveDate
         .checked_add_days(Days::new(1))
         .unwrap_or(NaiveDate::MAX);
     let end = first_borrowing
-        .checked_add_days(Days::new(30))
+        .checked_add_days(Days::new(u64::from(INTEREST_FREE_DAYS)))
         .unwrap_or(NaiveDate::MAX);
     (start, end)
+}
+
+/// The interest-free days left on `today`, counting today (SPEC S1: on the window's 30th day
+/// the member sees 1 day left), for a member who qualifies for the window.
+///
+/// Before any borrowing the whole window is ahead: 30. The window is the 30 days starting the
+/// day **after** the first borrowing, so the borrowing day itself still shows 30, as does the
+/// window's first day; the day after the window's last day, and every day after, has none
+/// (`None`).
+pub fn interest_free_days_left(
+    first_borrowing: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<u32> {
+    let Some(first) = first_borrowing else {
+        return Some(INTEREST_FREE_DAYS);
+    };
+    let (_, end) = interest_free_window(first);
+    // Days of [today, end]; before the window starts that is more than 30, hence the cap.
+    let left = (end - today).num_days().saturating_add(1);
+    u32::try_from(left)
+        .ok()
+        .map(|days| days.min(INTEREST_FREE_DAYS))
+        .filter(|days| *days > 0)
+}
+
+/// Like [`accrual`], but the days inside the inclusive interest-free window accrue nothing.
+pub fn chargeable_accrual(
+    balance: Yen,
+    apr: Apr,
+    from: NaiveDate,
+    to: NaiveDate,
+    free: Option<(NaiveDate, NaiveDate)>,
+) -> Accrual {
+    let total = weighted_days(from, to);
+    let free_weight = free.map_or(0, |(start, end)| {
+        // The inclusive window [start, end] is the interest days (start - 1, end].
+        let before_start = start.pred_opt().unwrap_or(NaiveDate::MIN);
+        weighted_days(from.max(before_start), to.min(end))
+    });
+    accrual_for_weight(balance, apr, total - free_weight)
 }
 
 /// Like [`charge`], but the days inside the inclusive interest-free window accrue nothing.
@@ -231,13 +378,7 @@ pub fn chargeable_interest(
     to: NaiveDate,
     free: Option<(NaiveDate, NaiveDate)>,
 ) -> Yen {
-    let total = weighted_days(from, to);
-    let free_weight = free.map_or(0, |(start, end)| {
-        // The inclusive window [start, end] is the interest days (start - 1, end].
-        let before_start = start.pred_opt().unwrap_or(NaiveDate::MIN);
-        weighted_days(from.max(before_start), to.min(end))
-    });
-    accrual_for_weight(balance, apr, total - free_weight).truncated()
+    chargeable_accrual(balance, apr, from, to, free).truncated()
 }
 
 #[cfg(test)]
@@ -255,8 +396,13 @@ mod tests {
         Late(i64, NaiveDate, NaiveDate),
         /// `chargeable_interest(balance, apr, from, to, window after first borrowing)`.
         Free(i64, &'static str, NaiveDate, NaiveDate, NaiveDate),
-        /// `payoff_amount(balance, apr, from, on, late)`.
-        Payoff(i64, &'static str, NaiveDate, NaiveDate, i64),
+        /// `payoff_amount(balance, apr, from, on, missed due date)`.
+        Payoff(i64, &'static str, NaiveDate, NaiveDate, Option<NaiveDate>),
+        /// `day_charges(balance, apr, from, to, no window, missed due date)`, expecting the
+        /// interest and the late charge, each truncated.
+        Days(i64, &'static str, NaiveDate, NaiveDate, Option<NaiveDate>),
+        /// `interest_free_days_left(first borrowing, today)`, expecting the days or -1 for none.
+        FreeLeft(Option<NaiveDate>, NaiveDate),
         /// `allocate(payment, late, interest, principal)`, expecting the late charge,
         /// interest, principal and unapplied parts in that order.
         Allocate(i64, i64, i64, i64),
@@ -270,8 +416,15 @@ mod tests {
                 let window = Some(interest_free_window(first));
                 vec![chargeable_interest(Yen(b), apr(r), from, to, window).0]
             }
-            Case::Payoff(b, r, from, on, late) => {
-                vec![payoff_amount(Yen(b), apr(r), from, on, Yen(late)).0]
+            Case::Payoff(b, r, from, on, missed) => {
+                vec![payoff_amount(Yen(b), apr(r), from, on, missed).0]
+            }
+            Case::Days(b, r, from, to, missed) => {
+                let owed = day_charges(Yen(b), apr(r), from, to, None, missed);
+                vec![owed.interest.truncated().0, owed.late_charge.truncated().0]
+            }
+            Case::FreeLeft(first, today) => {
+                vec![interest_free_days_left(first, today).map_or(-1, i64::from)]
             }
             Case::Allocate(pay, late, interest, principal) => {
                 let a = allocate(Yen(pay), Yen(late), Yen(interest), Yen(principal));
@@ -356,8 +509,16 @@ mod tests {
                 Charge(5_000_000, "4.5", date(2025, 12, 31), date(2026, 12, 31)),
                 &[225_000],
             ),
-            // 12 days late in 2026 (the overdue demo member): 100,000 × 0.2 × 12 / 365 =
-            // 657.53… → 657.
+            // The published example (SPEC S2): 300,000 yen 10 days late, 60,000 × 10 / 365 =
+            // 1,643.83… → 1,643.
+            (Late(300_000, date(2026, 6, 25), date(2026, 7, 5)), &[1_643]),
+            // The overdue demo member: the whole 200,000 yen 12 days late, 40,000 × 12 / 365 =
+            // 1,315.06… → 1,315.
+            (
+                Late(200_000, date(2026, 11, 13), date(2026, 11, 25)),
+                &[1_315],
+            ),
+            // 100,000 yen 12 days late: 657.53… → 657.
             (Late(100_000, date(2026, 6, 25), date(2026, 7, 7)), &[657]),
             // Paying on the due date, or before, is not late; a day after is one day late:
             // 20,000 / 365 = 54.79… → 54.
@@ -417,23 +578,122 @@ mod tests {
                 ),
                 &[487],
             ),
-            // Payoff: balance + interest [from, on) + late charge.
+            // Late days bear the late charge in place of interest (SPEC S2). The overdue demo
+            // member: 200,000 yen borrowed 25 days before the missed due date 11-13 and 12
+            // days late on 11-25: interest for (10-19, 11-13], 35,600 × 25 / 365 = 2,438.35…
+            // → 2,438, and the late charge for (11-13, 11-25], 1,315.
             (
-                Payoff(100_000, "17.8", date(2026, 11, 25), date(2026, 12, 25), 0),
+                Days(
+                    200_000,
+                    "17.8",
+                    date(2026, 10, 19),
+                    date(2026, 11, 25),
+                    Some(date(2026, 11, 13)),
+                ),
+                &[2_438, 1_315],
+            ),
+            // Not yet late on the due date itself: interest only.
+            (
+                Days(
+                    200_000,
+                    "17.8",
+                    date(2026, 10, 19),
+                    date(2026, 11, 13),
+                    Some(date(2026, 11, 13)),
+                ),
+                &[2_438, 0],
+            ),
+            // A period that starts after the missed due date is late all through: the
+            // published 300,000 yen for 10 days, and no interest at all.
+            (
+                Days(
+                    300_000,
+                    "17.8",
+                    date(2026, 7, 1),
+                    date(2026, 7, 11),
+                    Some(date(2026, 6, 25)),
+                ),
+                &[0, 1_643],
+            ),
+            // Without a missed due date every day bears interest: the worked example.
+            (
+                Days(
+                    100_000,
+                    "17.8",
+                    date(2026, 11, 25),
+                    date(2026, 12, 25),
+                    None,
+                ),
+                &[1_463, 0],
+            ),
+            // Payoff: balance + interest + late charge, each truncated.
+            (
+                Payoff(
+                    100_000,
+                    "17.8",
+                    date(2026, 11, 25),
+                    date(2026, 12, 25),
+                    None,
+                ),
                 &[101_463],
             ),
+            // 100,000 yen due 12-25 and paid off 12 days late: 30 days of interest and 12
+            // late days, not 42 days of interest on top of the late charge.
             (
-                Payoff(100_000, "17.8", date(2026, 11, 25), date(2026, 12, 25), 657),
+                Payoff(
+                    100_000,
+                    "17.8",
+                    date(2026, 11, 25),
+                    date(2027, 1, 6),
+                    Some(date(2026, 12, 25)),
+                ),
                 &[102_120],
             ),
             (
-                Payoff(100_000, "17.8", date(2026, 11, 25), date(2026, 11, 25), 0),
+                Payoff(
+                    200_000,
+                    "17.8",
+                    date(2026, 10, 19),
+                    date(2026, 11, 25),
+                    Some(date(2026, 11, 13)),
+                ),
+                &[203_753],
+            ),
+            (
+                Payoff(
+                    100_000,
+                    "17.8",
+                    date(2026, 11, 25),
+                    date(2026, 11, 25),
+                    None,
+                ),
                 &[100_000],
             ),
             (
-                Payoff(0, "17.8", date(2026, 11, 25), date(2026, 12, 25), -5),
+                Payoff(
+                    -5,
+                    "17.8",
+                    date(2026, 11, 25),
+                    date(2026, 12, 25),
+                    Some(date(2026, 12, 1)),
+                ),
                 &[0],
             ),
+            // Interest-free days left count today (SPEC S1). Before any borrowing: 30.
+            (FreeLeft(None, date(2026, 11, 1)), &[30]),
+            // Borrowed on 11-01, the window is 11-02..12-01: 30 on the borrowing day and on
+            // the window's first day, 1 on its 30th day (12-01), none after it.
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 11, 1)), &[30]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 11, 2)), &[30]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 11, 3)), &[29]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 11, 30)), &[2]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 12, 1)), &[1]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2026, 12, 2)), &[-1]),
+            (FreeLeft(Some(date(2026, 11, 1)), date(2027, 6, 1)), &[-1]),
+            // Across a leap day: borrowed 2028-02-15, window 02-16..03-16, 29 February
+            // included; 03-16 is its 30th day.
+            (FreeLeft(Some(date(2028, 2, 15)), date(2028, 2, 29)), &[17]),
+            (FreeLeft(Some(date(2028, 2, 15)), date(2028, 3, 16)), &[1]),
             // Allocation: late charge, then interest, then principal, then unapplied.
             (
                 Allocate(10_000, 657, 1_463, 100_000),
@@ -483,6 +743,50 @@ mod tests {
         assert_eq!(worked.trunc(), Decimal::from(1_463));
         let diff = (worked - Decimal::from_str("1463.0136986301369863013698630").unwrap()).abs();
         assert!(diff <= Decimal::from_str("0.00000000000000000000001").unwrap());
+    }
+
+    /// SPEC S2: interest between two charges is one exact sum, truncated once. Borrow 100,000
+    /// yen at 17.8%, 10,000 more the next day: two days after the first borrowing the interest
+    /// is 17,800 / 365 + 19,580 / 365 = 48.76… + 53.64… = 102.41… → 102, not 48 + 53.
+    #[test]
+    fn interest_over_a_further_borrowing_is_truncated_once() {
+        let (first, second, on) = (date(2026, 6, 1), date(2026, 6, 2), date(2026, 6, 3));
+        let before = accrual(Yen(100_000), apr("17.8"), first, second);
+        let after = accrual(Yen(110_000), apr("17.8"), second, on);
+        assert_eq!((before + after).truncated(), Yen(102));
+        assert_eq!(before.truncated().0 + after.truncated().0, 101);
+        // An amount already charged carries as whole yen and adds exactly.
+        assert_eq!((Accrual::from_yen(Yen(7)) + before).truncated(), Yen(55));
+        assert_eq!(Accrual::from_yen(Yen(-7)), Accrual::ZERO);
+        assert_eq!(
+            Accrual::from_yen(Yen(1_463)).to_decimal(),
+            Decimal::from(1_463)
+        );
+    }
+
+    #[test]
+    fn accruals_are_stored_as_digits_and_read_back_exactly() {
+        let exact = accrual(
+            Yen(110_000),
+            apr("17.8"),
+            date(2026, 6, 2),
+            date(2026, 6, 3),
+        ) + Accrual::from_yen(Yen(48));
+        let text = serde_json::to_string(&exact).unwrap();
+        assert!(text.starts_with('"') && text.ends_with('"'), "{text}");
+        assert_eq!(serde_json::from_str::<Accrual>(&text).unwrap(), exact);
+        assert_eq!(
+            serde_json::from_str::<Accrual>("\"0\"").unwrap(),
+            Accrual::ZERO
+        );
+        for bad in [
+            "\"-1\"", "\"\"", "\"1.5\"", "\" 1\"", "\"+1\"", "12", "\"1e3\"",
+        ] {
+            assert!(serde_json::from_str::<Accrual>(bad).is_err(), "{bad}");
+        }
+        // Beyond i128 is refused, not wrapped.
+        let huge = format!("\"{}0\"", i128::MAX);
+        assert!(serde_json::from_str::<Accrual>(&huge).is_err());
     }
 
     #[test]
@@ -597,6 +901,75 @@ mod tests {
             prop_assert!(free.0 >= 0);
         }
 
+        /// Splitting a period (as a further borrowing of nothing would) changes nothing: the
+        /// exact charges add up, so where an entry falls never costs or saves a yen.
+        #[test]
+        fn day_charges_are_additive_over_adjacent_periods(
+            balance in 0i64..10_000_000,
+            rate in any_apr(),
+            mut days in prop::collection::vec(any_date(), 3),
+            first in proptest::option::of(any_date()),
+            missed in proptest::option::of(any_date()),
+        ) {
+            days.sort();
+            let (a, b, c) = (days[0], days[1], days[2]);
+            let free = first.map(interest_free_window);
+            let price = |from, to| day_charges(Yen(balance), rate, from, to, free, missed);
+            prop_assert_eq!(price(a, c), price(a, b) + price(b, c));
+        }
+
+        /// A day bears interest or the late charge, never both, and a late day bears exactly
+        /// the late charge on the whole balance.
+        #[test]
+        fn a_day_is_priced_once(
+            balance in 1i64..10_000_000,
+            rate in any_apr(),
+            day in any_date(),
+            missed in proptest::option::of(any_date()),
+        ) {
+            let before = day.pred_opt().unwrap_or(day);
+            let owed = day_charges(Yen(balance), rate, before, day, None, missed);
+            let late = missed.is_some_and(|due| day > due);
+            if late {
+                prop_assert_eq!(owed.interest, Accrual::ZERO);
+                prop_assert_eq!(owed.late_charge, late_accrual(Yen(balance), before, day));
+            } else {
+                prop_assert_eq!(owed.late_charge, Accrual::ZERO);
+                prop_assert_eq!(owed.interest, accrual(Yen(balance), rate, before, day));
+            }
+        }
+
+        #[test]
+        fn accruals_survive_storage(units in 0i64..i64::MAX, yen in 0i64..1_000_000_000) {
+            let value = Accrual::from_yen(Yen(yen)) + Accrual { units: i128::from(units) };
+            let text = serde_json::to_string(&value).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Accrual>(&text).unwrap(), value);
+        }
+
+        #[test]
+        fn interest_free_days_left_count_down_by_one_a_day(
+            first in any_date(),
+            offset in -40i64..80,
+        ) {
+            let today = first + chrono::Duration::days(offset);
+            let left = interest_free_days_left(Some(first), today);
+            let tomorrow = interest_free_days_left(Some(first), today + chrono::Duration::days(1));
+            let (start, end) = interest_free_window(first);
+            match left {
+                // Up to the window's first day the whole window is ahead.
+                Some(30) if today <= start => prop_assert!(tomorrow.is_some()),
+                Some(days) => {
+                    prop_assert!((start..=end).contains(&today));
+                    prop_assert_eq!(i64::from(days), (end - today).num_days() + 1);
+                    prop_assert_eq!(tomorrow, days.checked_sub(1).filter(|d| *d > 0));
+                }
+                None => {
+                    prop_assert!(today > end);
+                    prop_assert_eq!(tomorrow, None);
+                }
+            }
+        }
+
         #[test]
         fn late_charge_is_interest_at_twenty_percent_for_the_late_days(
             balance in 0i64..10_000_000,
@@ -621,8 +994,10 @@ mod tests {
             rate,
             NaiveDate::MIN,
             NaiveDate::MAX,
-            Yen(i64::MAX),
+            Some(NaiveDate::MIN),
         );
+        let _ = interest_free_days_left(Some(NaiveDate::MAX), NaiveDate::MIN);
+        let _ = interest_free_days_left(Some(NaiveDate::MIN), NaiveDate::MAX);
         let _ = chargeable_interest(
             Yen(i64::MAX),
             rate,

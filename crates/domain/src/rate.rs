@@ -202,6 +202,18 @@ pub fn check_rate_cap(line: Yen, apr: Apr) -> Result<(), RateError> {
     }
 }
 
+/// The contract rate a lender may hold on a credit line: the rate itself, or the line's legal cap
+/// when the rate is above it.
+///
+/// Interest above the cap is void under the Interest Rate Restriction Act, so a lender that sets or
+/// changes a line (at contract, at a limit review) lowers the rate to the cap rather than keeping
+/// a rate it could not collect; the fake lender never holds a member above the cap (SPEC S1).
+/// Raising a line to 1,000,000 yen therefore takes a 17.8% rate down to 15%, while lowering a line
+/// never raises a rate.
+pub fn capped_apr_for_line(line: Yen, apr: Apr) -> Apr {
+    apr.min(rate_cap_for_line(line))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +363,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_rate_is_lowered_to_the_cap_of_its_line() {
+        // (line, contract rate, the rate the lender may hold)
+        let cases: &[(i64, &str, &str)] = &[
+            (99_999, "20", "20"),
+            (99_999, "17.8", "17.8"),
+            (100_000, "20", "18"),
+            (100_000, "17.8", "17.8"),
+            (500_000, "18.001", "18"),
+            (999_999, "17.8", "17.8"),
+            (1_000_000, "17.8", "15"),
+            (1_000_000, "15", "15"),
+            (1_000_000, "4.5", "4.5"),
+            (5_000_000, "15.001", "15"),
+        ];
+        for &(line, contract, held) in cases {
+            assert_eq!(
+                capped_apr_for_line(Yen(line), apr(contract)),
+                apr(held),
+                "line {line} at {contract}%"
+            );
+        }
+    }
+
     /// Characters members really type into a rate field.
     fn rate_text() -> impl Strategy<Value = String> {
         let c = prop_oneof![
@@ -373,6 +409,21 @@ mod tests {
                 prop_assert_eq!(parse_percent(&format!("{rate}%")), Ok(rate));
             }
             let _ = parse_product_apr(&raw);
+        }
+
+        #[test]
+        fn a_capped_rate_passes_the_cap_and_never_rises(
+            milli in 1i64..=20_000,
+            line in -1_000i64..=6_000_000,
+        ) {
+            let rate = Apr::from_percent(Decimal::new(milli, 3)).unwrap();
+            let held = capped_apr_for_line(Yen(line), rate);
+            prop_assert_eq!(check_rate_cap(Yen(line), held), Ok(()));
+            prop_assert!(held <= rate);
+            // A rate the line allows is kept as it is.
+            if check_rate_cap(Yen(line), rate).is_ok() {
+                prop_assert_eq!(held, rate);
+            }
         }
 
         #[test]

@@ -5,20 +5,38 @@
 //! passed in; nothing reads a clock. Dates are Japan dates (`to_jst`),
 //! because due dates and interest days are counted on the Japanese calendar.
 //!
+//! The rules SPEC S2 fixes, and how the ledger keeps them:
+//!
+//! * Interest between two charges is one exact sum, truncated once. Only a
+//!   repayment charges: it truncates the exact interest and late charge owed
+//!   to whole yen (the fraction below a yen is never collected), pays them
+//!   first, and carries what it did not cover as whole yen. A borrowing
+//!   charges nothing: it carries the exact, untruncated sums
+//!   (`carried_interest`, `carried_late_charge`, both
+//!   [`Accrual`](portal_domain::interest::Accrual)) into the next stretch, so
+//!   a borrowing mid-period never costs or saves the member a yen. The
+//!   figures shown for a date (`accrued_interest`, `late_charge`, `payoff`)
+//!   are those sums truncated as they would be charged that day.
+//! * Late charge: from the day after a missed due date until the day the
+//!   missed amount is paid (`(due, paid]`), the whole outstanding principal
+//!   balance bears 20.0% a year **in place of** the contract interest; those
+//!   days bear no interest at all.
+//!
 //! Conventions, written down because the spec leaves them open:
 //!
-//! * Interest is charged (truncated to whole yen) at every entry, because an
-//!   entry ends a period of constant balance and S7 shows each entry's days
-//!   of use. Interest charged at a borrowing, or not covered by a repayment,
-//!   is carried (`carried_interest`) and paid first among interest later.
-//! * The late charge accrues on the overdue amount, that is the part of the
-//!   missed minimum repayment still unpaid, not on the whole balance: S2 says
-//!   "overdue balance", and what is overdue is the instalment that was due.
-//!   Ordinary interest keeps accruing on the whole balance meanwhile.
 //! * A due date is met once the repayments made after the previous due date
-//!   reach the minimum in force (or clear the loan); the member then moves on
-//!   to the next due date. Repayments made after a missed due date count
-//!   towards that missed one first.
+//!   reach the minimum owed on it (or clear the loan); the member then moves
+//!   on to the next due date. Repayments made after a missed due date count
+//!   towards that missed one first, and "the missed amount is paid" (which
+//!   ends the late days) means exactly this.
+//! * The minimum owed on a due date is the one in force when the date
+//!   arrives: a borrowing before the due date (or on it) sets the minimum
+//!   for it, but a borrowing after a missed due date does not change the
+//!   instalment already missed. The new minimum applies from the next due
+//!   date on, while the late charge accrues on the new, larger balance.
+//! * The interest-free window waives interest only. A late day inside it
+//!   (possible when the first due date falls within 30 days of the first
+//!   borrowing) bears the late charge, which is damages, not interest.
 //! * The minimum shown for the next due date is what is still missing of the
 //!   minimum for it, never more than the payoff amount.
 //! * The interest to the next due date is what `accrued_interest` gives on
@@ -34,7 +52,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use portal_api::{Channel, EntryKind, HistoryEntry, HistoryPage, HistoryQuery, RepaidBorrowing};
 use portal_domain::calendar::{first_due_date, next_due_date_on_or_after, RepaymentDay};
 use portal_domain::clock::{from_jst, to_jst};
-use portal_domain::interest::{accrual, allocate, interest_free_window, late_charge};
+use portal_domain::interest::{
+    allocate, day_charges, interest_free_days_left, interest_free_window, Accrual, DayCharges,
+};
 use portal_domain::money::{minimum_repayment, Yen};
 use portal_domain::rate::Apr;
 use serde::{Deserialize, Serialize};
@@ -109,12 +129,22 @@ pub struct NextDue {
     pub minimum: Yen,
 }
 
-/// Where the member stands against the due dates on a given day.
+/// Where the member stands against the due dates after the latest entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct DueState {
+    /// The earliest due date not yet met.
     due: NaiveDate,
-    /// Minimum still unpaid for `due`.
+    /// Minimum still unpaid for `due`; positive, because a due date whose
+    /// minimum is paid counts as met.
     shortfall: Yen,
+}
+
+impl DueState {
+    /// The due date whose days after it are late days if nothing is paid
+    /// meanwhile. Every unmet due date has something unpaid, so it is `due`.
+    fn missed_due(self) -> Option<NaiveDate> {
+        (self.shortfall.0 > 0).then_some(self.due)
+    }
 }
 
 /// A member's ledger and the terms it is priced with.
@@ -133,10 +163,12 @@ pub struct Ledger {
     /// The first due date of the current run of borrowing (since the balance
     /// was last zero); later due dates follow monthly on `repayment_day`.
     pub first_due: Option<NaiveDate>,
-    /// Interest charged but not yet paid.
-    pub carried_interest: Yen,
-    /// Late charge charged but not yet paid.
-    pub carried_late_charge: Yen,
+    /// Interest owed at the latest entry, exact: what a repayment charged
+    /// and did not cover (whole yen), plus what accrued since the latest
+    /// repayment, untruncated (see the module documentation).
+    pub carried_interest: Accrual,
+    /// Late charge owed at the latest entry, exact in the same way.
+    pub carried_late_charge: Accrual,
 }
 
 impl Ledger {
@@ -149,8 +181,8 @@ impl Ledger {
             first_borrowing: None,
             interest_free_eligible,
             first_due: None,
-            carried_interest: Yen(0),
-            carried_late_charge: Yen(0),
+            carried_interest: Accrual::ZERO,
+            carried_late_charge: Accrual::ZERO,
         }
     }
 
@@ -172,25 +204,37 @@ impl Ledger {
         self.first_borrowing.map(interest_free_window)
     }
 
-    /// Interest owed on `on`: carried interest plus the interest on the
-    /// balance for the days `(latest entry, on]`, leaving out the days of the
-    /// interest-free window, summed exactly and truncated once.
-    pub fn accrued_interest(&self, on: NaiveDate) -> Yen {
+    /// What is owed on `on` besides the principal, exactly: the carried sums
+    /// plus what the balance costs for the days `(latest entry, on]`. Nothing
+    /// is booked in between, so the balance and the due state after the
+    /// latest entry hold for all of those days: those up to the earliest
+    /// unmet due date bear interest (outside the interest-free window), those
+    /// after it are late days and bear the late charge instead.
+    fn owed(&self, on: NaiveDate) -> DayCharges {
+        let carried = DayCharges {
+            interest: self.carried_interest,
+            late_charge: self.carried_late_charge,
+        };
         let Some(from) = self.last_date() else {
-            return self.carried_interest;
+            return carried;
         };
-        let balance = self.balance();
-        let exact = match self.free_window() {
-            None => accrual(balance, self.apr, from, on),
-            Some((start, end)) => {
-                // The window's inclusive dates are the interest days
-                // (start - 1, end]; only the days outside it are charged.
-                let before_start = start.pred_opt().unwrap_or(NaiveDate::MIN);
-                accrual(balance, self.apr, from, on.min(before_start))
-                    + accrual(balance, self.apr, from.max(end), on)
-            }
-        };
-        Yen(self.carried_interest.0.saturating_add(exact.truncated().0))
+        let missed = self.due_state().and_then(DueState::missed_due);
+        carried
+            + day_charges(
+                self.balance(),
+                self.apr,
+                from,
+                on,
+                self.free_window(),
+                missed,
+            )
+    }
+
+    /// Interest owed on `on`, as it would be charged that day: the carried
+    /// interest plus the interest since the latest entry, summed exactly and
+    /// truncated once. Late days add nothing here (see [`Ledger::late_charge`]).
+    pub fn accrued_interest(&self, on: NaiveDate) -> Yen {
+        self.owed(on).interest.truncated()
     }
 
     /// Where the current run of borrowing starts: the index of the borrowing
@@ -218,7 +262,12 @@ impl Ledger {
     fn due_state(&self) -> Option<DueState> {
         let start = self.run_start()?;
         let mut due = self.first_due?;
-        let mut minimum = Yen(0);
+        // The minimum in force: fixed by the balance right after the latest
+        // borrowing (S2). It becomes the minimum owed on a due date when that
+        // date arrives.
+        let mut in_force = Yen(0);
+        // The minimum owed on `due`.
+        let mut owed_on_due = Yen(0);
         let mut paid: i64 = 0;
         let mut met = false;
         for entry in self.entries.iter().skip(start) {
@@ -227,14 +276,22 @@ impl Ledger {
             // otherwise it stays the due date this entry counts towards.
             while date > due && met {
                 due = self.following_due(due);
+                owed_on_due = in_force;
                 paid = 0;
                 met = false;
             }
             match entry.kind {
-                EntryKind::Borrowing => minimum = minimum_repayment(entry.balance_after),
+                EntryKind::Borrowing => {
+                    in_force = minimum_repayment(entry.balance_after);
+                    // Up to the due date a borrowing sets what is owed on it;
+                    // after a missed one the instalment missed stays as it was.
+                    if date <= due {
+                        owed_on_due = in_force;
+                    }
+                }
                 EntryKind::Repayment => {
                     paid = paid.saturating_add(entry.amount.0);
-                    if paid >= minimum.0 || entry.balance_after.0 <= 0 {
+                    if paid >= owed_on_due.0 || entry.balance_after.0 <= 0 {
                         met = true;
                     }
                 }
@@ -242,13 +299,14 @@ impl Ledger {
         }
         if met {
             due = self.following_due(due);
+            owed_on_due = in_force;
             paid = 0;
         }
         // `due` is now the earliest due date not yet met: a member who missed
         // one is held to it until it is met, whatever the calendar says since.
         Some(DueState {
             due,
-            shortfall: Yen((minimum.0 - paid).max(0)),
+            shortfall: Yen((owed_on_due.0 - paid).max(0)),
         })
     }
 
@@ -272,43 +330,35 @@ impl Ledger {
             })
     }
 
-    /// The late charge owed on `today`: any carried late charge plus 20.0% a
-    /// year on the unpaid part of the missed minimum for the late days since
-    /// the due date or the latest entry, whichever is later (an entry charges
-    /// the late days before it).
+    /// The late charge owed on `today`, as it would be charged that day: any
+    /// carried late charge plus 20.0% a year on the whole principal balance
+    /// for the late days since the missed due date or the latest entry,
+    /// whichever is later, summed exactly and truncated once.
     pub fn late_charge(&self, today: NaiveDate) -> Yen {
-        let accruing = self
-            .due_state()
-            .filter(|s| today > s.due && s.shortfall.0 > 0)
-            .map_or(Yen(0), |s| {
-                let from = self.last_date().map_or(s.due, |last| last.max(s.due));
-                late_charge(s.shortfall, from, today)
-            });
-        Yen(self.carried_late_charge.0.saturating_add(accruing.0))
+        self.owed(today).late_charge.truncated()
     }
 
-    /// The amount that clears the loan today (一括返済額).
+    /// The amount that clears the loan today (一括返済額): the balance, the
+    /// interest and the late charge, each as it would be charged today.
     pub fn payoff(&self, today: NaiveDate) -> Yen {
+        let owed = self.owed(today);
         Yen(self
             .balance()
             .0
-            .saturating_add(self.accrued_interest(today).0)
-            .saturating_add(self.late_charge(today).0))
+            .saturating_add(owed.interest.truncated().0)
+            .saturating_add(owed.late_charge.truncated().0))
     }
 
-    /// The interest-free days still ahead after `today`: 30 for an eligible
-    /// member who has not borrowed yet (the whole window is to come), then
-    /// counting down from the first borrowing; `None` when the member is not
-    /// eligible or the window is over.
+    /// The interest-free days left on `today`, counting today (SPEC S1): 30
+    /// for an eligible member who has not borrowed yet (the whole window is
+    /// to come), 30 still on the first borrowing's day and the window's first
+    /// day, then one fewer each day down to 1 on the window's 30th day;
+    /// `None` when the member is not eligible or the window is over.
     pub fn interest_free_days_left(&self, today: NaiveDate) -> Option<u32> {
         if !self.interest_free_eligible {
             return None;
         }
-        let Some((_, end)) = self.free_window() else {
-            return Some(30);
-        };
-        let left = (end - today).num_days().min(30);
-        u32::try_from(left).ok().filter(|days| *days > 0)
+        interest_free_days_left(self.first_borrowing, today)
     }
 
     /// Days of use from the latest entry to `date`, `(latest, date]`.
@@ -342,9 +392,14 @@ impl Ledger {
         if balance.0 <= 0 {
             return Err(LedgerError::NothingOwed);
         }
-        let late_due = self.late_charge(date);
-        let interest_due = self.accrued_interest(date);
-        let payoff = self.payoff(date);
+        // A repayment charges: the exact sums are truncated here, once.
+        let owed = self.owed(date);
+        let late_due = owed.late_charge.truncated();
+        let interest_due = owed.interest.truncated();
+        let payoff = Yen(balance
+            .0
+            .saturating_add(late_due.0)
+            .saturating_add(interest_due.0));
         if amount > payoff {
             return Err(LedgerError::MoreThanOwed { payoff });
         }
@@ -361,8 +416,9 @@ impl Ledger {
             balance_after: Yen(balance.0 - split.principal.0),
             days: self.days_since_last(date),
         };
-        self.carried_late_charge = Yen(late_due.0 - split.late_charge.0);
-        self.carried_interest = Yen(interest_due.0 - split.interest.0);
+        // What was charged and not paid is carried as whole yen.
+        self.carried_late_charge = Accrual::from_yen(Yen(late_due.0 - split.late_charge.0));
+        self.carried_interest = Accrual::from_yen(Yen(interest_due.0 - split.interest.0));
         if entry.balance_after.0 <= 0 {
             self.first_due = None;
         }
@@ -370,8 +426,9 @@ impl Ledger {
         Ok(entry)
     }
 
-    /// Books a borrowing. The interest and late charge up to it are charged
-    /// and carried, because the balance they accrue on changes here.
+    /// Books a borrowing. The balance the interest and late charge accrue on
+    /// changes here, so what they came to up to it is carried, exactly and
+    /// untruncated: a borrowing charges nothing (SPEC S2).
     pub fn apply_borrowing(
         &mut self,
         amount: Yen,
@@ -381,8 +438,9 @@ impl Ledger {
         self.check_movement(amount, at)?;
         let date = to_jst(at).date();
         let balance = self.balance();
-        self.carried_late_charge = self.late_charge(date);
-        self.carried_interest = self.accrued_interest(date);
+        let owed = self.owed(date);
+        self.carried_late_charge = owed.late_charge;
+        self.carried_interest = owed.interest;
         if balance.0 <= 0 {
             // A new run of borrowing: its first due date follows S2.
             self.first_due = first_due_date(self.repayment_day, date);
@@ -449,9 +507,10 @@ impl Ledger {
 
     /// The interest due by the next due date if the member repays on it:
     /// the carried interest plus the interest from the latest entry up to
-    /// that date, with the interest-free window honoured. A due date already
-    /// passed counts as today (see the module documentation). `None` when
-    /// nothing is owed.
+    /// that date, with the interest-free window honoured, truncated once. A
+    /// due date already passed counts as today (see the module
+    /// documentation); the late days since add late charge, not interest.
+    /// `None` when nothing is owed.
     pub fn interest_to_next_due(&self, today: NaiveDate) -> Option<Yen> {
         let due = self.due_state()?.due;
         Some(self.accrued_interest(due.max(today)))

@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use portal_api::Channel;
-use portal_domain::calendar::RepaymentDay;
+use portal_domain::calendar::{previous_business_day_on_or_before, RepaymentDay};
 use portal_domain::clock::{from_jst, to_jst};
 use portal_domain::input::Credentials;
 use portal_domain::money::Yen;
-use portal_domain::rate::Apr;
+use portal_domain::rate::{capped_apr_for_line, Apr};
 use rust_decimal::Decimal;
 
 use crate::ledger::{days_after, Ledger, LedgerError};
@@ -79,6 +79,10 @@ pub struct DemoMember {
     /// 30 days interest-free from the first borrowing (SPEC S1).
     pub interest_free_eligible: bool,
     pub points: Option<u32>,
+    /// Days past the missed due date at the seed instant, for the overdue
+    /// member: exactly this many whenever the day that many days before the
+    /// seed day is a business day, a few more otherwise (see
+    /// `overdue_history`).
     pub overdue_days_at_seed: Option<i64>,
     pub last_sign_in_days_ago: Option<i64>,
 }
@@ -377,10 +381,17 @@ fn plan(member_id: &str) -> HistoryPlan {
     }
 }
 
-/// The member's contract rate. Every seeded rate is valid (a test checks
-/// it), so the 20% fallback exists only to keep this function total.
+/// The member's contract rate, never above the legal cap for the member's
+/// credit line (SPEC S1): a rate above it is lowered to the cap
+/// (`capped_apr_for_line`, which any later change of a line goes through
+/// too), because the lender never holds a member above the cap. Every
+/// seeded rate is valid and within its cap (the tests check both, so the
+/// S17 rates are shown as written), and the 20% fallback, capped like any
+/// other rate, exists only to keep this function total.
 pub(crate) fn member_apr(member: &DemoMember) -> Apr {
-    Apr::from_percent(Decimal::new(i64::from(member.apr_bp), 2)).unwrap_or(Apr::late_charge())
+    let contract =
+        Apr::from_percent(Decimal::new(i64::from(member.apr_bp), 2)).unwrap_or(Apr::late_charge());
+    capped_apr_for_line(Yen(member.credit_line), contract)
 }
 
 /// A ledger of `entries` entries spread evenly over the year before `now`
@@ -482,10 +493,27 @@ fn regular_history(
     Ok(())
 }
 
-/// The overdue member: one borrowing by transfer, whose first due date,
-/// `overdue_days` before the seed day, was missed. The due date is set
-/// explicitly (as a lender does when it agrees a date with a member) so that
-/// the member is exactly that many days late whatever day the demo starts.
+/// The overdue member: one borrowing by transfer, 25 days before its first
+/// due date, which was missed. The due date is set explicitly (as a lender
+/// does when it agrees a date with a member) rather than on the member's
+/// repayment day, so that the member is late by S17's 12 days whatever day
+/// the demo starts; the due dates after it follow the repayment day.
+///
+/// Like every due date it is a business day (SPEC S2), which decides the
+/// one case the seed instant leaves open. The seed instant is given (the
+/// page's clock or the server's), so the date `overdue_days` before the seed
+/// day is taken when it is a business day, and the member is then exactly
+/// `overdue_days` late. When it is not (a weekend, a holiday, the year-end
+/// closure), the due date is the latest business day before it, and the
+/// member is a few days more late: 13 or 14 after a weekend (seeded on a
+/// Thursday or a Friday), more after a holiday, and up to 17 or 18 after
+/// the year-end closure (seeded on 2026-01-16, 12 days back is Sunday
+/// 2026-01-04, so the due date is Tuesday 2025-12-30 and the member is 17
+/// days late). A later due date would leave the member less late than S17
+/// says, and a date that is not a business day is one no due date ever
+/// falls on. The demo's fixed instant, Wednesday 2026-11-25, and every
+/// Saturday to Wednesday seed outside holiday weeks give exactly 12 (a test
+/// checks every seed day of three years).
 fn overdue_history(
     ledger: &mut Ledger,
     today: NaiveDate,
@@ -496,7 +524,7 @@ fn overdue_history(
         date.checked_sub_days(Days::new(u64::try_from(days).unwrap_or(0)))
             .unwrap_or(date)
     };
-    let missed = back(today, overdue_days);
+    let missed = previous_business_day_on_or_before(back(today, overdue_days));
     let borrowed = back(missed, 25);
     ledger.apply_borrowing(target, Channel::Transfer, jst(borrowed, 11))?;
     ledger.first_due = Some(missed);

@@ -304,9 +304,12 @@ proptest! {
 // ---- the ledger and the figures derived from it ----
 
 use portal_api::{Channel, EntryKind, HistoryEntry, RepaidQuery};
-use portal_domain::calendar::{due_date_in_month, RepaymentDay};
-use portal_domain::interest::charge;
-use portal_domain::rate::Apr;
+use portal_domain::calendar::{
+    due_date_in_month, is_business_day, previous_business_day_on_or_before, RepaymentDay,
+};
+use portal_domain::interest::{accrual, charge, late_charge, Accrual};
+use portal_domain::money::minimum_repayment;
+use portal_domain::rate::{check_rate_cap, Apr};
 use rust_decimal::Decimal;
 
 /// Signs `request` in on a lender seeded at `seeded` and returns the summary at `at`.
@@ -378,8 +381,22 @@ fn seeded_members_match_s17_exactly_whenever_the_demo_starts() {
                 "{}",
                 member.id
             );
-            let late = member.overdue_days_at_seed.map_or(0, |d| d as u32);
+            let late = member.overdue_days_at_seed.map_or(0, |d| {
+                // 12 days, or a few more when the day 12 days back is not
+                // a business day (see `overdue_history`).
+                let back = today - Duration::days(d);
+                (today - previous_business_day_on_or_before(back)).num_days() as u32
+            });
             assert_eq!(ledger.overdue_days(today), late, "{} {seeded}", member.id);
+            // S1: the lender never holds a member above the cap for the line.
+            assert_eq!(
+                check_rate_cap(Yen(member.credit_line), ledger.apr),
+                Ok(()),
+                "{} at {}% on a line of {}",
+                member.id,
+                ledger.apr,
+                member.credit_line
+            );
         }
         let card = ledger_of(&lender, "m-card10");
         assert_eq!(card.apr.to_string(), "17.8");
@@ -494,17 +511,263 @@ fn summary_carries_rate_payoff_and_interest_free_days() {
 fn overdue_members_late_charge_grows_with_the_clock() {
     let now = wednesday_noon();
     let request = web("overdue01", "Overdue2024");
-    let charges: Vec<Yen> = (0..6)
-        .map(|day| summary_at(&request, now, now + Duration::days(day)).late_charge)
+    let summaries: Vec<AccountSummary> = (0..6)
+        .map(|day| summary_at(&request, now, now + Duration::days(day)))
         .collect();
-    assert!(charges.windows(2).all(|w| w[0] <= w[1]), "{charges:?}");
-    assert!(charges[0] > Yen(0));
-    assert!(charges[5] > charges[0], "{charges:?}");
-    // 20.0% a year on the missed 8,000-yen minimum for 12 days, truncated.
-    assert_eq!(charges[0], Yen(52));
-    let today = summary_at(&request, now, now);
+    let charges: Vec<Yen> = summaries.iter().map(|s| s.late_charge).collect();
+    assert!(charges.windows(2).all(|w| w[0] < w[1]), "{charges:?}");
+    // SPEC S2: 20.0% a year on the whole 200,000-yen balance for 12 days,
+    // 40,000 × 12 / 365 = 1,315.06… → 1,315; a day later 13 days, 1,424.
+    assert_eq!(charges[0], Yen(1_315));
+    assert_eq!(charges[1], Yen(1_424));
+    // In place of interest: the interest stops at the missed due date, 25
+    // days after the borrowing, 35,600 × 25 / 365 = 2,438.35… → 2,438.
+    for summary in &summaries {
+        assert_eq!(summary.accrued_interest, Yen(2_438));
+        assert_eq!(
+            summary.payoff_today.0,
+            200_000 + 2_438 + summary.late_charge.0
+        );
+    }
+    assert_eq!(summaries[0].payoff_today, Yen(203_753));
+    let today = &summaries[0];
     assert_eq!(today.overdue_days, 12);
-    assert_eq!(today.next_due.map(|d| d.minimum), Some(Yen(8_000)));
+    // The missed due date is a business day: Friday 2026-11-13.
+    let missed = today.next_due.as_ref().map(|d| (d.date, d.minimum));
+    assert_eq!(
+        missed,
+        Some((
+            NaiveDate::from_ymd_opt(2026, 11, 13).unwrap_or_default(),
+            Yen(8_000)
+        ))
+    );
+    assert!(missed.is_some_and(|(date, _)| is_business_day(date)));
+}
+
+/// The published examples of SPEC S2 through a ledger: a balance borrowed
+/// on the member's terms, its first due date missed, and the late charge
+/// the given number of days later, on the whole balance, with the contract
+/// interest stopping at the due date.
+#[test]
+fn late_charge_examples_on_the_whole_balance() {
+    // (balance, days late, late charge)
+    let cases: &[(i64, i64, i64)] = &[
+        // The published example: 60,000 × 10 / 365 = 1,643.83… → 1,643.
+        (300_000, 10, 1_643),
+        // The overdue demo member's figure.
+        (200_000, 12, 1_315),
+        // One day late: 20,000 / 365 = 54.79… → 54; not late on the day.
+        (100_000, 1, 54),
+        (100_000, 0, 0),
+    ];
+    for &(balance, days, expected) in cases {
+        let mut ledger = Ledger::new(apr("17.8"), RepaymentDay::Fifteenth, false);
+        // Borrowed Monday 2026-01-05: first due date Monday 2026-02-16 (the
+        // 15th is a Sunday), and nothing repaid.
+        assert!(ledger
+            .apply_borrowing(Yen(balance), Channel::Atm, noon_after(0))
+            .is_ok());
+        let due = ledger
+            .next_due(to_jst(noon_after(0)).date())
+            .map(|d| d.date);
+        assert_eq!(due, NaiveDate::from_ymd_opt(2026, 2, 16));
+        let due = due.unwrap_or_default();
+        let on = due + Duration::days(days);
+        assert_eq!(ledger.late_charge(on), Yen(expected), "{balance} {days}");
+        assert_eq!(ledger.late_charge(on), late_charge(Yen(balance), due, on));
+        assert_eq!(ledger.overdue_days(on), days as u32);
+        let interest = charge(Yen(balance), apr("17.8"), to_jst(noon_after(0)).date(), due);
+        assert_eq!(ledger.accrued_interest(on), interest, "{balance} {days}");
+        assert_eq!(ledger.payoff(on).0, balance + interest.0 + expected);
+    }
+}
+
+/// SPEC S2: a borrowing does not truncate the interest accrued so far.
+/// Borrow 100,000 yen at 17.8%, 10,000 more the next day: two days after
+/// the first borrowing the interest is 102 yen, not 48 + 53.
+#[test]
+fn interest_over_a_further_borrowing_is_one_sum_truncated_once() {
+    // (first, second, days after the first, accrued interest)
+    let cases: &[(i64, i64, i64, i64)] = &[
+        // 17,800 / 365 + 19,580 / 365 = 48.76… + 53.64… = 102.41… → 102.
+        (100_000, 10_000, 2, 102),
+        // Three days: 48.76… + 2 × 53.64… = 156.05… → 156 (not 48 + 107).
+        (100_000, 10_000, 3, 156),
+        // 36,500 yen is 17.8 yen a day, 73,000 yen 35.6: 53.4 → 53 (not 17 + 35).
+        (36_500, 36_500, 2, 53),
+    ];
+    for &(first, second, days, expected) in cases {
+        let mut ledger = Ledger::new(apr("17.8"), RepaymentDay::TwentyFifth, false);
+        assert!(ledger
+            .apply_borrowing(Yen(first), Channel::Atm, noon_after(0))
+            .is_ok());
+        assert!(ledger
+            .apply_borrowing(Yen(second), Channel::Atm, noon_after(1))
+            .is_ok());
+        let on = to_jst(noon_after(days)).date();
+        assert_eq!(
+            ledger.accrued_interest(on),
+            Yen(expected),
+            "{first} + {second}, {days} days"
+        );
+        // A repayment that day charges exactly that, once.
+        let paid = ledger.apply_repayment(Yen(1_000), Channel::Atm, noon_after(days));
+        assert_eq!(paid.map(|e| e.interest), Ok(Yen(expected)));
+        assert_eq!(ledger.carried_interest, Accrual::ZERO);
+    }
+}
+
+/// A borrowing after a missed due date leaves the missed instalment as it
+/// was; the minimum for the larger balance applies from the next due date,
+/// and the late charge meanwhile accrues on the whole, larger balance.
+#[test]
+fn a_borrowing_while_overdue_keeps_the_missed_instalment() {
+    let now = wednesday_noon();
+    let today = to_jst(now).date();
+    let lender = Lender::seeded(now, 1);
+    let mut ledger = ledger_of(&lender, "m-overdue");
+    let missed = ledger
+        .next_due(today)
+        .unwrap_or_else(|| panic!("nothing due"));
+    assert_eq!(missed.minimum, Yen(8_000));
+    assert!(ledger
+        .apply_borrowing(Yen(50_000), Channel::Atm, now)
+        .is_ok());
+    assert_eq!(ledger.balance(), Yen(250_000));
+    // The instalment missed is still 8,000 yen on the same date, not the
+    // 10,000 yen a 250,000-yen balance asks for.
+    assert_eq!(minimum_repayment(Yen(250_000)), Yen(10_000));
+    assert_eq!(ledger.next_due(today), Some(missed));
+    assert_eq!(ledger.overdue_days(today), 12);
+    // The late charge carried over the borrowing exactly: 12 days on
+    // 200,000 yen and then a day on 250,000 yen, 1,315.06… + 136.98… =
+    // 1,452.05… → 1,452 (not 1,315 + 136).
+    let tomorrow = today + Duration::days(1);
+    assert_eq!(ledger.late_charge(tomorrow), Yen(1_452));
+    assert_eq!(ledger.accrued_interest(tomorrow), Yen(2_438));
+    // Paying the missed 8,000 yen ends the delay; the next due date, the
+    // 15th of next month, asks for the new minimum.
+    assert!(ledger
+        .apply_repayment(
+            Yen(8_000),
+            Channel::InternetRepayment,
+            now + Duration::days(1)
+        )
+        .is_ok());
+    let next = ledger.next_due(tomorrow);
+    assert_eq!(
+        next.map(|d| (d.date, d.minimum)),
+        Some((
+            NaiveDate::from_ymd_opt(2026, 12, 15).unwrap_or_default(),
+            Yen(10_000)
+        ))
+    );
+    assert_eq!(ledger.overdue_days(tomorrow), 0);
+}
+
+/// Whatever day the demo is seeded, the overdue member's missed due date is
+/// a business day, 12 days before the seed day when that is one and
+/// otherwise the latest business day before it, and the figures follow the
+/// S2 rules from it.
+#[test]
+fn the_overdue_members_missed_due_date_is_a_business_day_every_seed_day() {
+    let member = seed::member("m-overdue").unwrap_or_else(|| panic!("no overdue member"));
+    let first = Utc
+        .with_ymd_and_hms(2025, 12, 31, 3, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let mut most = 0;
+    for day in 0..(3 * 366) {
+        let seeded = first + Duration::days(day);
+        let today = to_jst(seeded).date();
+        let ledger = seed::seed_ledger(member, seeded);
+        let missed = ledger
+            .next_due(today)
+            .map(|d| d.date)
+            .unwrap_or_else(|| panic!("nothing due when seeded {today}"));
+        assert!(is_business_day(missed), "seeded {today}: due {missed}");
+        let late = ledger.overdue_days(today);
+        let twelve_back = today - Duration::days(12);
+        if is_business_day(twelve_back) {
+            assert_eq!(late, 12, "seeded {today}");
+        } else {
+            assert!(late > 12, "seeded {today}: {late}");
+            // No business day lies between the missed date and 12 days back.
+            let mut d = missed + Duration::days(1);
+            while d <= twelve_back {
+                assert!(
+                    !is_business_day(d),
+                    "seeded {today}: {d} was a business day"
+                );
+                d += Duration::days(1);
+            }
+        }
+        most = most.max(late);
+        assert_eq!(
+            ledger.late_charge(today),
+            late_charge(Yen(200_000), missed, today),
+            "seeded {today}"
+        );
+        let borrowed = ledger.entries.first().map(Entry::date).unwrap_or(today);
+        assert_eq!(
+            ledger.accrued_interest(today),
+            charge(Yen(200_000), apr("17.8"), borrowed, missed),
+            "seeded {today}"
+        );
+    }
+    // The year-end closure makes the longest run in these years: seeded on
+    // 2026-01-16, the latest business day 12 days back is 2025-12-30.
+    assert_eq!(most, 17);
+}
+
+/// SPEC S1's cap by credit line: a rate above the cap for the member's line
+/// is lowered to it when the lender sets the line (seeding, for now), and a
+/// rate within it is kept.
+#[test]
+fn the_lender_holds_no_member_above_the_cap_for_the_line() {
+    let base = seed::member("m-card10")
+        .cloned()
+        .unwrap_or_else(|| panic!("no card member"));
+    // (credit line, contract rate in basis points, rate held)
+    let cases: &[(i64, u32, &str)] = &[
+        (500_000, 1780, "17.8"),
+        (50_000, 2000, "20"),
+        (100_000, 2000, "18"),
+        (999_999, 1900, "18"),
+        (1_000_000, 1780, "15"),
+        (5_000_000, 450, "4.5"),
+    ];
+    for &(line, apr_bp, held) in cases {
+        let member = DemoMember {
+            credit_line: line,
+            apr_bp,
+            ..base.clone()
+        };
+        assert_eq!(seed::member_apr(&member), apr(held), "{line} at {apr_bp}");
+        let ledger = seed::seed_ledger(&member, wednesday_noon());
+        assert_eq!(ledger.apr, apr(held), "{line} at {apr_bp}");
+        assert_eq!(check_rate_cap(Yen(line), ledger.apr), Ok(()));
+    }
+    // The S17 rates are all within their caps, so none is lowered.
+    for member in demo_members() {
+        let written = Apr::from_percent(Decimal::new(i64::from(member.apr_bp), 2));
+        assert_eq!(written, Ok(seed::member_apr(member)), "{}", member.id);
+    }
+}
+
+/// A borrowing before the due date sets the minimum owed on it (the
+/// minimum is fixed by the balance right after the latest borrowing).
+#[test]
+fn a_borrowing_before_the_due_date_sets_its_minimum() {
+    let mut ledger = Ledger::new(apr("17.8"), RepaymentDay::Fifteenth, false);
+    assert!(ledger
+        .apply_borrowing(Yen(200_000), Channel::Atm, noon_after(0))
+        .is_ok());
+    assert!(ledger
+        .apply_borrowing(Yen(50_000), Channel::Atm, noon_after(20))
+        .is_ok());
+    let due = ledger.next_due(to_jst(noon_after(20)).date());
+    assert_eq!(due.map(|d| d.minimum), Some(Yen(10_000)));
 }
 
 #[test]
@@ -515,16 +778,27 @@ fn a_late_repayment_pays_the_late_charge_first_and_ends_the_delay() {
     let today = to_jst(now).date();
     let late = ledger.late_charge(today);
     let interest = ledger.accrued_interest(today);
+    assert_eq!((late, interest), (Yen(1_315), Yen(2_438)));
     let entry = ledger.apply_repayment(Yen(8_000), Channel::InternetRepayment, now);
     let Ok(entry) = entry else {
         panic!("repayment refused: {entry:?}");
     };
     assert_eq!(entry.late_charge, late);
     assert_eq!(entry.interest, interest);
-    assert_eq!(entry.principal.0, 8_000 - late.0 - interest.0);
+    assert_eq!(entry.principal, Yen(8_000 - 1_315 - 2_438));
     assert_eq!(ledger.overdue_days(today), 0);
     assert_eq!(ledger.late_charge(today + Duration::days(3)), Yen(0));
     assert!(ledger.next_due(today).is_some_and(|d| d.date > today));
+    // Once the missed amount is paid, the contract interest runs again.
+    assert_eq!(
+        ledger.accrued_interest(today + Duration::days(3)),
+        charge(
+            entry.balance_after,
+            apr("17.8"),
+            today,
+            today + Duration::days(3)
+        )
+    );
 }
 
 #[test]
@@ -537,11 +811,17 @@ fn interest_free_days_count_down_after_a_first_borrowing() {
         .apply_borrowing(Yen(100_000), Channel::Transfer, now)
         .is_ok());
     assert_eq!(ledger.first_borrowing, Some(today));
-    let left: Vec<Option<u32>> = [0, 1, 2, 29, 30, 31]
+    // The window is the 30 days from the day after the borrowing, and days
+    // left count today (SPEC S1): 30 on the borrowing day and on the
+    // window's first day, 1 on its 30th day, none after it.
+    let left: Vec<Option<u32>> = [0, 1, 2, 29, 30, 31, 60]
         .iter()
         .map(|d| ledger.interest_free_days_left(today + Duration::days(*d)))
         .collect();
-    assert_eq!(left, [Some(30), Some(29), Some(28), Some(1), None, None]);
+    assert_eq!(
+        left,
+        [Some(30), Some(30), Some(29), Some(2), Some(1), None, None]
+    );
     // Inside the window nothing accrues; the day after it, one day does.
     assert_eq!(ledger.accrued_interest(today + Duration::days(30)), Yen(0));
     assert_eq!(
@@ -811,6 +1091,45 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Borrowings alone (before any due date) never truncate: the interest
+    /// owed is the exact sum over every stretch of constant balance,
+    /// truncated once, and never less than truncating each stretch.
+    #[test]
+    fn borrowings_carry_interest_exactly(
+        borrowings in proptest::collection::vec((1i64..=300_000, 0i64..=4), 1..6),
+        rate in 45i64..=178,
+        on_after in 0i64..=3,
+    ) {
+        let rate = Apr::from_percent(Decimal::new(rate, 1)).unwrap_or(Apr::late_charge());
+        // Borrowed from Monday 2026-01-05 on, repaying on the 15th: the
+        // first due date is 2026-02-16, after every date used here.
+        let mut ledger = Ledger::new(rate, RepaymentDay::Fifteenth, false);
+        let mut day = 0i64;
+        let mut exact = Accrual::ZERO;
+        let mut truncated_each = 0i64;
+        let mut balance = 0i64;
+        let mut previous = to_jst(noon_after(0)).date();
+        for (amount, gap) in borrowings {
+            day += gap;
+            let date = to_jst(noon_after(day)).date();
+            let stretch = accrual(Yen(balance), rate, previous, date);
+            exact = exact + stretch;
+            truncated_each += stretch.truncated().0;
+            prop_assert!(ledger.apply_borrowing(Yen(amount), Channel::Atm, noon_after(day)).is_ok());
+            prop_assert_eq!(ledger.carried_interest, exact);
+            balance += amount;
+            previous = date;
+        }
+        let on = to_jst(noon_after(day + on_after)).date();
+        let last = accrual(Yen(balance), rate, previous, on);
+        let owed = ledger.accrued_interest(on);
+        prop_assert_eq!(owed, (exact + last).truncated());
+        prop_assert!(owed.0 >= truncated_each + last.truncated().0);
+        prop_assert_eq!(ledger.late_charge(on), Yen(0));
+    }
+}
+
 // ---- the interest to the next due date and the days borrowings took to repay ----
 
 /// Noon Japan time `days` days after 2026-01-05 (a Monday), as an instant.
@@ -834,7 +1153,8 @@ fn interest_to_next_due_is_the_domain_interest_up_to_the_due_date() {
     let last = ledger.entries.last().map(Entry::date).unwrap_or_default();
     let due = ledger.next_due(today).map(|d| d.date).unwrap_or_default();
     assert!(due > today, "the card member is up to date: {due}");
-    let by_hand = Yen(ledger.carried_interest.0 + charge(Yen(150_000), apr("17.8"), last, due).0);
+    let by_hand =
+        (ledger.carried_interest + accrual(Yen(150_000), apr("17.8"), last, due)).truncated();
     assert_eq!(ledger.interest_to_next_due(today), Some(by_hand));
     assert!(by_hand >= ledger.accrued_interest(today));
     assert!(

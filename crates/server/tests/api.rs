@@ -207,6 +207,12 @@ async fn account_summary_of_overdue_and_points_members() {
         body["next_due"],
         json!({"date": "2025-12-26", "minimum": 8000})
     );
+    // SPEC S2: 20.0% a year on the whole 200,000 yen for the 12 late days,
+    // 1,315.06… → 1,315, in place of interest, which stopped at the missed
+    // due date: 25 days at 17.8%, 2,438.35… → 2,438.
+    assert_eq!(body["late_charge"], 1315);
+    assert_eq!(body["accrued_interest"], 2438);
+    assert_eq!(body["payoff_today"], 200_000 + 2438 + 1315);
 
     let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
     let body = call(Method::GET, SUMMARY)
