@@ -14,7 +14,7 @@ const FAULT_LABEL: Record<FaultKind, string> = {
 export async function openDemoPanel(page: Page) {
   const panel = page.getByRole("region", { name: "デモ操作" });
   await expect(panel).toBeAttached();
-  if (!(await panel.locator("details").evaluate((d: HTMLDetailsElement) => d.open))) {
+  if (!(await panel.locator("details").first().evaluate((d: HTMLDetailsElement) => d.open))) {
     await panel.locator("summary").first().click();
   }
   return panel;

@@ -12,7 +12,7 @@ async function transfersInHistory(page: Page): Promise<number[]> {
   await page.getByRole("link", { name: "取引履歴を見る" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "取引履歴" })).toBeVisible();
   const rows = page.locator("tbody tr").filter({ hasText: "2026年11月25日" }).filter({ hasText: "振込" });
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await expect(rows.first()).toBeVisible();
   const amounts: number[] = [];
   for (const row of await rows.all()) amounts.push(yen(await row.locator("td").nth(3).textContent()));
   return amounts;
@@ -55,7 +55,7 @@ test("amounts the rules refuse are explained and what was typed stays", async ({
   for (const [typed, message] of cases) {
     await transfer.amount.fill(typed);
     await page.getByRole("button", { name: "確認画面へ" }).click();
-    await expect(page.getByText(message)).toBeVisible();
+    await expect(page.locator("#transfer-amount-error")).toContainText(message);
     await expect(transfer.amount).toHaveValue(typed);
     await expect(transfer.amount).toBeFocused();
     await expect(transfer.amount).toHaveAttribute("aria-invalid", "true");
