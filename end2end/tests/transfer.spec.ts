@@ -3,6 +3,7 @@ import { Page } from "@playwright/test";
 import { TransferPage } from "./pages/transfer-page";
 import { HomePage } from "./pages/home-page";
 import { injectFault, mailbox, FaultKind } from "./controls";
+import { chooseInstitution } from "./pages/repay-page";
 
 const yen = (text: string | null) => Number((text ?? "").replace(/[^0-9-]/g, ""));
 
@@ -124,4 +125,29 @@ test("the transfer steps pass axe in both locales", async ({ page }) => {
   await page.getByRole("button", { name: "Make another transfer" }).click();
   await expect(page.getByLabel("Transfer amount")).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a member without a payee account registers one in their own name, in half-width kana", async ({ page, request }) => {
+  const transfer = new TransferPage(page);
+  await transfer.open("1234567890123456", "4321");
+  await expect(page.getByText("ご本人名義の振込先口座の登録が必要です")).toBeVisible();
+  await chooseInstitution(page, "みずほ", "みずほ銀行");
+  await page.getByLabel("支店", { exact: true }).fill("001");
+  await page.getByRole("button", { name: /^東京営業部/ }).click();
+  await expect(page.getByRole("radio", { name: "普通" })).toBeChecked();
+  await page.getByLabel("口座番号").fill("１２３４５６７");
+  const holder = page.getByLabel("口座名義（カナ）");
+  await holder.fill("ﾐﾎﾝ ﾀﾛｳ");
+  await page.getByRole("button", { name: "この口座を登録する" }).click();
+  await expect(page.locator("#payee-holder-error")).toContainText("ご本人名義（ミホン ジロウ）の口座のみ登録できます");
+  await expect(holder).toHaveValue("ﾐﾎﾝ ﾀﾛｳ");
+  await holder.fill("ﾐﾎﾝ ｼﾞﾛｳ");
+  await page.getByRole("button", { name: "この口座を登録する" }).click();
+  await expect(transfer.amount).toBeVisible();
+  await expect(page.getByText("***4567")).toBeVisible();
+  await expect(page.getByText("ミホン　ジロウ")).toBeVisible();
+  await expect(page.getByText("みずほ銀行 東京営業部")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const mails = await mailbox(page, request);
+  expect(mails.some((m) => m.subject.includes("振込先口座登録のお知らせ") && m.to === "card3456@example.com")).toBe(true);
 });

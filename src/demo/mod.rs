@@ -105,7 +105,7 @@ fn DemoPanel() -> impl IntoView {
 
     view! {
         <section class="demo-panel" role="region" aria-labelledby="demo-panel-title">
-            <details>
+            <details on:toggle=move |_| refresh_mail()>
                 <summary><h2 id="demo-panel-title">{tr(|t| t.title)}</h2></summary>
                 <p>{tr(|t| t.intro)}</p>
                 <fieldset>
