@@ -262,6 +262,22 @@ impl InstitutionIndex {
         search(&self.institutions, &self.keys, query, limit)
     }
 
+    /// What a picker lists for a query and a chosen kana row, all of it (the picker shows the
+    /// first few and counts the rest): the search results, kept to the row if one is chosen; or,
+    /// with an empty query, the row in kana order; or nothing if neither is given.
+    pub fn find(&self, query: &str, row: Option<KanaRow>) -> Vec<&Institution> {
+        let in_row = |i: &&Institution| {
+            row.is_none_or(|row| i.kana.chars().next().and_then(KanaRow::of) == Some(row))
+        };
+        if search_key(query).is_empty() {
+            row.map(|row| self.by_row(row)).unwrap_or_default()
+        } else {
+            let mut found = self.search(query, usize::MAX);
+            found.retain(in_row);
+            found
+        }
+    }
+
     /// The institutions whose kana starts in `row`, in kana order.
     pub fn by_row(&self, row: KanaRow) -> Vec<&Institution> {
         self.by_kana
@@ -328,6 +344,16 @@ impl BranchIndex {
     /// branch numbered 001), best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Branch> {
         search(&self.branches, &self.keys, query, limit)
+    }
+
+    /// What a picker lists for a query, all of it: the search results, or every branch in code
+    /// order while the query is empty (many institutions have only a few).
+    pub fn find(&self, query: &str) -> Vec<&Branch> {
+        if search_key(query).is_empty() {
+            self.branches.iter().collect()
+        } else {
+            self.search(query, usize::MAX)
+        }
     }
 
     /// The branch with this code.
@@ -501,6 +527,20 @@ mod tests {
     }
 
     #[test]
+    fn a_picker_finds_by_query_row_or_both() {
+        let index = index();
+        let find = |q: &str, row| codes(&index.find(q, row));
+        assert_eq!(find("", None), Vec::<String>::new());
+        assert_eq!(find(" ", None), Vec::<String>::new());
+        assert_eq!(find("", Some(KanaRow::Ka)), ["0158", "3038", "0421"]);
+        assert_eq!(find("シン", None), ["0289", "1344", "2011", "3038"]);
+        assert_eq!(find("シン", Some(KanaRow::Ka)), ["3038"]);
+        assert_eq!(find("シン", Some(KanaRow::Ma)), ["0289"]);
+        assert_eq!(find("シン", Some(KanaRow::Wa)), Vec::<String>::new());
+        assert_eq!(find("みずほ銀行", Some(KanaRow::Ma)), ["0001", "0289"]);
+    }
+
+    #[test]
     fn looks_up_by_code() {
         let index = index();
         assert_eq!(index.get("0009").map(|i| i.name.as_str()), Some("三井住友"));
@@ -564,6 +604,10 @@ mod tests {
         assert_eq!(found("きょう"), ["110", "001"]);
         assert_eq!(found("つきぢ"), ["015"]);
         assert_eq!(found(""), Vec::<String>::new());
+        let listed: Vec<_> = branches.find("").iter().map(|b| b.code.clone()).collect();
+        assert_eq!(listed, ["001", "004", "005", "015", "110"]);
+        let found_by_picker: Vec<_> = branches.find("丸").iter().map(|b| b.code.clone()).collect();
+        assert_eq!(found_by_picker, ["004", "005"]);
         assert_eq!(branches.get("015").map(|b| b.name.as_str()), Some("築地"));
         assert_eq!(branches.all().len(), 5);
     }
