@@ -8,6 +8,8 @@
 # 2. Lighthouse 12 mobile performance on /login and /simulator, the release
 #    build served compressed by portal-server --dist (budget: 95).
 # 3. The schedule and history timings in release wasm (tests/bench_*.rs).
+# 4. The institution search's worst keystroke, native release
+#    (crates/domain/tests/bench_institution_search.rs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -50,6 +52,13 @@ echo
 echo "== Timings (release wasm)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule --test bench_history -- --include-ignored --nocapture 2>&1 \
+  | grep -E "BENCH|test result" | sed 's/^.*BENCH /  /'
+
+# Every prefix of a few queries over the shipped institutions.json; native
+# release timing (the line says so), not wasm.
+echo
+echo "== Institution search (native release)"
+cargo test --release -p portal-domain --test bench_institution_search -- --include-ignored --nocapture 2>&1 \
   | grep -E "BENCH|test result" | sed 's/^.*BENCH /  /'
 
 if [ $status -ne 0 ]; then

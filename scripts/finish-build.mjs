@@ -89,12 +89,13 @@ const head = [
 html = html.replace("</head>", `    ${head}\n  </head>`);
 write("index.html", html);
 
-// 4. Precompressed copies for release. Never of config.json: each
-// environment rewrites it, and a stale compressed copy would be served in
-// its place.
+// 4. Precompressed copies for release: of the app's files and of the
+// institution data under banks/ (public/banks, written by scripts/banks.mjs).
+// Never of config.json: each environment rewrites it, and a stale
+// compressed copy would be served in its place.
 if (profile === "release") {
-  for (const f of fs.readdirSync(dir)) {
-    if (!/\.(wasm|js|css|html|svg)$/.test(f)) continue;
+  const app = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css|html|svg)$/.test(f));
+  for (const f of [...app, ...bankData()]) {
     const bytes = fs.readFileSync(file(f));
     fs.writeFileSync(file(f) + ".gz", zlib.gzipSync(bytes, { level: 9 }));
     fs.writeFileSync(
@@ -107,6 +108,17 @@ if (profile === "release") {
       }),
     );
   }
+}
+
+// The institution list and every branch list, relative to the staging
+// directory (none if the build copied no banks/).
+function bankData() {
+  if (!fs.existsSync(file("banks/institutions.json"))) return [];
+  const branches = fs.existsSync(file("banks/branches")) ? fs.readdirSync(file("banks/branches")) : [];
+  return [
+    "banks/institutions.json",
+    ...branches.filter((f) => f.endsWith(".json")).map((f) => `banks/branches/${f}`),
+  ];
 }
 
 // A manifest for the benchmark: what each split point fetches.

@@ -168,11 +168,11 @@ pub fn focus_id(id: &str) {
 /// document: a page built before it is attached (one that arrived in its
 /// own chunk) is focused a frame or two later. Gives up after about a
 /// second.
-pub fn focus_id_when_present(id: &'static str) {
-    fn attempt(id: &'static str, frames_left: u32) {
+pub fn focus_id_when_present(id: impl Into<String>) {
+    fn attempt(id: String, frames_left: u32) {
         let el = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         match el {
             Some(el) => {
@@ -184,7 +184,7 @@ pub fn focus_id_when_present(id: &'static str) {
             None => {}
         }
     }
-    attempt(id, 60);
+    attempt(id.into(), 60);
 }
 
 /// Offers `text` as a download named `filename`. Nothing leaves the page:

@@ -4,6 +4,7 @@
 pub mod balance_chart;
 pub mod field;
 pub mod idle_warning;
+pub mod institution_picker;
 pub mod layout;
 pub mod load_error;
 pub mod page_title;

@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod input;
+pub mod institution;
 pub mod interest;
 pub mod kana;
 pub mod lending;

@@ -1,0 +1,701 @@
+//! Choosing a financial institution and one of its branches (SPEC S8 payee accounts, S9
+//! internet repayment).
+//!
+//! The lists are static files written by `scripts/banks.mjs` (`/banks/institutions.json`,
+//! `/banks/branches/<code>.json`), fetched the first time a picker is shown, never inside the
+//! wasm, and kept for the rest of the visit; they are public data, not the lender's, so the
+//! pickers fetch them themselves and still never hold the backend. The search itself is the
+//! domain's (`portal_domain::institution`), run on every keystroke.
+//!
+//! [`InstitutionPicker`] is a group named 金融機関 with the search field 金融機関を検索, the kana
+//! initial rows あ行 … わ行 (toggle buttons) and the results as buttons named after each
+//! institution; [`BranchPicker`] is the field 支店 and its results. Both list at most
+//! [`SHOWN`] results and count the rest in a polite live region; the arrow keys move from the
+//! field into the results and between them, Escape goes back to the field. A choice is reported
+//! through `on_pick` and shown with a 変更 button that opens the search again.
+
+mod texts;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use crate::browser;
+use crate::i18n::{common, use_i18n};
+use leptos::ev;
+use leptos::prelude::*;
+use portal_domain::institution::{Branch, BranchIndex, DataError, Institution, InstitutionIndex};
+use portal_domain::kana::{search_key, KanaRow};
+pub use texts::Texts;
+use texts::{tr, tr_with};
+use wasm_bindgen::JsCast;
+
+/// Results listed at once; the rest are counted, and typing more finds them.
+pub const SHOWN: usize = 30;
+/// How long a data file may take, body included, before the picker offers a retry.
+const FETCH_TIMEOUT_MS: u32 = 15_000;
+const INSTITUTIONS_URL: &str = "/banks/institutions.json";
+
+/// Why a data file could not be had. The member sees one message with a retry; the detail goes
+/// to the console.
+#[derive(Clone, Debug, PartialEq)]
+enum FetchError {
+    Network,
+    Timeout,
+    Status(u16),
+    Data(DataError),
+    /// A branch list was asked for with something other than a 4-digit institution code.
+    BadCode(String),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network => f.write_str("network failure"),
+            FetchError::Timeout => write!(f, "no answer within {FETCH_TIMEOUT_MS} ms"),
+            FetchError::Status(status) => write!(f, "HTTP {status}"),
+            FetchError::Data(error) => error.fmt(f),
+            FetchError::BadCode(code) => write!(f, "{code:?} is not an institution code"),
+        }
+    }
+}
+
+thread_local! {
+    /// The institution list once fetched; every later picker of the visit reuses it.
+    static INSTITUTIONS: RefCell<Option<Rc<InstitutionIndex>>> = const { RefCell::new(None) };
+    /// The branch lists fetched so far, by institution code.
+    static BRANCHES: RefCell<HashMap<String, Rc<BranchIndex>>> = RefCell::new(HashMap::new());
+}
+
+/// Fetches a static file of the app's own origin as text. The timeout covers the body too,
+/// so a stalled answer ends in a retry button instead of a loading line for ever.
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
+    let signal = controller.signal();
+    let finished = Rc::new(Cell::new(false));
+    let timed_out = Rc::new(Cell::new(false));
+    {
+        let (finished, timed_out) = (Rc::clone(&finished), Rc::clone(&timed_out));
+        wasm_bindgen_futures::spawn_local(async move {
+            browser::sleep_ms(FETCH_TIMEOUT_MS).await;
+            if !finished.get() {
+                timed_out.set(true);
+                controller.abort();
+            }
+        });
+    }
+    let outcome = async {
+        let response = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|_| None)?;
+        if !response.ok() {
+            return Err(Some(response.status()));
+        }
+        response.text().await.map_err(|_| None)
+    }
+    .await;
+    finished.set(true);
+    let outcome = outcome.map_err(|status| match status {
+        Some(status) => FetchError::Status(status),
+        None if timed_out.get() => FetchError::Timeout,
+        None => FetchError::Network,
+    });
+    if let Err(error) = &outcome {
+        web_sys::console::warn_1(&format!("{url}: {error}").into());
+    }
+    outcome
+}
+
+async fn load_institutions() -> Result<Rc<InstitutionIndex>, FetchError> {
+    if let Some(index) = INSTITUTIONS.with(|cached| cached.borrow().clone()) {
+        return Ok(index);
+    }
+    let text = fetch_text(INSTITUTIONS_URL).await?;
+    let index = Rc::new(InstitutionIndex::from_json(&text).map_err(FetchError::Data)?);
+    INSTITUTIONS.with(|cached| *cached.borrow_mut() = Some(Rc::clone(&index)));
+    Ok(index)
+}
+
+async fn load_branches(bank_code: String) -> Result<Rc<BranchIndex>, FetchError> {
+    // The code becomes part of a URL, so only a real institution code is accepted.
+    if bank_code.len() != 4 || !bank_code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(FetchError::BadCode(bank_code));
+    }
+    if let Some(index) = BRANCHES.with(|cached| cached.borrow().get(&bank_code).cloned()) {
+        return Ok(index);
+    }
+    let text = fetch_text(&format!("/banks/branches/{bank_code}.json")).await?;
+    let index = Rc::new(BranchIndex::from_json(&text).map_err(FetchError::Data)?);
+    BRANCHES.with(|cached| cached.borrow_mut().insert(bank_code, Rc::clone(&index)));
+    Ok(index)
+}
+
+/// One result as a list shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Choice {
+    code: String,
+    name: String,
+    kana: String,
+}
+
+impl From<&Institution> for Choice {
+    fn from(i: &Institution) -> Choice {
+        Choice {
+            code: i.code.clone(),
+            name: i.name.clone(),
+            kana: i.kana.clone(),
+        }
+    }
+}
+
+impl From<&Branch> for Choice {
+    fn from(b: &Branch) -> Choice {
+        Choice {
+            code: b.code.clone(),
+            name: b.name.clone(),
+            kana: b.kana.clone(),
+        }
+    }
+}
+
+/// What a search found: the first [`SHOWN`] results and how many there are in all.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Found {
+    shown: Vec<Choice>,
+    total: usize,
+}
+
+impl Found {
+    fn of<'a, T: 'a>(all: Vec<&'a T>) -> Found
+    where
+        Choice: From<&'a T>,
+    {
+        Found {
+            total: all.len(),
+            shown: all.into_iter().take(SHOWN).map(Choice::from).collect(),
+        }
+    }
+}
+
+/// A text of this module's table.
+type Pick = fn(&'static Texts) -> &'static str;
+
+/// Which picker a shared part belongs to, for its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Institution,
+    Branch,
+}
+
+impl Kind {
+    fn search_label(self) -> Pick {
+        match self {
+            Kind::Institution => |t| t.institution_search,
+            Kind::Branch => |t| t.branch_search,
+        }
+    }
+
+    fn hint(self) -> Pick {
+        match self {
+            Kind::Institution => |t| t.institution_hint,
+            Kind::Branch => |t| t.branch_hint,
+        }
+    }
+
+    fn failed(self) -> Pick {
+        match self {
+            Kind::Institution => |t| t.institution_failed,
+            Kind::Branch => |t| t.branch_failed,
+        }
+    }
+
+    fn chosen(self) -> Pick {
+        match self {
+            Kind::Institution => |t| t.institution_chosen,
+            Kind::Branch => |t| t.branch_chosen,
+        }
+    }
+
+    fn change(self) -> Pick {
+        match self {
+            Kind::Institution => |t| t.change_institution,
+            Kind::Branch => |t| t.change_branch,
+        }
+    }
+
+    /// The kana reading and the code, the second line of a result.
+    fn detail(self, t: &Texts, choice: &Choice) -> String {
+        let code = match self {
+            Kind::Institution => (t.institution_code)(&choice.code),
+            Kind::Branch => (t.branch_code)(&choice.code),
+        };
+        format!("{}　{code}", choice.kana)
+    }
+}
+
+/// Chooses a financial institution: a search by name, kana or romaji, the kana initial rows,
+/// and the results. The list is fetched the first time the picker is shown.
+#[component]
+pub fn InstitutionPicker(
+    /// Called with the institution the member chooses.
+    on_pick: Callback<Institution>,
+    /// An institution chosen before, by its 4-digit code: shown as chosen once the list is in
+    /// (an unknown code opens the search). `on_pick` is not called for it.
+    #[prop(optional, into)]
+    initial_code: Option<String>,
+    /// Called when the member presses 変更 to choose again.
+    #[prop(optional)]
+    on_clear: Option<Callback<()>>,
+    /// The prefix of the picker's element ids; `institution` unless a page has two pickers.
+    #[prop(optional)]
+    id: Option<&'static str>,
+) -> impl IntoView {
+    let id = id.unwrap_or("institution");
+    let index = LocalResource::new(load_institutions);
+    let chosen = RwSignal::new(None::<Institution>);
+    let pending = RwSignal::new(initial_code);
+    // The search stays as the member left it when they press 変更.
+    let query = RwSignal::new(String::new());
+    let row = RwSignal::new(None::<KanaRow>);
+
+    Effect::new(move |_| {
+        let Some(code) = pending.get() else {
+            return;
+        };
+        let looked_up = index.with(|loaded| match loaded {
+            Some(Ok(index)) => Some(index.get(&code).cloned()),
+            _ => None,
+        });
+        if let Some(institution) = looked_up {
+            pending.set(None);
+            chosen.set(institution);
+        }
+    });
+
+    let pick = Callback::new(move |institution: Institution| {
+        chosen.set(Some(institution.clone()));
+        on_pick.run(institution);
+        browser::focus_id_when_present(format!("{id}-change"));
+    });
+    let change = Callback::new(move |()| {
+        chosen.set(None);
+        if let Some(on_clear) = on_clear {
+            on_clear.run(());
+        }
+        browser::focus_id_when_present(format!("{id}-search"));
+    });
+    let body = move || {
+        if let Some(institution) = chosen.get() {
+            let choice = Choice::from(&institution);
+            return view! { <ChosenPanel id kind=Kind::Institution choice on_change=change /> }
+                .into_any();
+        }
+        match index.get() {
+            None => loading().into_any(),
+            Some(Err(_)) => failed(Kind::Institution, move || index.refetch()).into_any(),
+            Some(Ok(_)) if pending.with(Option::is_some) => loading().into_any(),
+            Some(Ok(index)) => {
+                view! { <InstitutionSearch id index query row on_choose=pick /> }.into_any()
+            }
+        }
+    };
+    view! {
+        <fieldset class="picker">
+            <legend>{tr(|t| t.institution_legend)}</legend>
+            {body}
+        </fieldset>
+    }
+}
+
+/// The search field, the kana rows and the results over a loaded list.
+#[component]
+fn InstitutionSearch(
+    id: &'static str,
+    index: Rc<InstitutionIndex>,
+    query: RwSignal<String>,
+    row: RwSignal<Option<KanaRow>>,
+    on_choose: Callback<Institution>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let index = StoredValue::new_local(index);
+    let found = Memo::new(move |_| {
+        let (query, row) = (query.get(), row.get());
+        index.with_value(|index| Found::of(index.find(&query, row)))
+    });
+    let asked = move || row.with(Option::is_some) || query.with(|q| !search_key(q).is_empty());
+    let status = tr_with(move |t, _| {
+        let total = found.with(|f| f.total);
+        if !asked() {
+            t.institution_prompt.to_owned()
+        } else if total == 0 {
+            t.institution_none.to_owned()
+        } else {
+            (t.institution_count)(total)
+        }
+    });
+    let choose = Callback::new(move |code: String| {
+        if let Some(institution) = index.with_value(|index| index.get(&code).cloned()) {
+            on_choose.run(institution);
+        }
+    });
+    let rows = KanaRow::ALL
+        .map(|r| {
+            view! {
+                <button
+                    type="button"
+                    class="kana-row"
+                    aria-pressed=move || (row.get() == Some(r)).to_string()
+                    on:click=move |_| row.update(|current| {
+                        *current = if *current == Some(r) { None } else { Some(r) };
+                    })
+                >
+                    {move || i18n.locale().pick(r.label_ja(), r.label_en())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <SearchPanel id kind=Kind::Institution query found status on_choose=choose>
+            <div class="kana-rows" role="group" aria-label=tr(|t| t.kana_rows)>
+                {rows}
+            </div>
+        </SearchPanel>
+    }
+}
+
+/// Chooses a branch of the institution `bank_code`: a search by name, kana or 3-digit code
+/// over its branches, all listed (up to [`SHOWN`]) before anything is typed. The branch list
+/// is fetched the first time the picker is shown; for another institution, render a new one.
+#[component]
+pub fn BranchPicker(
+    /// The institution's 4-digit code.
+    #[prop(into)]
+    bank_code: String,
+    /// Called with the branch the member chooses.
+    on_pick: Callback<Branch>,
+    /// A branch chosen before, by its 3-digit code: shown as chosen once the list is in.
+    /// `on_pick` is not called for it.
+    #[prop(optional, into)]
+    initial_code: Option<String>,
+    /// Called when the member presses 変更 to choose again.
+    #[prop(optional)]
+    on_clear: Option<Callback<()>>,
+    /// The prefix of the picker's element ids; `branch` unless a page has two pickers.
+    #[prop(optional)]
+    id: Option<&'static str>,
+) -> impl IntoView {
+    let id = id.unwrap_or("branch");
+    let index = LocalResource::new(move || load_branches(bank_code.clone()));
+    let chosen = RwSignal::new(None::<Branch>);
+    let pending = RwSignal::new(initial_code);
+    let query = RwSignal::new(String::new());
+
+    Effect::new(move |_| {
+        let Some(code) = pending.get() else {
+            return;
+        };
+        let looked_up = index.with(|loaded| match loaded {
+            Some(Ok(index)) => Some(index.get(&code).cloned()),
+            _ => None,
+        });
+        if let Some(branch) = looked_up {
+            pending.set(None);
+            chosen.set(branch);
+        }
+    });
+
+    let pick = Callback::new(move |branch: Branch| {
+        chosen.set(Some(branch.clone()));
+        on_pick.run(branch);
+        browser::focus_id_when_present(format!("{id}-change"));
+    });
+    let change = Callback::new(move |()| {
+        chosen.set(None);
+        if let Some(on_clear) = on_clear {
+            on_clear.run(());
+        }
+        browser::focus_id_when_present(format!("{id}-search"));
+    });
+    let body = move || {
+        if let Some(branch) = chosen.get() {
+            let choice = Choice::from(&branch);
+            return view! { <ChosenPanel id kind=Kind::Branch choice on_change=change /> }
+                .into_any();
+        }
+        match index.get() {
+            None => loading().into_any(),
+            Some(Err(_)) => failed(Kind::Branch, move || index.refetch()).into_any(),
+            Some(Ok(_)) if pending.with(Option::is_some) => loading().into_any(),
+            Some(Ok(index)) => view! { <BranchSearch id index query on_choose=pick /> }.into_any(),
+        }
+    };
+    view! { <div class="picker">{body}</div> }
+}
+
+/// The search field and the results over one institution's loaded branches.
+#[component]
+fn BranchSearch(
+    id: &'static str,
+    index: Rc<BranchIndex>,
+    query: RwSignal<String>,
+    on_choose: Callback<Branch>,
+) -> impl IntoView {
+    let branches = index.len();
+    let index = StoredValue::new_local(index);
+    let found = Memo::new(move |_| {
+        let query = query.get();
+        index.with_value(|index| Found::of(index.find(&query)))
+    });
+    let status = tr_with(move |t, _| {
+        let total = found.with(|f| f.total);
+        if branches == 0 {
+            t.branch_empty.to_owned()
+        } else if query.with(|q| search_key(q).is_empty()) {
+            (t.branch_all)(total)
+        } else if total == 0 {
+            t.branch_none.to_owned()
+        } else {
+            (t.branch_count)(total)
+        }
+    });
+    let choose = Callback::new(move |code: String| {
+        if let Some(branch) = index.with_value(|index| index.get(&code).cloned()) {
+            on_choose.run(branch);
+        }
+    });
+    view! { <SearchPanel id kind=Kind::Branch query found status on_choose=choose /> }
+}
+
+/// The search field, anything the picker adds below it (the kana rows), the live count and
+/// the results, as buttons named after each result.
+#[component]
+fn SearchPanel(
+    id: &'static str,
+    kind: Kind,
+    query: RwSignal<String>,
+    found: Memo<Found>,
+    /// What the live region says: how many were found, or what to do.
+    status: Signal<String>,
+    /// Called with the chosen result's code.
+    on_choose: Callback<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let search_id = format!("{id}-search");
+    let hint_id = format!("{id}-hint");
+    let status_id = format!("{id}-status");
+    let list_id = format!("{id}-results");
+    let on_search_key = {
+        let list_id = list_id.clone();
+        move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+            // Keys that confirm an input method's composition are the IME's, not ours.
+            _ if ev.is_composing() => {}
+            "ArrowDown" => {
+                ev.prevent_default();
+                focus_first_result(&list_id);
+            }
+            // Enter would submit the page's form; with a single result it chooses it.
+            "Enter" => {
+                ev.prevent_default();
+                let only = found.with(|f| match f.shown.as_slice() {
+                    [only] if f.total == 1 => Some(only.code.clone()),
+                    _ => None,
+                });
+                if let Some(code) = only {
+                    on_choose.run(code);
+                }
+            }
+            _ => {}
+        }
+    };
+    let on_list_key = {
+        let search_id = search_id.clone();
+        move |ev: ev::KeyboardEvent| step_through_results(&ev, &search_id)
+    };
+    let more = tr_with(move |t, _| {
+        found.with(|f| {
+            let hidden = f.total.saturating_sub(f.shown.len());
+            if hidden > 0 {
+                (t.more)(hidden)
+            } else {
+                String::new()
+            }
+        })
+    });
+    view! {
+        <div class="field picker-search">
+            <label for=search_id.clone()>{tr(kind.search_label())}</label>
+            <p class="hint" id=hint_id.clone()>{tr(kind.hint())}</p>
+            <div class="input-row">
+                <input
+                    id=search_id.clone()
+                    name=search_id
+                    type="search"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    enterkeyhint="search"
+                    aria-describedby=format!("{hint_id} {status_id}")
+                    aria-controls=list_id.clone()
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                    on:keydown=on_search_key
+                />
+            </div>
+        </div>
+        {children.map(|children| children())}
+        <p class="picker-status" id=status_id role="status" aria-live="polite">
+            {status}
+        </p>
+        <ul
+            class="choices"
+            id=list_id
+            hidden=move || found.with(|f| f.shown.is_empty())
+            on:keydown=on_list_key
+        >
+            {move || {
+                found.with(|f| {
+                    f.shown
+                        .iter()
+                        .cloned()
+                        .map(|choice| view! { <ChoiceButton kind choice on_choose /> })
+                        .collect_view()
+                })
+            }}
+        </ul>
+        <p class="hint picker-more">{more}</p>
+    }
+}
+
+/// One result: its name (the button's accessible name, in Japanese whatever the locale), and
+/// its kana and code below.
+#[component]
+fn ChoiceButton(kind: Kind, choice: Choice, on_choose: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = tr_with({
+        let choice = choice.clone();
+        move |t, _| kind.detail(t, &choice)
+    });
+    let code = choice.code;
+    let label = choice.name.clone();
+    view! {
+        <li>
+            <button
+                type="button"
+                class="choice"
+                lang="ja"
+                aria-label=label
+                on:click=move |_| on_choose.run(code.clone())
+            >
+                <span class="choice-name">{choice.name}</span>
+                <span class="choice-detail" lang=move || i18n.locale().code()>{detail}</span>
+            </button>
+        </li>
+    }
+}
+
+/// The choice made, with 変更 to choose again.
+#[component]
+fn ChosenPanel(
+    id: &'static str,
+    kind: Kind,
+    choice: Choice,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let detail = tr_with({
+        let choice = choice.clone();
+        move |t, _| kind.detail(t, &choice)
+    });
+    view! {
+        <div class="picked">
+            <p class="picked-label">{tr(kind.chosen())}</p>
+            <p class="picked-name" lang="ja">{choice.name}</p>
+            <p class="picked-detail">{detail}</p>
+            <button
+                type="button"
+                class="secondary"
+                id=format!("{id}-change")
+                aria-label=tr(kind.change())
+                on:click=move |_| on_change.run(())
+            >
+                {tr(|t| t.change)}
+            </button>
+        </div>
+    }
+}
+
+fn loading() -> impl IntoView {
+    view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }
+}
+
+/// The list could not be fetched or read: one message and a retry; nothing else breaks.
+fn failed(kind: Kind, retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{tr(kind.failed())}</p>
+            <button type="button" class="secondary" on:click=move |_| retry()>
+                {common::tr(|t| t.retry)}
+            </button>
+        </div>
+    }
+}
+
+/// Focuses the button of a list item.
+fn focus_button_in(item: &web_sys::Element) -> bool {
+    item.query_selector("button")
+        .ok()
+        .flatten()
+        .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|button| button.focus().is_ok())
+}
+
+/// Moves focus from the search field to the first result.
+fn focus_first_result(list_id: &str) {
+    if let Some(first) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(list_id))
+        .and_then(|list| list.first_element_child())
+    {
+        focus_button_in(&first);
+    }
+}
+
+/// The results' keys: ↓ and ↑ move between them (↑ from the first goes back to the field),
+/// Home and End go to the first and last, Escape goes back to the field.
+fn step_through_results(ev: &ev::KeyboardEvent, search_id: &str) {
+    let Some(item) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("li").ok().flatten())
+    else {
+        return;
+    };
+    let list = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let next = match ev.key().as_str() {
+        "ArrowDown" => item.next_element_sibling(),
+        "ArrowUp" => match item.previous_element_sibling() {
+            Some(previous) => Some(previous),
+            None => {
+                ev.prevent_default();
+                browser::focus_id(search_id);
+                return;
+            }
+        },
+        "Home" => list.and_then(|l| l.first_element_child()),
+        "End" => list.and_then(|l| l.last_element_child()),
+        "Escape" => {
+            ev.prevent_default();
+            browser::focus_id(search_id);
+            return;
+        }
+        _ => return,
+    };
+    ev.prevent_default();
+    if let Some(next) = next {
+        focus_button_in(&next);
+    }
+}
