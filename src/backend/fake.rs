@@ -85,8 +85,7 @@ impl FakeBackend {
     /// The fault this request meets, counting it down.
     fn take_fault(&self) -> Option<Fault> {
         let (fault, left) = self.fault.get()?;
-        self.fault
-            .set((left > 1).then(|| (fault, left - 1)));
+        self.fault.set((left > 1).then(|| (fault, left - 1)));
         Some(fault)
     }
 

@@ -69,10 +69,7 @@ fn DemoPanel() -> impl IntoView {
         // The next due date of the member's ledger: 0:00 JST that day.
         let backend = demo.get_value().get();
         leptos::task::spawn_local(async move {
-            if let Ok(s) = backend
-                .call::<portal_api::ops::GetAccountSummary>(())
-                .await
-            {
+            if let Ok(s) = backend.call::<portal_api::ops::GetAccountSummary>(()).await {
                 if let Some(due) = s.next_due {
                     let at = from_jst(due.date.and_hms_opt(9, 0, 0).unwrap_or_default());
                     let delta = at - browser::now_utc();
@@ -85,7 +82,12 @@ fn DemoPanel() -> impl IntoView {
         });
     };
     let inject = move |_| {
-        let n = count.get_untracked().trim().parse::<u32>().unwrap_or(1).clamp(1, 20);
+        let n = count
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(1)
+            .clamp(1, 20);
         let f = fault.get_untracked();
         with_demo(&|d| {
             d.inject(f, n);

@@ -14,8 +14,8 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod maintenance;
-pub mod repay;
 pub mod not_found;
+pub mod repay;
 pub mod simulator;
 pub mod transfer;
 

@@ -148,14 +148,21 @@ impl Arrival {
 }
 
 /// Whether a bank settles transfers around the clock. The bank data has no
-/// such flag, so the demo follows one documented rule: banks with a code
-/// below 1000 (city, regional, trust and internet banks) take part in the
-/// Zengin system's around-the-clock hours; shinkin banks, credit unions,
-/// labour banks and agricultural and fishery co-operatives do not.
+/// such flag, so the demo follows one documented rule, which is not a
+/// statement about any real institution's hours (`scripts/banks.mjs` writes
+/// the same flag into `public/banks/institutions.json`, and a test checks
+/// the two agree): banks (codes 0001–0999) take part in the Zengin system's
+/// around-the-clock hours, except the Japanese branches of foreign banks
+/// (0400–0499, 0600–0699), and so does Japan Post Bank (9900); shinkin
+/// banks, credit unions, labour banks and agricultural and fishery
+/// co-operatives do not.
 pub fn settles_24x7(bank_code: &str) -> bool {
-    bank_code.len() == 4
-        && bank_code.bytes().all(|b| b.is_ascii_digit())
-        && bank_code.as_bytes()[0] == b'0'
+    if bank_code.len() != 4 || !bank_code.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let code: u32 = bank_code.parse().unwrap_or(0);
+    code == 9900
+        || ((1..1000).contains(&code) && !(400..500).contains(&code) && !(600..700).contains(&code))
 }
 
 /// Why a payee account's codes or number were refused.
@@ -316,9 +323,12 @@ mod tests {
     fn banks_that_settle_around_the_clock() {
         assert!(settles_24x7("0001"));
         assert!(settles_24x7("0397"));
+        assert!(settles_24x7("9900"));
+        assert!(!settles_24x7("0401"));
+        assert!(!settles_24x7("0600"));
+        assert!(!settles_24x7("0000"));
         assert!(!settles_24x7("1001"));
         assert!(!settles_24x7("2004"));
-        assert!(!settles_24x7("9900"));
         assert!(!settles_24x7("001"));
         assert!(!settles_24x7("00a1"));
     }

@@ -119,3 +119,19 @@ fn every_institution_has_a_readable_branch_file() {
         Some("東京営業部")
     );
 }
+
+/// The data's around-the-clock flag is the rule the lender applies when it
+/// says when a transfer arrives (`movement::settles_24x7`), for every bank.
+#[test]
+fn the_data_and_the_lender_agree_on_banks_that_settle_around_the_clock() {
+    let index = institutions();
+    let disagree: Vec<_> = index
+        .all()
+        .iter()
+        .filter(|i| i.settles_24x7 != portal_domain::movement::settles_24x7(&i.code))
+        .map(|i| &i.code)
+        .collect();
+    assert!(disagree.is_empty(), "{disagree:?}");
+    assert!(index.all().iter().any(|i| i.settles_24x7));
+    assert!(index.all().iter().any(|i| !i.settles_24x7));
+}

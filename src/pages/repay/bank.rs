@@ -3,8 +3,8 @@
 //! what is being paid, and sends the member back to the portal with the
 //! bank's answer (approve, cancel, or a failure to try the error path).
 
-use super::texts::{tr, Texts};
 use super::leave_for;
+use super::texts::{tr, Texts};
 use crate::backend::use_backend;
 use crate::components::load_error::{failure_text, LoadError};
 use crate::i18n::{common, use_i18n};

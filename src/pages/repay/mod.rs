@@ -36,6 +36,7 @@ use portal_api::{
     RepaymentState,
 };
 use portal_domain::clock::to_jst;
+use portal_domain::institution::Institution;
 use portal_domain::maintenance::{window_at, Service};
 use portal_domain::money::Yen;
 use portal_domain::movement::{parse_repayment, AmountError};
@@ -133,7 +134,11 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
             .map(|d| d.request.amount.0.to_string())
             .unwrap_or_default(),
     );
-    let bank = RwSignal::new(kept.as_ref().map(|d| (d.request.bank_code.clone(), d.request.bank_name.clone())));
+    let bank = RwSignal::new(
+        kept.as_ref()
+            .map(|d| (d.request.bank_code.clone(), d.request.bank_name.clone())),
+    );
+    let initial_bank = kept.as_ref().map(|d| d.request.bank_code.clone());
     let draft = RwSignal::new(kept);
     let amount_error = RwSignal::new(None::<AmountError>);
     let bank_error = RwSignal::new(false);
@@ -149,7 +154,11 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
         amount_error.set(parsed.err());
         bank_error.set(bank.with_untracked(Option::is_none));
         let (Ok(a), Some((code, name))) = (parsed, bank.get_untracked()) else {
-            crate::browser::focus_id(if parsed.is_err() { "repay-amount" } else { "repay-bank" });
+            crate::browser::focus_id(if parsed.is_err() {
+                "repay-amount"
+            } else {
+                "repay-bank"
+            });
             return;
         };
         let request = RepaymentRequest {
@@ -163,7 +172,9 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
             _ => match Draft::new(request) {
                 Some(d) => d,
                 None => {
-                    failure.set(Some(failure_text(i18n.t(), &BackendError::Offline).to_owned()));
+                    failure.set(Some(
+                        failure_text(i18n.t(), &BackendError::Offline).to_owned(),
+                    ));
                     return;
                 }
             },
@@ -187,7 +198,11 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
                     return;
                 }
                 Outcome::NotBooked(e) => {
-                    let _ = failure.try_set(Some(format!("{} {}", failure_text(i18n.t(), &e), t.not_booked)));
+                    let _ = failure.try_set(Some(format!(
+                        "{} {}",
+                        failure_text(i18n.t(), &e),
+                        t.not_booked
+                    )));
                 }
                 Outcome::Unknown(_) => {
                     let _ = failure.try_set(Some(t.unknown.to_owned()));
@@ -195,7 +210,8 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
                 // A repayment window (the member service is open): the
                 // form gives way to the window's notice by the clock.
                 Outcome::Refused(BackendError::Maintenance { .. })
-                    if window_at(Service::InternetRepayment, to_jst(clock.0.get_untracked())).is_some() => {}
+                    if window_at(Service::InternetRepayment, to_jst(clock.0.get_untracked()))
+                        .is_some() => {}
                 Outcome::Refused(BackendError::Maintenance { until }) => {
                     let _ = failure.try_set(Some((t.window_down)(&i18n.locale().datetime(until))));
                 }
@@ -214,54 +230,60 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
     };
 
     let amount_error_text = Signal::derive(move || {
-        amount_error.get().map(|e| amount_message(i18n.t(), i18n.locale(), e))
+        amount_error
+            .get()
+            .map(|e| amount_message(i18n.t(), i18n.locale(), e))
     });
     let fill = move |value: Yen| {
         amount.set(value.0.to_string());
         amount_error.set(None);
     };
 
-    move || {
-        let t: &Texts = i18n.t();
-        let l = i18n.locale();
-        if payoff.0 <= 0 {
-            return view! { <p class="notice">{t.nothing_owed}</p> }.into_any();
-        }
-        view! {
-            <dl class="figures">
-                <div class="figure"><dt>{t.minimum}</dt><dd>{l.yen(minimum)}</dd></div>
-                <div class="figure"><dt>{t.payoff}</dt><dd>{l.yen(payoff)}</dd></div>
-            </dl>
-            {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
-            <form novalidate on:submit=on_submit>
-                <Field
-                    id="repay-amount"
-                    label=tr(|t| t.amount)
-                    hint=tr(|t| t.amount_hint)
-                    value=amount
-                    error=amount_error_text
-                    kind=FieldKind::Text { convert: None }
-                    inputmode="numeric"
-                    autocomplete="off"
-                />
-                <div class="actions" role="group" aria-label=tr(|t| t.quick_amounts)>
-                    <button type="button" class="secondary" prop:disabled=minimum.0 <= 0 on:click=move |_| fill(minimum)>{t.use_minimum}</button>
-                    <button type="button" class="secondary" on:click=move |_| fill(payoff)>{t.use_payoff}</button>
-                </div>
-                <section aria-labelledby="repay-bank-title" class="field" id="repay-bank" tabindex="-1">
-                    <h2 id="repay-bank-title">{t.bank_heading}</h2>
-                    <InstitutionPicker on_pick=Callback::new(move |(code, name): (String, String)| {
-                        bank.set(Some((code, name)));
-                        bank_error.set(false);
-                    }) />
-                    {move || bank_error.get().then(|| view! { <p class="field-error" role="alert">{tr(|t| t.choose_bank)}</p> })}
-                </section>
-                <button type="submit" class="primary" prop:disabled=move || pending.get() aria-describedby="repay-status">{t.proceed}</button>
-                <p id="repay-status" role="status">{move || pending.get().then(|| i18n.t::<Texts>().proceeding)}</p>
-            </form>
-        }
-        .into_any()
+    if payoff.0 <= 0 {
+        return view! { <p class="notice">{tr(|t| t.nothing_owed)}</p> }.into_any();
     }
+    let on_pick = Callback::new(move |i: Institution| {
+        bank.set(Some((i.code, i.name)));
+        bank_error.set(false);
+    });
+    let on_clear = Callback::new(move |()| bank.set(None));
+    // After a reload the kept request's bank shows as chosen.
+    let picker = match initial_bank {
+        Some(code) => view! { <InstitutionPicker on_pick on_clear initial_code=code /> }.into_any(),
+        None => view! { <InstitutionPicker on_pick on_clear /> }.into_any(),
+    };
+    let yen = move |amount: Yen| move || i18n.locale().yen(amount);
+    view! {
+        <dl class="figures">
+            <div class="figure"><dt>{tr(|t| t.minimum)}</dt><dd>{yen(minimum)}</dd></div>
+            <div class="figure"><dt>{tr(|t| t.payoff)}</dt><dd>{yen(payoff)}</dd></div>
+        </dl>
+        {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
+        <form novalidate on:submit=on_submit>
+            <Field
+                id="repay-amount"
+                label=tr(|t| t.amount)
+                hint=tr(|t| t.amount_hint)
+                value=amount
+                error=amount_error_text
+                kind=FieldKind::Text { convert: None }
+                inputmode="numeric"
+                autocomplete="off"
+            />
+            <div class="actions" role="group" aria-label=tr(|t| t.quick_amounts)>
+                <button type="button" class="secondary" prop:disabled=minimum.0 <= 0 on:click=move |_| fill(minimum)>{tr(|t| t.use_minimum)}</button>
+                <button type="button" class="secondary" on:click=move |_| fill(payoff)>{tr(|t| t.use_payoff)}</button>
+            </div>
+            <section aria-labelledby="repay-bank-title" class="field" id="repay-bank" tabindex="-1">
+                <h2 id="repay-bank-title">{tr(|t| t.bank_heading)}</h2>
+                {picker}
+                {move || bank_error.get().then(|| view! { <p class="field-error" role="alert">{tr(|t| t.choose_bank)}</p> })}
+            </section>
+            <button type="submit" class="primary" prop:disabled=move || pending.get() aria-describedby="repay-status">{tr(|t| t.proceed)}</button>
+            <p id="repay-status" role="status">{move || pending.get().then(|| i18n.t::<Texts>().proceeding)}</p>
+        </form>
+    }
+    .into_any()
 }
 
 /// The repayment after the member's bank answered.

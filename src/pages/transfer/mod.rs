@@ -161,36 +161,40 @@ fn TransferSteps(
 
     // To the confirmation screen: the lender quotes what the transfer would
     // do, and the screen gets its key.
-    let to_confirm = Callback::new(move |(request, key): (TransferRequest, Option<Draft<TransferRequest>>)| {
-        pending.set(true);
-        failure.set(None);
-        let backend = backend.get_value().get();
-        spawn_local(async move {
-            let result = backend.call::<QuoteTransfer>(request).await;
-            let _ = pending.try_set(false);
-            match result {
-                Ok(quote) => {
-                    let Some(d) = key.or_else(|| Draft::new(request)) else {
-                        let _ = failure.try_set(Some(failure_text(i18n.t(), &BackendError::Offline).to_owned()));
-                        return;
-                    };
-                    d.save(DRAFT);
-                    let _ = draft.try_set(Some(d));
-                    let _ = step.try_set(Step::Confirm(quote));
-                    crate::browser::focus_id_when_present("transfer-confirm-title");
+    let to_confirm = Callback::new(
+        move |(request, key): (TransferRequest, Option<Draft<TransferRequest>>)| {
+            pending.set(true);
+            failure.set(None);
+            let backend = backend.get_value().get();
+            spawn_local(async move {
+                let result = backend.call::<QuoteTransfer>(request).await;
+                let _ = pending.try_set(false);
+                match result {
+                    Ok(quote) => {
+                        let Some(d) = key.or_else(|| Draft::new(request)) else {
+                            let _ = failure.try_set(Some(
+                                failure_text(i18n.t(), &BackendError::Offline).to_owned(),
+                            ));
+                            return;
+                        };
+                        d.save(DRAFT);
+                        let _ = draft.try_set(Some(d));
+                        let _ = step.try_set(Step::Confirm(quote));
+                        crate::browser::focus_id_when_present("transfer-confirm-title");
+                    }
+                    Err(BackendError::AmountRefused { reason }) => {
+                        let _ = amount_error.try_set(Some(reason));
+                        Draft::<TransferRequest>::clear(DRAFT);
+                        crate::browser::focus_id("transfer-amount");
+                    }
+                    Err(e) if session.absorb(&e) => {}
+                    Err(e) => {
+                        let _ = failure.try_set(Some(failure_text(i18n.t(), &e).to_owned()));
+                    }
                 }
-                Err(BackendError::AmountRefused { reason }) => {
-                    let _ = amount_error.try_set(Some(reason));
-                    Draft::<TransferRequest>::clear(DRAFT);
-                    crate::browser::focus_id("transfer-amount");
-                }
-                Err(e) if session.absorb(&e) => {}
-                Err(e) => {
-                    let _ = failure.try_set(Some(failure_text(i18n.t(), &e).to_owned()));
-                }
-            }
-        });
-    });
+            });
+        },
+    );
 
     // A reload on the confirmation screen: the kept draft and its key. If
     // the transfer was booked already, its receipt; else the same screen.
@@ -257,7 +261,11 @@ fn TransferSteps(
                     crate::browser::focus_id_when_present("transfer-receipt-title");
                 }
                 Outcome::NotBooked(e) => {
-                    let _ = failure.try_set(Some(format!("{} {}", failure_text(i18n.t(), &e), t.not_booked)));
+                    let _ = failure.try_set(Some(format!(
+                        "{} {}",
+                        failure_text(i18n.t(), &e),
+                        t.not_booked
+                    )));
                 }
                 Outcome::Unknown(_) => {
                     let _ = failure.try_set(Some(t.unknown.to_owned()));
@@ -289,18 +297,21 @@ fn TransferSteps(
     };
 
     let failure_view = move || {
-        failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })
+        failure
+            .get()
+            .map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })
     };
 
     let account = StoredValue::new(account);
     let amount_form = move || {
-        {
-            let t: &Texts = i18n.t();
-            let l = i18n.locale();
-            let error = Signal::derive(move || {
-                amount_error.get().map(|e| amount_message(i18n.t(), i18n.locale(), e))
-            });
-            view! {
+        let t: &Texts = i18n.t();
+        let l = i18n.locale();
+        let error = Signal::derive(move || {
+            amount_error
+                .get()
+                .map(|e| amount_message(i18n.t(), i18n.locale(), e))
+        });
+        view! {
                 <section aria-labelledby="payee-title" class="card">
                     <h2 id="payee-title">{t.payee_heading}</h2>
                     <PayeeSummary account=account.get_value() />
@@ -322,7 +333,6 @@ fn TransferSteps(
                 </form>
             }
             .into_any()
-        }
     };
 
     move || {

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_api::ops::RegisterPayeeAccount;
 use portal_api::{AccountKind, BackendError, PayeeAccountInput, PayeeError, PayeeField};
+use portal_domain::institution::{Branch, Institution};
 use portal_domain::kana::{holder_matches, normalize_holder_name, KanaNameError};
 use portal_domain::movement::{parse_account_number, AccountNumberError};
 
@@ -183,17 +184,27 @@ pub fn PayeeForm(
             {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
             <form novalidate on:submit=on_submit>
                 <div class="field" id="payee-bank" tabindex="-1">
-                    <InstitutionPicker on_pick=Callback::new(move |(code, name): (String, String)| {
-                        bank.set(Some(Chosen { code, name }));
-                        branch.set(None);
-                    }) />
+                    <InstitutionPicker
+                        on_pick=Callback::new(move |i: Institution| {
+                            bank.set(Some(Chosen { code: i.code, name: i.name }));
+                            branch.set(None);
+                        })
+                        on_clear=Callback::new(move |()| {
+                            bank.set(None);
+                            branch.set(None);
+                        })
+                    />
                     <FieldError error=error_for(PayeeField::Bank) id="payee-bank-error" />
                 </div>
                 {move || bank.get().map(|b| view! {
                     <div class="field" id="payee-branch" tabindex="-1">
-                        <BranchPicker bank_code=b.code on_pick=Callback::new(move |(code, name): (String, String)| {
-                            branch.set(Some(Chosen { code, name }));
-                        }) />
+                        <BranchPicker
+                            bank_code=b.code
+                            on_pick=Callback::new(move |br: Branch| {
+                                branch.set(Some(Chosen { code: br.code, name: br.name }));
+                            })
+                            on_clear=Callback::new(move |()| branch.set(None))
+                        />
                         <FieldError error=error_for(PayeeField::Branch) id="payee-branch-error" />
                     </div>
                 })}
@@ -236,7 +247,11 @@ pub fn PayeeForm(
 /// An error under a control that is not a `Field`, announced when it appears.
 #[component]
 fn FieldError(error: Signal<Option<String>>, id: &'static str) -> impl IntoView {
-    move || error.get().map(|text| view! { <p class="field-error" id=id role="alert">{text}</p> })
+    move || {
+        error
+            .get()
+            .map(|text| view! { <p class="field-error" id=id role="alert">{text}</p> })
+    }
 }
 
 fn field_id(field: PayeeField) -> &'static str {
