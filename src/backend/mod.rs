@@ -128,8 +128,11 @@ impl BackendHandle {
 /// A new `Idempotency-Key`: 128 bits from `crypto.getRandomValues`, as 32
 /// hex digits. `None` if the browser has no such source (never a weak key).
 pub fn fresh_key() -> Option<String> {
-    crate::browser::random_128()
-        .map(|bytes| portal_api::SessionToken::from_random(bytes).as_str().to_owned())
+    crate::browser::random_128().map(|bytes| {
+        portal_api::SessionToken::from_random(bytes)
+            .as_str()
+            .to_owned()
+    })
 }
 
 pub fn use_backend() -> BackendHandle {

@@ -16,8 +16,8 @@
 use crate::{
     AccountSummary, BackendError, BankDecisionRequest, CurrentSession, HistoryPage, HistoryQuery,
     MaintenanceStatus, MovementLookup, MovementQuery, PayeeAccount, PayeeAccountInput,
-    PayeeAccountStatus, RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery,
-    RepaymentRequest, SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
+    PayeeAccountStatus, RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery, RepaymentRequest,
+    SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -205,8 +205,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn at(jst: &str) -> DateTime<Utc> {
-        let naive = NaiveDateTime::parse_from_str(jst, "%Y-%m-%d %H:%M")
-            .unwrap_or(NaiveDateTime::MIN);
+        let naive =
+            NaiveDateTime::parse_from_str(jst, "%Y-%m-%d %H:%M").unwrap_or(NaiveDateTime::MIN);
         from_jst(naive)
     }
 
@@ -326,7 +326,10 @@ mod tests {
     #[test]
     fn account_numbers() {
         assert_eq!(parse_account_number("1234567"), Ok("1234567".into()));
-        assert_eq!(parse_account_number(" １２３４５６７ "), Ok("1234567".into()));
+        assert_eq!(
+            parse_account_number(" １２３４５６７ "),
+            Ok("1234567".into())
+        );
         assert_eq!(parse_account_number(""), Err(AccountNumberError::Required));
         assert_eq!(
             parse_account_number("123456"),

@@ -148,20 +148,30 @@ fn validate_payee(
             None
         }
     };
-    match (bank_code, bank_name, branch_code, branch_name, number, holder) {
-        (Some(bank_code), Some(bank_name), Some(branch_code), Some(branch_name), Some(number), Some(holder))
-            if problems.is_empty() =>
-        {
-            Ok(StoredPayee {
-                bank_code,
-                bank_name,
-                branch_code,
-                branch_name,
-                kind: input.kind,
-                number,
-                holder,
-            })
-        }
+    match (
+        bank_code,
+        bank_name,
+        branch_code,
+        branch_name,
+        number,
+        holder,
+    ) {
+        (
+            Some(bank_code),
+            Some(bank_name),
+            Some(branch_code),
+            Some(branch_name),
+            Some(number),
+            Some(holder),
+        ) if problems.is_empty() => Ok(StoredPayee {
+            bank_code,
+            bank_name,
+            branch_code,
+            branch_name,
+            kind: input.kind,
+            number,
+            holder,
+        }),
         _ => Err(problems),
     }
 }
@@ -170,7 +180,8 @@ fn check_key(key: Option<&str>) -> Result<&str, BackendError> {
     key.filter(|k| {
         !k.is_empty()
             && k.len() <= MAX_KEY_LEN
-            && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     })
     .ok_or(BackendError::InvalidInput {
         problems: Vec::new(),
@@ -221,7 +232,13 @@ impl Lender {
         format!("{prefix}{}{n:05}", to_jst(now).format("%y%m%d"))
     }
 
-    fn send_mail(&mut self, member: &seed::DemoMember, now: DateTime<Utc>, subject: &str, body: String) {
+    fn send_mail(
+        &mut self,
+        member: &seed::DemoMember,
+        now: DateTime<Utc>,
+        subject: &str,
+        body: String,
+    ) {
         self.state.mailbox.push(Mail {
             to: member.email.to_owned(),
             at: now,
@@ -245,7 +262,11 @@ impl Lender {
         now: DateTime<Utc>,
     ) -> Result<PayeeAccountStatus, BackendError> {
         let member = self.member_for(token, now)?;
-        let account = self.account(member.id)?.payee.as_ref().map(StoredPayee::view);
+        let account = self
+            .account(member.id)?
+            .payee
+            .as_ref()
+            .map(StoredPayee::view);
         Ok(PayeeAccountStatus {
             account,
             member_kana: member.kana.to_owned(),
@@ -303,7 +324,11 @@ impl Lender {
         request: TransferRequest,
     ) -> Result<TransferQuote, BackendError> {
         let account = self.account(member.id)?;
-        let payee = account.payee.as_ref().ok_or(BackendError::NoPayeeAccount)?.view();
+        let payee = account
+            .payee
+            .as_ref()
+            .ok_or(BackendError::NoPayeeAccount)?
+            .view();
         let balance = account.ledger.balance();
         let available = Yen((member.credit_line - balance.0).max(0));
         let amount = check_transfer(request.amount, available)
@@ -404,18 +429,14 @@ impl Lender {
             Some(Booked::Transfer { .. }) => return Err(BackendError::IdempotencyConflict),
             None => {}
         }
-        let bank_code = parse_digits(&request.bank_code, 4).map_err(|e| {
-            BackendError::PayeeRefused {
+        let bank_code =
+            parse_digits(&request.bank_code, 4).map_err(|e| BackendError::PayeeRefused {
                 problems: vec![field_problem(PayeeField::Bank, e.into())],
-            }
-        })?;
+            })?;
         let bank_name = label(&request.bank_name).ok_or(BackendError::PayeeRefused {
             problems: vec![field_problem(PayeeField::Bank, PayeeError::Required)],
         })?;
-        let payoff = self
-            .account(member.id)?
-            .ledger
-            .payoff(to_jst(now).date());
+        let payoff = self.account(member.id)?.ledger.payoff(to_jst(now).date());
         let amount = check_repayment(request.amount, payoff)
             .map_err(|reason| BackendError::AmountRefused { reason })?;
         let reception_number = self.next_reception_number('R', now);

@@ -131,7 +131,13 @@ static MEMBERS: [DemoMember; 8] = [
         email: "card7890@example.com",
         name: "見本 花子",
         kana: "ミホン ハナコ",
-        payee: Some(SeedPayee { bank_code: "0005", bank_name: "三菱ＵＦＪ銀行", branch_code: "001", branch_name: "本店", number: "1234567" }),
+        payee: Some(SeedPayee {
+            bank_code: "0005",
+            bank_name: "三菱ＵＦＪ銀行",
+            branch_code: "001",
+            branch_name: "本店",
+            number: "1234567",
+        }),
         login: DemoLogin::Card {
             card_number: "1234567890",
             pin: "1234",
@@ -181,7 +187,13 @@ static MEMBERS: [DemoMember; 8] = [
         email: "demo0001@example.com",
         name: "見本 太一",
         kana: "ミホン タイチ",
-        payee: Some(SeedPayee { bank_code: "0001", bank_name: "みずほ銀行", branch_code: "001", branch_name: "東京営業部", number: "7654321" }),
+        payee: Some(SeedPayee {
+            bank_code: "0001",
+            bank_name: "みずほ銀行",
+            branch_code: "001",
+            branch_name: "東京営業部",
+            number: "7654321",
+        }),
         login: DemoLogin::WebId {
             web_id: "demo0001",
             password: "Passw0rd",
