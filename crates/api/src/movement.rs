@@ -1,6 +1,10 @@
 //! Wire types of the money movements (SPEC S8 and S9): the payee account,
 //! transfers (振込融資), internet repayments, and the outcome of an
 //! `Idempotency-Key`.
+//!
+//! The request types refuse unknown fields (`deny_unknown_fields`), as the
+//! API document's `additionalProperties: false` says; the lender answers
+//! such a request `invalid_input`.
 
 use chrono::{DateTime, Utc};
 use portal_domain::money::Yen;
@@ -20,6 +24,7 @@ pub enum AccountKind {
 /// names come from the portal's bank data with their codes; the lender
 /// checks the codes' shape and keeps the names as labels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PayeeAccountInput {
     pub bank_code: String,
     pub bank_name: String,
@@ -98,6 +103,7 @@ pub struct PayeeProblem {
 
 /// A transfer to the registered payee account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TransferRequest {
     pub amount: Yen,
 }
@@ -127,6 +133,7 @@ pub struct TransferReceipt {
 
 /// An internet repayment to start at the member's bank.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RepaymentRequest {
     pub amount: Yen,
     pub bank_code: String,
@@ -177,6 +184,7 @@ pub struct Repayment {
 
 /// Which repayment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RepaymentQuery {
     pub id: String,
 }
@@ -191,6 +199,7 @@ pub enum BankDecision {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BankDecisionRequest {
     pub id: String,
     pub decision: BankDecision,
@@ -198,6 +207,7 @@ pub struct BankDecisionRequest {
 
 /// Which `Idempotency-Key` to look up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MovementQuery {
     pub key: String,
 }

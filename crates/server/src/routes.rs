@@ -9,7 +9,7 @@ use axum::http::header::{
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, on, post, put, MethodFilter};
+use axum::routing::{any, get, on, post, put, MethodFilter};
 use axum::{Json, Router};
 use fake_lender::{serve, Call, Lender, Serve};
 use portal_api::ops::{self, Input, Operation};
@@ -22,6 +22,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{self, ApiError};
 use crate::extract::{ApiJson, ApiQuery, Bearer, Now};
+use crate::faults::{self, FaultInjection, FaultKind};
 use crate::state::{fresh_entropy, fresh_token_bytes, AppState, Config};
 
 /// The largest request body read; sign-in bodies are a few dozen bytes, so
@@ -53,7 +54,12 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
     if config.test_controls {
         api = api
             .route("/api/v1/test/reset", post(test_reset))
-            .route("/api/v1/test/maintenance", put(test_set_maintenance));
+            .route("/api/v1/test/maintenance", put(test_set_maintenance))
+            .route(
+                "/api/v1/test/faults",
+                put(test_set_faults).delete(test_clear_faults),
+            )
+            .route("/api/v1/test/mailbox", get(test_mailbox));
     }
     let api = api
         .route("/api", any(api_not_found))
@@ -84,21 +90,30 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
 /// The request header that asks for a stalled answer (test controls only).
 pub const TEST_STALL_BODY_HEADER: &str = "x-test-stall-body";
 
-/// With test controls, a request carrying `X-Test-Stall-Body` gets its
-/// answer's status, headers and the first half of its body, and then
-/// nothing more: a test can check that the portal's timeout covers the
+/// With test controls, a request carrying `X-Test-Stall-Body` gets a
+/// [`stalled`] answer: a test can check that the portal's timeout covers the
 /// whole response, not only its headers.
 async fn stall_body(request: Request, next: axum::middleware::Next) -> Response {
-    use futures_util::StreamExt;
     let stall = request.headers().contains_key(TEST_STALL_BODY_HEADER);
     let response = next.run(request).await;
     if !stall {
         return response;
     }
+    stalled(response).await
+}
+
+/// An answer that never completes: its status, headers and the first half
+/// of its body, and then nothing more. An answer without a body (a `204`)
+/// is withheld whole, since its head alone would complete it.
+async fn stalled(response: Response) -> Response {
+    use futures_util::StreamExt;
     let (mut parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, BODY_LIMIT_BYTES * 64)
         .await
         .unwrap_or_default();
+    if bytes.is_empty() {
+        std::future::pending::<()>().await;
+    }
     let half = bytes.slice(..bytes.len() / 2);
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
     let first = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(half) });
@@ -121,19 +136,38 @@ where
     router.route(&path, on(filter, handle::<Op>))
 }
 
-/// The one handler of every listed operation: it reads the session (when
-/// the operation needs one) and the request from where the spec says it
-/// travels, runs the operation on the locked lender, and answers the spec's
-/// status with the reply's JSON (none for `()`). It holds no lender logic.
-async fn handle<Op: Operation>(
-    State(state): State<AppState>,
-    Now(now): Now,
-    request: Request,
-) -> Result<Response, ApiError>
+/// The one handler of every listed operation. With test controls, the
+/// request first takes any fault armed by `PUT /api/v1/test/faults` (see
+/// [`crate::faults`]); then [`perform`] runs it.
+async fn handle<Op: Operation>(State(state): State<AppState>, request: Request) -> Response
+where
+    Lender: Serve<Op>,
+{
+    let fault = state.faults().take();
+    match fault {
+        Some(FaultKind::Offline) => return faults::cut_connection(),
+        Some(FaultKind::Server) => return error::server_error(),
+        Some(FaultKind::Slow) => tokio::time::sleep(faults::SLOW_DELAY).await,
+        Some(FaultKind::Timeout) | None => {}
+    }
+    let response = perform::<Op>(state, request).await.into_response();
+    if fault == Some(FaultKind::Timeout) {
+        stalled(response).await
+    } else {
+        response
+    }
+}
+
+/// Runs one operation: it reads the session (when the operation needs one)
+/// and the request from where the spec says it travels, runs the operation
+/// on the locked lender, and answers the spec's status with the reply's
+/// JSON (none for `()`). It holds no lender logic.
+async fn perform<Op: Operation>(state: AppState, request: Request) -> Result<Response, ApiError>
 where
     Lender: Serve<Op>,
 {
     let (mut parts, body) = request.into_parts();
+    let Now(now) = Now::from_request_parts(&mut parts, &state).await?;
     let portal = is_portal_request(&parts.headers);
     let secure = !is_loopback(&parts.headers);
     let token = if Op::SPEC.session {
@@ -271,7 +305,8 @@ fn append_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> 
 }
 
 /// `POST /api/v1/test/reset`: a freshly seeded lender as of the request's
-/// clock, with fresh token entropy so old tokens cannot reappear.
+/// clock, with fresh token entropy so old tokens cannot reappear, and no
+/// fault pending.
 async fn test_reset(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -282,7 +317,43 @@ async fn test_reset(
     }
     let entropy = fresh_entropy().map_err(|_| ApiError(BackendError::Server))?;
     *state.lender().lock().await = Lender::seeded(now, entropy);
+    state.faults().clear();
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `PUT /api/v1/test/faults`: the next `count` requests to API operations
+/// fail as `kind` says (see [`crate::faults`]).
+async fn test_set_faults(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<FaultInjection>,
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
+    if !body.is_valid() {
+        return Err(ApiError::unreadable());
+    }
+    state.faults().arm(body);
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `DELETE /api/v1/test/faults`: no fault is pending any more.
+async fn test_clear_faults(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !same_site(&headers) {
+        return error::not_found();
+    }
+    state.faults().clear();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// `GET /api/v1/test/mailbox`: the lender's notice e-mails, oldest first.
+async fn test_mailbox(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !same_site(&headers) {
+        return error::not_found();
+    }
+    let lender = state.lender().lock().await;
+    Json(lender.mailbox()).into_response()
 }
 
 /// The body of `PUT /api/v1/test/maintenance`, read more strictly than

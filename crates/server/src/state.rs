@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tokio::sync::Mutex;
 
 use crate::clock::Clock;
+use crate::faults::Faults;
 
 /// What the router is built from.
 #[derive(Clone)]
@@ -40,6 +41,7 @@ pub struct AppState {
     lender: Arc<Mutex<Lender>>,
     test_controls: bool,
     clock: Clock,
+    faults: Arc<Faults>,
 }
 
 impl AppState {
@@ -50,12 +52,18 @@ impl AppState {
             lender: Arc::new(Mutex::new(Lender::seeded(now, config.entropy))),
             test_controls: config.test_controls,
             clock: Arc::clone(&config.clock),
+            faults: Arc::default(),
         }
     }
 
     /// The lender, shared with every other request.
     pub fn lender(&self) -> &Mutex<Lender> {
         &self.lender
+    }
+
+    /// The faults armed for the next requests (test controls only).
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     pub fn test_controls(&self) -> bool {

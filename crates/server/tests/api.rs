@@ -749,7 +749,13 @@ async fn test_controls_are_absent_without_the_flag() {
         .json(&json!({"unscheduled": null}))
         .send(&app)
         .await;
-    for reply in [reset, declare] {
+    let faults = call(Method::PUT, "/api/v1/test/faults")
+        .json(&json!({"kind": "server", "count": 1}))
+        .send(&app)
+        .await;
+    let clear = call(Method::DELETE, "/api/v1/test/faults").send(&app).await;
+    let mailbox = call(Method::GET, "/api/v1/test/mailbox").send(&app).await;
+    for reply in [reset, declare, faults, clear, mailbox] {
         assert_eq!(
             (reply.status, reply.json()),
             (StatusCode::NOT_FOUND, json!({"code": "not_found"}))
@@ -917,8 +923,31 @@ async fn test_controls_refuse_cross_site_requests() {
             .send(&app)
             .await;
         assert_eq!(declare.status, StatusCode::NOT_FOUND, "{name}: {value}");
+        let faults = call(Method::PUT, "/api/v1/test/faults")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .json(&json!({"kind": "server", "count": 20}))
+            .send(&app)
+            .await;
+        let clear = call(Method::DELETE, "/api/v1/test/faults")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .send(&app)
+            .await;
+        let mailbox = call(Method::GET, "/api/v1/test/mailbox")
+            .header("host", "127.0.0.1:8081")
+            .header(name, value)
+            .send(&app)
+            .await;
+        for reply in [faults, clear, mailbox] {
+            assert_eq!(
+                (reply.status, reply.json()),
+                (StatusCode::NOT_FOUND, json!({"code": "not_found"})),
+                "{name}: {value}"
+            );
+        }
     }
-    // Nothing was declared: sign-in still works.
+    // Nothing was declared or armed: sign-in still works.
     let token = sign_in(&app, &card("1234567890", "1234")).await;
     assert!(!token.is_empty());
     // The same origin, and a test runner's bare client, may.
@@ -1025,4 +1054,616 @@ async fn the_session_cookie_is_secure_off_loopback() {
     let token = sign_in(&app, &card("1234567890", "1234")).await;
     let current = call(Method::GET, CURRENT).bearer(&token).send(&app).await;
     assert_eq!(current.status, StatusCode::OK);
+}
+
+// ---- money movements ----
+
+const PAYEE: &str = "/api/v1/payee-account";
+const QUOTE: &str = "/api/v1/transfers/quote";
+const TRANSFERS: &str = "/api/v1/transfers";
+const REPAYMENTS: &str = "/api/v1/repayments";
+const DECISION: &str = "/api/v1/repayments/decision";
+const MOVEMENTS: &str = "/api/v1/movements";
+const FAULTS: &str = "/api/v1/test/faults";
+const MAILBOX: &str = "/api/v1/test/mailbox";
+
+/// Sunday 2026-01-04 23:30 JST: inside internet repayment's Sunday 23:00 –
+/// Monday 7:00 window, while the member service is still open.
+const SUNDAY_2330_JST_MS: i64 = 1_767_537_000_000;
+/// Monday 2026-01-05 07:00 JST, when both windows have ended.
+const MONDAY_7AM_JST_MS: i64 = 1_767_564_000_000;
+
+/// The demo card member with a payee account (SPEC S17).
+fn member() -> Value {
+    card("1234567890", "1234")
+}
+
+fn transfer(token: &str, key: &str, amount: i64) -> Call {
+    call(Method::POST, TRANSFERS)
+        .bearer(token)
+        .header("idempotency-key", key)
+        .json(&json!({ "amount": amount }))
+}
+
+fn start_repayment(token: &str, key: &str, amount: i64) -> Call {
+    call(Method::POST, REPAYMENTS)
+        .bearer(token)
+        .header("idempotency-key", key)
+        .json(&json!({ "amount": amount, "bank_code": "0005", "bank_name": "三菱ＵＦＪ銀行" }))
+}
+
+async fn movement(app: &axum::Router, token: &str, key: &str) -> Value {
+    let reply = call(Method::GET, &format!("{MOVEMENTS}?key={key}"))
+        .bearer(token)
+        .send(app)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json());
+    reply.json()["movement"].clone()
+}
+
+/// How many borrowings the member's history holds.
+async fn borrowings(app: &axum::Router, token: &str) -> u64 {
+    let reply = call(Method::GET, &format!("{HISTORY}?kind=borrowing&limit=1"))
+        .bearer(token)
+        .send(app)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    reply.json()["total"].as_u64().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_keyed_transfer_is_booked_once_however_often_it_is_sent() {
+    let app = router(false);
+    let token = sign_in(&app, &member()).await;
+    let before = borrowings(&app, &token).await;
+    assert_eq!(movement(&app, &token, "key-0001").await, Value::Null);
+
+    let first = transfer(&token, "key-0001", 30_000).send(&app).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.json());
+    let receipt = first.json();
+    assert_eq!(receipt["amount"], 30_000);
+    assert_eq!(receipt["payee"]["number_masked"], "***4567");
+    assert_eq!(receipt["arrival"], json!({"when": "within_seconds"}));
+    assert!(receipt["reception_number"]
+        .as_str()
+        .is_some_and(|n| n.len() == 12 && n.starts_with('T')));
+    let again = transfer(&token, "key-0001", 30_000).send(&app).await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.json(), receipt, "the first receipt, not a second one");
+    assert_eq!(borrowings(&app, &token).await, before + 1);
+    let newest = call(Method::GET, &format!("{HISTORY}?limit=1"))
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(newest["entries"][0]["channel"], "transfer");
+    assert_eq!(newest["entries"][0]["amount"], 30_000);
+    assert_eq!(
+        movement(&app, &token, "key-0001").await,
+        json!({"kind": "transfer", "receipt": receipt})
+    );
+
+    // The same key for another request books nothing.
+    let other = transfer(&token, "key-0001", 20_000).send(&app).await;
+    assert_eq!(
+        (other.status, other.json()),
+        (
+            StatusCode::CONFLICT,
+            json!({"code": "idempotency_conflict"})
+        )
+    );
+    // No key, or one that is not a key, is refused before anything is booked.
+    let no_key = call(Method::POST, TRANSFERS)
+        .bearer(&token)
+        .json(&json!({"amount": 10_000}))
+        .send(&app)
+        .await;
+    let bad_key = transfer(&token, "not a key!", 10_000).send(&app).await;
+    for reply in [no_key, bad_key] {
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::BAD_REQUEST, unreadable())
+        );
+    }
+    assert_eq!(borrowings(&app, &token).await, before + 1);
+
+    // Keys are per member: another member's same key is their own.
+    let other_member = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    assert_eq!(movement(&app, &other_member, "key-0001").await, Value::Null);
+    let theirs = transfer(&other_member, "key-0001", 10_000).send(&app).await;
+    assert_eq!(theirs.status, StatusCode::CREATED, "{:?}", theirs.json());
+    assert_ne!(
+        theirs.json()["reception_number"],
+        receipt["reception_number"]
+    );
+}
+
+#[tokio::test]
+async fn amounts_are_checked_by_the_lender() {
+    let app = router(false);
+    let token = sign_in(&app, &member()).await;
+    let quote = call(Method::POST, QUOTE)
+        .bearer(&token)
+        .json(&json!({"amount": 30_000}))
+        .send(&app)
+        .await;
+    assert_eq!(quote.status, StatusCode::OK, "{:?}", quote.json());
+    let available = quote.json()["available_after"].as_i64().unwrap_or_default() + 30_000;
+    for (amount, reason) in [
+        (999, json!({"rule": "below_minimum"})),
+        (10_500, json!({"rule": "not_in_units"})),
+        (
+            available + 1_000,
+            json!({"rule": "over_available", "available": available}),
+        ),
+    ] {
+        let reply = transfer(&token, &format!("amount-{amount}"), amount)
+            .send(&app)
+            .await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({"code": "amount_refused", "reason": reason})
+            )
+        );
+    }
+    let unreadable_amount = call(Method::POST, QUOTE)
+        .bearer(&token)
+        .json(&json!({"amount": "1000"}))
+        .send(&app)
+        .await;
+    let unknown_field = call(Method::POST, QUOTE)
+        .bearer(&token)
+        .json(&json!({"amount": 1000, "currency": "JPY"}))
+        .send(&app)
+        .await;
+    for reply in [unreadable_amount, unknown_field] {
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::BAD_REQUEST, unreadable())
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_transfer_needs_a_payee_account() {
+    let app = router(false);
+    let token = sign_in(&app, &card("1234567890123456", "4321")).await;
+    let status = call(Method::GET, PAYEE).bearer(&token).send(&app).await;
+    assert_eq!(status.status, StatusCode::OK);
+    assert_eq!(status.json()["account"], Value::Null);
+    let quote = call(Method::POST, QUOTE)
+        .bearer(&token)
+        .json(&json!({"amount": 10_000}))
+        .send(&app)
+        .await;
+    let booked = transfer(&token, "no-payee-1", 10_000).send(&app).await;
+    for reply in [quote, booked] {
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::CONFLICT, json!({"code": "no_payee_account"}))
+        );
+    }
+    assert_eq!(movement(&app, &token, "no-payee-1").await, Value::Null);
+
+    // A holder name that is not the member's is refused; their own is kept.
+    let account = |holder: &str| {
+        json!({
+            "bank_code": "0001", "bank_name": "みずほ銀行", "branch_code": "001",
+            "branch_name": "東京営業部", "kind": "ordinary", "number": "１２３４５６７",
+            "holder": holder,
+        })
+    };
+    let wrong = call(Method::PUT, PAYEE)
+        .bearer(&token)
+        .json(&account("ヤマダ タロウ"))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (wrong.status, wrong.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "payee_refused", "problems": [{"field": "holder", "error": "not_member_name"}]})
+        )
+    );
+    let own = call(Method::PUT, PAYEE)
+        .bearer(&token)
+        .json(&account("ﾐﾎﾝ ｼﾞﾛｳ"))
+        .send(&app)
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{:?}", own.json());
+    assert_eq!(own.json()["number_masked"], "***4567");
+    let booked = transfer(&token, "no-payee-1", 10_000).send(&app).await;
+    assert_eq!(booked.status, StatusCode::CREATED, "{:?}", booked.json());
+}
+
+#[tokio::test]
+async fn internet_repayment_is_closed_in_its_window_and_open_after_it() {
+    let app = router(true);
+    let reset = call(Method::POST, RESET)
+        .now(SUNDAY_2330_JST_MS)
+        .send(&app)
+        .await;
+    assert_eq!(reset.status, StatusCode::NO_CONTENT);
+    let signed_in = call(Method::POST, SESSIONS)
+        .json(&member())
+        .now(SUNDAY_2330_JST_MS)
+        .send(&app)
+        .await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::CREATED,
+        "member service is open"
+    );
+    let token = signed_in.json()["token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let refused = start_repayment(&token, "repay-1", 10_000)
+        .now(SUNDAY_2330_JST_MS)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"code": "maintenance", "until": "2026-01-05T07:00:00"})
+        )
+    );
+
+    // Monday 7:00: a new session (the old one has idled out), and the same
+    // key starts the repayment, since nothing was recorded under it.
+    let signed_in = call(Method::POST, SESSIONS)
+        .json(&member())
+        .now(MONDAY_7AM_JST_MS)
+        .send(&app)
+        .await;
+    assert_eq!(signed_in.status, StatusCode::CREATED);
+    let token = signed_in.json()["token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let started = start_repayment(&token, "repay-1", 10_000)
+        .now(MONDAY_7AM_JST_MS)
+        .send(&app)
+        .await;
+    assert_eq!(started.status, StatusCode::CREATED, "{:?}", started.json());
+    assert_eq!(started.json()["state"], "at_bank");
+    assert_eq!(started.json()["started_at"], "2026-01-04T22:00:00Z");
+}
+
+#[tokio::test]
+async fn an_approved_repayment_is_split_booked_and_mailed() {
+    let app = router(true);
+    let token = sign_in(&app, &member()).await;
+    assert_eq!(
+        call(Method::GET, MAILBOX).send(&app).await.json(),
+        json!([])
+    );
+    let before = call(Method::GET, SUMMARY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+
+    let started = start_repayment(&token, "repay-2", 10_000).send(&app).await;
+    assert_eq!(started.status, StatusCode::CREATED, "{:?}", started.json());
+    let repayment = started.json();
+    assert_eq!(repayment["state"], "at_bank");
+    assert_eq!(repayment["split"], Value::Null);
+    let id = repayment["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(
+        repayment["bank_url"],
+        format!("/repay/bank?repayment={id}").as_str()
+    );
+    let again = start_repayment(&token, "repay-2", 10_000).send(&app).await;
+    assert_eq!(
+        (again.status, again.json()),
+        (StatusCode::CREATED, repayment.clone())
+    );
+    let found = call(Method::GET, &format!("{REPAYMENTS}?id={id}"))
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (found.status, found.json()),
+        (StatusCode::OK, repayment.clone())
+    );
+
+    let decide = |decision: &str| {
+        call(Method::POST, DECISION)
+            .bearer(&token)
+            .json(&json!({"id": id, "decision": decision}))
+    };
+    let approved = decide("approve").send(&app).await;
+    assert_eq!(approved.status, StatusCode::OK, "{:?}", approved.json());
+    let completed = approved.json();
+    assert_eq!(completed["state"], "completed");
+    let split = &completed["split"];
+    let part = |name: &str| split[name].as_i64().unwrap_or(-1);
+    assert_eq!(
+        part("late_charge") + part("interest") + part("principal"),
+        10_000
+    );
+    assert!(part("interest") > 0, "{split}");
+    assert_eq!(
+        part("balance_after"),
+        before["balance"].as_i64().unwrap_or_default() - part("principal")
+    );
+    let after = call(Method::GET, SUMMARY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(after["balance"], split["balance_after"]);
+    // Only the first decision counts.
+    let cancelled = decide("cancel").send(&app).await;
+    assert_eq!(
+        (cancelled.status, cancelled.json()),
+        (StatusCode::OK, completed.clone())
+    );
+    assert_eq!(
+        movement(&app, &token, "repay-2").await,
+        json!({"kind": "repayment", "repayment": completed})
+    );
+
+    let mailbox = call(Method::GET, MAILBOX).send(&app).await;
+    assert_eq!(mailbox.status, StatusCode::OK);
+    let mails = mailbox.json();
+    assert_eq!(mails.as_array().map(Vec::len), Some(1), "{mails}");
+    let mail = &mails[0];
+    assert_eq!(mail["to"], "card7890@example.com");
+    assert_eq!(mail["at"], WEDNESDAY_NOON_JST_MS);
+    assert_eq!(mail["subject"], "ご返済受付のお知らせ");
+    let body = mail["body"].as_str().unwrap_or_default();
+    assert!(body.starts_with("見本 花子 様"), "{body}");
+    assert!(
+        body.contains(completed["reception_number"].as_str().unwrap_or("?")),
+        "{body}"
+    );
+    assert!(body.contains("10,000円"), "{body}");
+
+    let unknown = call(Method::GET, &format!("{REPAYMENTS}?id=r00000000000"))
+        .bearer(&token)
+        .send(&app)
+        .await;
+    let unknown_decision = call(Method::POST, DECISION)
+        .bearer(&token)
+        .json(&json!({"id": "r00000000000", "decision": "approve"}))
+        .send(&app)
+        .await;
+    for reply in [unknown, unknown_decision] {
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::NOT_FOUND, json!({"code": "not_found"}))
+        );
+    }
+}
+
+// ---- injected faults (test controls) ----
+
+async fn arm(app: &axum::Router, kind: &str, count: u8) {
+    let reply = call(Method::PUT, FAULTS)
+        .json(&json!({"kind": kind, "count": count}))
+        .send(app)
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.json());
+}
+
+#[tokio::test]
+async fn a_server_fault_answers_500_without_processing() {
+    let app = router(true);
+    let token = sign_in(&app, &member()).await;
+    let before = borrowings(&app, &token).await;
+    arm(&app, "server", 2).await;
+    // Test controls and unknown paths take no fault.
+    assert_eq!(
+        call(Method::GET, MAILBOX).send(&app).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(Method::GET, "/api/v1/nowhere").send(&app).await.status,
+        StatusCode::NOT_FOUND
+    );
+    for reply in [
+        transfer(&token, "server-1", 10_000).send(&app).await,
+        call(Method::GET, SUMMARY).bearer(&token).send(&app).await,
+    ] {
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::INTERNAL_SERVER_ERROR, json!({"code": "server"}))
+        );
+    }
+    assert_eq!(movement(&app, &token, "server-1").await, Value::Null);
+    assert_eq!(borrowings(&app, &token).await, before);
+    // Both faults are spent; the retry books the transfer.
+    let retry = transfer(&token, "server-1", 10_000).send(&app).await;
+    assert_eq!(retry.status, StatusCode::CREATED);
+
+    // DELETE and a reset disarm pending faults.
+    arm(&app, "server", 20).await;
+    let cleared = call(Method::DELETE, FAULTS).send(&app).await;
+    assert_eq!(cleared.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        call(Method::GET, MAINTENANCE).send(&app).await.status,
+        StatusCode::OK
+    );
+    arm(&app, "server", 20).await;
+    call(Method::POST, RESET).send(&app).await;
+    assert_eq!(
+        call(Method::GET, MAINTENANCE).send(&app).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_timeout_fault_books_the_movement_and_loses_the_answer() {
+    let app = router(true);
+    let token = sign_in(&app, &member()).await;
+    let before = borrowings(&app, &token).await;
+    arm(&app, "timeout", 2).await;
+    let lost = tokio::time::timeout(
+        std::time::Duration::from_millis(500),
+        transfer(&token, "timeout-1", 10_000).send(&app),
+    )
+    .await;
+    assert!(lost.is_err(), "an answer arrived: {lost:?}");
+    // An answer without a body (keep-alive's 204) is held back whole.
+    let lost = tokio::time::timeout(
+        std::time::Duration::from_millis(300),
+        call(Method::POST, KEEP_ALIVE).bearer(&token).send(&app),
+    )
+    .await;
+    assert!(lost.is_err(), "an answer arrived: {lost:?}");
+    // The request arrived: the transfer is booked, once.
+    let booked = movement(&app, &token, "timeout-1").await;
+    assert_eq!(booked["kind"], "transfer");
+    assert_eq!(booked["receipt"]["amount"], 10_000);
+    assert_eq!(borrowings(&app, &token).await, before + 1);
+    let retry = transfer(&token, "timeout-1", 10_000).send(&app).await;
+    assert_eq!(
+        (retry.status, retry.json()),
+        (StatusCode::CREATED, booked["receipt"].clone())
+    );
+    assert_eq!(borrowings(&app, &token).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_slow_fault_answers_normally_after_two_and_a_half_seconds() {
+    let app = router(true);
+    let token = sign_in(&app, &member()).await;
+    arm(&app, "slow", 1).await;
+    let started = std::time::Instant::now();
+    let slow = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    let took = started.elapsed();
+    assert_eq!(slow.status, StatusCode::OK);
+    assert!(took >= std::time::Duration::from_millis(2_500), "{took:?}");
+    let started = std::time::Instant::now();
+    let next = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    assert_eq!(next.json(), slow.json());
+    assert!(started.elapsed() < std::time::Duration::from_millis(2_000));
+}
+
+/// Reads whatever the server sends on a raw connection until it closes
+/// (or 5 s pass): `Ok(bytes)` at a clean close, `Err` when it was reset.
+async fn raw_exchange(
+    address: std::net::SocketAddr,
+    request: &[u8],
+) -> Result<Vec<u8>, std::io::Error> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address).await?;
+    stream.write_all(request).await?;
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut received),
+    )
+    .await
+    .map_err(|_| std::io::Error::new(std::io::ErrorKind::TimedOut, "no close within 5 s"))?;
+    match read {
+        Ok(_) => Ok(received),
+        Err(e) if received.is_empty() => Err(e),
+        Err(_) => Ok(received),
+    }
+}
+
+#[tokio::test]
+async fn an_offline_fault_cuts_the_connection_without_an_answer() {
+    let address = serve(router(true)).await;
+    let base = format!("http://{address}/api/v1");
+    let client = reqwest::Client::new();
+    let token = client
+        .post(format!("{base}/sessions"))
+        .json(&member())
+        .send()
+        .await
+        .and_then(|r| r.error_for_status())
+        .unwrap_or_else(|e| panic!("sign-in failed: {e}"))
+        .json::<Value>()
+        .await
+        .unwrap_or_default()["token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let arm = |count: u8| {
+        client
+            .put(format!("{base}/test/faults"))
+            .json(&json!({"kind": "offline", "count": count}))
+            .send()
+    };
+    let armed = arm(2).await.map(|r| r.status());
+    assert_eq!(armed.ok(), Some(reqwest::StatusCode::NO_CONTENT));
+
+    // A raw client sees the connection end with not one byte of an answer.
+    let body = json!({"amount": 10_000}).to_string();
+    let request = format!(
+        "POST /api/v1/transfers HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
+         Idempotency-Key: offline-1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    match raw_exchange(address, request.as_bytes()).await {
+        Ok(bytes) => assert!(
+            bytes.is_empty(),
+            "an answer arrived: {:?}",
+            String::from_utf8_lossy(&bytes)
+        ),
+        Err(e) => assert_ne!(e.kind(), std::io::ErrorKind::TimedOut, "{e}"),
+    }
+    // An HTTP client (as a browser's fetch) fails with a network error.
+    let fetch = client
+        .post(format!("{base}/transfers"))
+        .bearer_auth(&token)
+        .header("Idempotency-Key", "offline-1")
+        .json(&json!({"amount": 10_000}))
+        .send()
+        .await;
+    assert!(fetch.is_err(), "{fetch:?}");
+
+    // Nothing was booked; the retry books it once.
+    let lookup = client
+        .get(format!("{base}/movements?key=offline-1"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("lookup failed: {e}"));
+    assert_eq!(lookup.status(), reqwest::StatusCode::OK);
+    assert_eq!(
+        lookup.json::<Value>().await.unwrap_or_default(),
+        json!({"movement": null})
+    );
+    let retry = client
+        .post(format!("{base}/transfers"))
+        .bearer_auth(&token)
+        .header("Idempotency-Key", "offline-1")
+        .json(&json!({"amount": 10_000}))
+        .send()
+        .await
+        .map(|r| r.status());
+    assert_eq!(retry.ok(), Some(reqwest::StatusCode::CREATED));
+}
+
+#[tokio::test]
+async fn fault_declarations_are_read_strictly() {
+    let app = router(true);
+    for body in [
+        json!({"kind": "offline", "count": 0}),
+        json!({"kind": "offline", "count": 21}),
+        json!({"kind": "lost", "count": 1}),
+        json!({"kind": "slow"}),
+        json!({"kind": "slow", "count": 1, "after": 3}),
+    ] {
+        let reply = call(Method::PUT, FAULTS).json(&body).send(&app).await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (StatusCode::BAD_REQUEST, unreadable()),
+            "{body}"
+        );
+    }
+    // None of them armed anything.
+    assert_eq!(
+        call(Method::GET, MAINTENANCE).send(&app).await.status,
+        StatusCode::OK
+    );
 }

@@ -9,16 +9,23 @@ mod common;
 use axum::http::{Method, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
-use portal_api::ops::{encode_request, GetHistory, GetRepaidBorrowings, Input, OpSpec};
+use portal_api::ops::{
+    encode_request, DecideRepayment, GetHistory, GetMovement, GetPayeeAccount, GetRepaidBorrowings,
+    GetRepayment, Input, OpSpec, Operation, QuoteTransfer, RegisterPayeeAccount, StartRepayment,
+    Transfer,
+};
 use portal_api::{
-    AccountSummary, BackendError, Channel, EntryKind, FieldProblem, HistoryEntry, HistoryPage,
-    HistoryQuery, LoginKind, NextDue, RepaidBorrowing, RepaidQuery, SignInRequest, SignedIn,
-    UnscheduledMaintenance,
+    AccountKind, AccountSummary, AmountError, Arrival, BackendError, BankDecision,
+    BankDecisionRequest, Channel, EntryKind, FieldProblem, HistoryEntry, HistoryPage, HistoryQuery,
+    LoginKind, Movement, MovementLookup, MovementQuery, NextDue, PayeeAccount, PayeeAccountInput,
+    PayeeAccountStatus, PayeeError, PayeeField, PayeeProblem, RepaidBorrowing, RepaidQuery,
+    Repayment, RepaymentQuery, RepaymentRequest, RepaymentSplit, RepaymentState, SignInRequest,
+    SignedIn, TransferQuote, TransferReceipt, TransferRequest, UnscheduledMaintenance,
 };
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
-use portal_server::{status_for, MaintenanceNotice, API_PREFIX};
+use portal_server::{status_for, FaultInjection, FaultKind, MaintenanceNotice, API_PREFIX};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -446,6 +453,20 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
             until: datetime("2026-01-05T07:00:00"),
         },
         BackendError::NotSignedIn,
+        BackendError::AmountRefused {
+            reason: AmountError::OverAvailable {
+                available: Yen(350_000),
+            },
+        },
+        BackendError::PayeeRefused {
+            problems: vec![PayeeProblem {
+                field: PayeeField::Holder,
+                error: PayeeError::NotMemberName,
+            }],
+        },
+        BackendError::NoPayeeAccount,
+        BackendError::IdempotencyConflict,
+        BackendError::NotFound,
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -460,6 +481,11 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::Suspended
                 | BackendError::Maintenance { .. }
                 | BackendError::NotSignedIn
+                | BackendError::AmountRefused { .. }
+                | BackendError::PayeeRefused { .. }
+                | BackendError::NoPayeeAccount
+                | BackendError::IdempotencyConflict
+                | BackendError::NotFound
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -786,23 +812,27 @@ fn documented_error_statuses_are_the_ones_the_server_sends() {
             for (status, response) in operation["responses"].as_object().into_iter().flatten() {
                 let response = resolve(&doc, response);
                 let body_schema = &response["content"]["application/json"]["schema"];
-                let Some(name) = ref_name(body_schema) else {
-                    continue;
+                // One error schema, or a choice of several (`oneOf`).
+                let names: Vec<&str> = match body_schema["oneOf"].as_array() {
+                    Some(options) => options.iter().filter_map(ref_name).collect(),
+                    None => ref_name(body_schema).into_iter().collect(),
                 };
-                let Some((code, _)) = documented.iter().find(|(_, n)| n == name) else {
-                    continue;
-                };
-                let error = errors
-                    .iter()
-                    .map(|(e, _)| e)
-                    .find(|e| code_of(&wire(*e)) == *code)
-                    .unwrap_or_else(|| panic!("no Rust variant for {code}"));
-                assert_eq!(
-                    status_for(error).as_str(),
-                    status,
-                    "{method} {path}: the document says {status} for {code}"
-                );
-                checked += 1;
+                for name in names {
+                    let Some((code, _)) = documented.iter().find(|(_, n)| n == name) else {
+                        continue;
+                    };
+                    let error = errors
+                        .iter()
+                        .map(|(e, _)| e)
+                        .find(|e| code_of(&wire(*e)) == *code)
+                        .unwrap_or_else(|| panic!("no Rust variant for {code}"));
+                    assert_eq!(
+                        status_for(error).as_str(),
+                        status,
+                        "{method} {path}: the document says {status} for {code}"
+                    );
+                    checked += 1;
+                }
             }
         }
     }
@@ -812,9 +842,22 @@ fn documented_error_statuses_are_the_ones_the_server_sends() {
     );
 }
 
-#[test]
-fn error_schemas_outside_backend_error_match_the_server() {
+/// `ErrorNotFound` is both the `not_found` of `BackendError` (an unknown
+/// repayment) and the server's own answer to an unknown path; they agree.
+#[tokio::test]
+async fn error_schemas_outside_backend_error_match_the_server() {
+    use http_body_util::BodyExt;
     let doc = doc();
+    let unknown_path = portal_server::error::not_found()
+        .into_body()
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&unknown_path).unwrap_or(Value::Null),
+        wire(&BackendError::NotFound)
+    );
     for (name, code) in [
         ("ErrorNotFound", "not_found"),
         ("ErrorMethodNotAllowed", "method_not_allowed"),
@@ -829,9 +872,12 @@ fn error_schemas_outside_backend_error_match_the_server() {
 
 /// The test controls, which exist only with `--test-controls` and are not
 /// part of the portal's operation list.
-const TEST_CONTROLS: [(&str, &str); 2] = [
+const TEST_CONTROLS: [(&str, &str); 5] = [
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),
+    ("put", "/api/v1/test/faults"),
+    ("delete", "/api/v1/test/faults"),
+    ("get", "/api/v1/test/mailbox"),
 ];
 
 /// Every operation the server implements: the portal's list
@@ -1013,4 +1059,489 @@ proptest::proptest! {
         let query = HistoryQuery { from: from.and_then(day), to: to.and_then(day), kind, offset, limit };
         proptest::prop_assert_eq!(parse_query(&history_wire(&query)), Some(query));
     }
+}
+
+// ---- the money movements ----
+
+/// Asserts that a string enum lists exactly the serde names of `all`.
+fn assert_string_enum<T: Serialize>(doc: &Value, name: &str, all: &[T]) {
+    let names: BTreeSet<String> = all
+        .iter()
+        .map(|v| wire(v).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        all.len(),
+        "{name}: serde names are not strings"
+    );
+    assert_eq!(strings(&schema(doc, name)["enum"]), names, "{name}");
+}
+
+/// Asserts that an internally tagged enum is a `oneOf` whose discriminator
+/// (`tag`) maps exactly the samples' tags, each to a schema of exactly that
+/// variant's keys, and that every sample validates against the union.
+fn assert_tagged_union(doc: &Value, name: &str, tag: &str, samples: &[Value]) {
+    let union = schema(doc, name);
+    assert_eq!(union["discriminator"]["propertyName"], tag, "{name}");
+    let mapping = &union["discriminator"]["mapping"];
+    let tags: BTreeSet<String> = samples
+        .iter()
+        .map(|s| s[tag].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(keys(mapping), tags, "{name}: discriminator mapping");
+    let options: BTreeSet<String> = union["oneOf"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(ref_name)
+        .map(str::to_owned)
+        .collect();
+    let mapped: BTreeSet<String> = mapping
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, v)| v.as_str()?.rsplit('/').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(options, mapped, "{name}: oneOf and mapping differ");
+    for sample in samples {
+        let target = mapping[sample[tag].as_str().unwrap_or_default()]
+            .as_str()
+            .and_then(|r| r.rsplit('/').next())
+            .unwrap_or_else(|| panic!("{name}: no mapping for {sample}"));
+        assert_eq!(
+            schema(doc, target)["properties"][tag]["const"],
+            sample[tag],
+            "{target}"
+        );
+        assert_same_shape(doc, target, std::slice::from_ref(sample));
+        validate(doc, union, sample, name).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Every `AccountKind`; the match fails to compile when a variant is added.
+fn all_account_kinds() -> Vec<AccountKind> {
+    let all = vec![AccountKind::Ordinary, AccountKind::Current];
+    for kind in &all {
+        match kind {
+            AccountKind::Ordinary | AccountKind::Current => {}
+        }
+    }
+    all
+}
+
+fn all_payee_fields() -> Vec<PayeeField> {
+    use PayeeField::*;
+    let all = vec![Bank, Branch, Number, Holder];
+    for field in &all {
+        match field {
+            Bank | Branch | Number | Holder => {}
+        }
+    }
+    all
+}
+
+fn all_payee_errors() -> Vec<PayeeError> {
+    use PayeeError::*;
+    let all = vec![Required, NotDigits, Length, NotKana, TooLong, NotMemberName];
+    for error in &all {
+        match error {
+            Required | NotDigits | Length | NotKana | TooLong | NotMemberName => {}
+        }
+    }
+    all
+}
+
+fn all_amount_errors() -> Vec<AmountError> {
+    use AmountError::*;
+    let all = vec![
+        Required,
+        NotANumber,
+        BelowMinimum,
+        NotInUnits,
+        OverAvailable {
+            available: Yen(350_000),
+        },
+        OverPayoff {
+            payoff: Yen(151_234),
+        },
+        NothingAvailable,
+        NothingOwed,
+    ];
+    for error in &all {
+        match error {
+            Required
+            | NotANumber
+            | BelowMinimum
+            | NotInUnits
+            | OverAvailable { .. }
+            | OverPayoff { .. }
+            | NothingAvailable
+            | NothingOwed => {}
+        }
+    }
+    all
+}
+
+fn all_arrivals() -> Vec<Arrival> {
+    let all = vec![
+        Arrival::WithinSeconds,
+        Arrival::BusinessDayMorning {
+            date: NaiveDate::from_ymd_opt(2026, 1, 8).unwrap_or_default(),
+        },
+    ];
+    for arrival in &all {
+        match arrival {
+            Arrival::WithinSeconds | Arrival::BusinessDayMorning { .. } => {}
+        }
+    }
+    all
+}
+
+fn all_repayment_states() -> Vec<RepaymentState> {
+    use RepaymentState::*;
+    let all = vec![AtBank, Completed, Cancelled, Failed];
+    for state in &all {
+        match state {
+            AtBank | Completed | Cancelled | Failed => {}
+        }
+    }
+    all
+}
+
+fn all_bank_decisions() -> Vec<BankDecision> {
+    use BankDecision::*;
+    let all = vec![Approve, Cancel, Fail];
+    for decision in &all {
+        match decision {
+            Approve | Cancel | Fail => {}
+        }
+    }
+    all
+}
+
+fn payee_account() -> PayeeAccount {
+    PayeeAccount {
+        bank_code: "0005".into(),
+        bank_name: "三菱ＵＦＪ銀行".into(),
+        branch_code: "001".into(),
+        branch_name: "本店".into(),
+        kind: AccountKind::Ordinary,
+        number_masked: "***4567".into(),
+        holder: "ミホン　ハナコ".into(),
+        settles_24x7: true,
+    }
+}
+
+fn transfer_receipt() -> TransferReceipt {
+    TransferReceipt {
+        reception_number: "T26010700001".into(),
+        amount: Yen(30_000),
+        payee: payee_account(),
+        arrival: Arrival::WithinSeconds,
+        accepted_at: instant(WEDNESDAY_NOON_JST_MS + 9),
+        balance_after: Yen(180_000),
+        available_after: Yen(320_000),
+    }
+}
+
+fn repayment_samples() -> Vec<Repayment> {
+    let at_bank = Repayment {
+        id: "r26010700002".into(),
+        reception_number: "R26010700002".into(),
+        amount: Yen(10_000),
+        bank_code: "0005".into(),
+        bank_name: "三菱ＵＦＪ銀行".into(),
+        state: RepaymentState::AtBank,
+        bank_url: "/repay/bank?repayment=r26010700002".into(),
+        started_at: instant(WEDNESDAY_NOON_JST_MS),
+        split: None,
+    };
+    let completed = Repayment {
+        state: RepaymentState::Completed,
+        split: Some(RepaymentSplit {
+            late_charge: Yen(52),
+            interest: Yen(1_463),
+            principal: Yen(8_485),
+            balance_after: Yen(141_515),
+        }),
+        ..at_bank.clone()
+    };
+    vec![at_bank, completed]
+}
+
+fn values<T: Serialize>(all: &[T]) -> Vec<Value> {
+    all.iter().map(wire).collect()
+}
+
+#[test]
+fn payee_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "AccountKind", &all_account_kinds());
+    assert_string_enum(&doc, "PayeeField", &all_payee_fields());
+    assert_string_enum(&doc, "PayeeError", &all_payee_errors());
+    let input = PayeeAccountInput {
+        bank_code: "0005".into(),
+        bank_name: "三菱ＵＦＪ銀行".into(),
+        branch_code: "001".into(),
+        branch_name: "本店".into(),
+        kind: AccountKind::Current,
+        number: "1234567".into(),
+        holder: "ﾐﾎﾝ ﾊﾅｺ".into(),
+    };
+    assert_same_shape(&doc, "PayeeAccountInput", &[wire(&input)]);
+    assert_same_shape(&doc, "PayeeAccount", &[wire(&payee_account())]);
+    let registered = PayeeAccountStatus {
+        account: Some(payee_account()),
+        member_kana: "ミホン ハナコ".into(),
+    };
+    let none = PayeeAccountStatus {
+        account: None,
+        ..registered.clone()
+    };
+    assert_same_shape(
+        &doc,
+        "PayeeAccountStatus",
+        &[wire(&registered), wire(&none)],
+    );
+    let problems: Vec<Value> = all_payee_fields()
+        .into_iter()
+        .zip(all_payee_errors().into_iter().cycle())
+        .map(|(field, error)| wire(&PayeeProblem { field, error }))
+        .collect();
+    assert_same_shape(&doc, "PayeeProblem", &problems);
+}
+
+#[test]
+fn amount_errors_match_the_document_both_ways() {
+    let doc = doc();
+    assert_tagged_union(&doc, "AmountError", "rule", &values(&all_amount_errors()));
+}
+
+#[test]
+fn transfer_types_match_the_document() {
+    let doc = doc();
+    assert_same_shape(
+        &doc,
+        "TransferRequest",
+        &[wire(&TransferRequest {
+            amount: Yen(30_000),
+        })],
+    );
+    assert_tagged_union(&doc, "Arrival", "when", &values(&all_arrivals()));
+    let quotes: Vec<Value> = all_arrivals()
+        .into_iter()
+        .map(|arrival| {
+            wire(&TransferQuote {
+                amount: Yen(30_000),
+                payee: payee_account(),
+                arrival,
+                balance_after: Yen(180_000),
+                available_after: Yen(0),
+            })
+        })
+        .collect();
+    assert_same_shape(&doc, "TransferQuote", &quotes);
+    let later = TransferReceipt {
+        arrival: all_arrivals()[1],
+        ..transfer_receipt()
+    };
+    assert_same_shape(
+        &doc,
+        "TransferReceipt",
+        &[wire(&transfer_receipt()), wire(&later)],
+    );
+}
+
+#[test]
+fn repayment_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "RepaymentState", &all_repayment_states());
+    assert_string_enum(&doc, "BankDecision", &all_bank_decisions());
+    let request = RepaymentRequest {
+        amount: Yen(10_000),
+        bank_code: "0005".into(),
+        bank_name: "三菱ＵＦＪ銀行".into(),
+    };
+    assert_same_shape(&doc, "RepaymentRequest", &[wire(&request)]);
+    let repayments = repayment_samples();
+    let splits: Vec<Value> = repayments
+        .iter()
+        .filter_map(|r| r.split)
+        .map(|s| wire(&s))
+        .collect();
+    assert_same_shape(&doc, "RepaymentSplit", &splits);
+    assert_same_shape(&doc, "Repayment", &values(&repayments));
+    let decisions: Vec<Value> = all_bank_decisions()
+        .into_iter()
+        .map(|decision| {
+            wire(&BankDecisionRequest {
+                id: "r26010700002".into(),
+                decision,
+            })
+        })
+        .collect();
+    assert_same_shape(&doc, "BankDecisionRequest", &decisions);
+}
+
+#[test]
+fn movement_lookups_match_the_document() {
+    let doc = doc();
+    let movements = vec![
+        Movement::Transfer {
+            receipt: transfer_receipt(),
+        },
+        Movement::Repayment {
+            repayment: repayment_samples()[0].clone(),
+        },
+    ];
+    for movement in &movements {
+        match movement {
+            Movement::Transfer { .. } | Movement::Repayment { .. } => {}
+        }
+    }
+    assert_tagged_union(&doc, "Movement", "kind", &values(&movements));
+    let mut lookups: Vec<Value> = movements
+        .into_iter()
+        .map(|m| wire(&MovementLookup { movement: Some(m) }))
+        .collect();
+    lookups.push(wire(&MovementLookup { movement: None }));
+    assert_same_shape(&doc, "MovementLookup", &lookups);
+}
+
+/// `GET /repayments` and `GET /movements` each take one required query
+/// parameter, named as the request type's field, and the server refuses
+/// any other, as it does for the history.
+#[test]
+fn movement_queries_match_the_document() {
+    let doc = doc();
+    for (path, name) in [("/api/v1/repayments", "id"), ("/api/v1/movements", "key")] {
+        let params = doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(params.len(), 1, "{path}");
+        assert_eq!(params[0]["in"], "query", "{path}");
+        assert_eq!(params[0]["name"], name, "{path}");
+        assert_eq!(params[0]["required"], true, "{path}");
+        assert_eq!(params[0]["schema"]["type"], "string", "{path}");
+    }
+    let repayment = RepaymentQuery {
+        id: "r26010700002".into(),
+    };
+    let wire_form = encode_request::<GetRepayment>(&repayment).unwrap_or_default();
+    assert_eq!(wire_form, "id=r26010700002");
+    assert_eq!(parse_query(&wire_form), Some(repayment));
+    let movement = MovementQuery {
+        key: "0123456789abcdef0123456789abcdef".into(),
+    };
+    let wire_form = encode_request::<GetMovement>(&movement).unwrap_or_default();
+    assert_eq!(parse_query(&wire_form), Some(movement));
+    assert_eq!(parse_query::<RepaymentQuery>(""), None, "id is required");
+    assert_eq!(parse_query::<MovementQuery>(""), None, "key is required");
+    assert_eq!(parse_query::<RepaymentQuery>("id=r1&page=2"), None);
+    assert_eq!(parse_query::<MovementQuery>("key=k&page=2"), None);
+}
+
+/// Each money movement operation reads and answers the schemas named here.
+#[test]
+fn movement_operations_name_their_schemas() {
+    let doc = doc();
+    let table: [(&OpSpec, Option<&str>, &str); 8] = [
+        (GetPayeeAccount::SPEC, None, "PayeeAccountStatus"),
+        (
+            RegisterPayeeAccount::SPEC,
+            Some("PayeeAccountInput"),
+            "PayeeAccount",
+        ),
+        (
+            QuoteTransfer::SPEC,
+            Some("TransferRequest"),
+            "TransferQuote",
+        ),
+        (Transfer::SPEC, Some("TransferRequest"), "TransferReceipt"),
+        (StartRepayment::SPEC, Some("RepaymentRequest"), "Repayment"),
+        (GetRepayment::SPEC, None, "Repayment"),
+        (
+            DecideRepayment::SPEC,
+            Some("BankDecisionRequest"),
+            "Repayment",
+        ),
+        (GetMovement::SPEC, None, "MovementLookup"),
+    ];
+    for (spec, request, reply) in table {
+        let op = documented_operation(&doc, spec);
+        assert!(op["tags"]
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("movements"))));
+        let body = &op["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(body), request, "{}: request body", spec.name);
+        let answer =
+            &op["responses"][spec.status.to_string()]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(answer), Some(reply), "{}: reply", spec.name);
+        // Every listed error response is one a movement can give.
+        for status in op["responses"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(s, _)| s)
+        {
+            assert!(
+                ["200", "201", "400", "401", "404", "409", "422", "500", "503"]
+                    .contains(&status.as_str()),
+                "{}: {status}",
+                spec.name
+            );
+        }
+        assert!(op["responses"].get("503").is_some(), "{}: 503", spec.name);
+        assert!(op["responses"].get("500").is_some(), "{}: 500", spec.name);
+    }
+}
+
+#[test]
+fn test_control_bodies_match_the_server() {
+    let doc = doc();
+    let kinds = [
+        FaultKind::Offline,
+        FaultKind::Server,
+        FaultKind::Timeout,
+        FaultKind::Slow,
+    ];
+    for kind in &kinds {
+        match kind {
+            FaultKind::Offline | FaultKind::Server | FaultKind::Timeout | FaultKind::Slow => {}
+        }
+    }
+    let injections: Vec<Value> = kinds
+        .iter()
+        .map(|&kind| wire(&FaultInjection { kind, count: 1 }))
+        .collect();
+    assert_same_shape(&doc, "FaultInjection", &injections);
+    let described = schema(&doc, "FaultInjection");
+    let names: BTreeSet<String> = kinds
+        .iter()
+        .map(|k| wire(k).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(strings(&described["properties"]["kind"]["enum"]), names);
+    assert_eq!(described["properties"]["count"]["minimum"], 1);
+    assert_eq!(
+        described["properties"]["count"]["maximum"],
+        portal_server::faults::MAX_FAULT_COUNT
+    );
+    let body = &doc["paths"]["/api/v1/test/faults"]["put"]["requestBody"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(ref_name(body), Some("FaultInjection"));
+
+    let mail = fake_lender::movements::Mail {
+        to: "card7890@example.com".into(),
+        at: instant(WEDNESDAY_NOON_JST_MS + 5),
+        subject: "お振込受付のお知らせ".into(),
+        body: "見本 花子 様\n\n…".into(),
+    };
+    assert_eq!(wire(&mail)["at"], json!(WEDNESDAY_NOON_JST_MS + 5));
+    assert_same_shape(&doc, "Mail", &[wire(&mail)]);
+    let mailbox = &doc["paths"]["/api/v1/test/mailbox"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(mailbox["type"], "array");
+    assert_eq!(ref_name(&mailbox["items"]), Some("Mail"));
 }
