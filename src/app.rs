@@ -323,9 +323,22 @@ fn Open(children: ChildrenFn) -> impl IntoView {
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = crate::session::use_session();
     let signed_in = Memo::new(move |_| session.current.with(Option::is_some));
+    // After a reload the page waits for the lender's answer about this
+    // tab's session, so the address (query string included, such as the
+    // bank's return to /repay) is kept.
+    let waiting = Memo::new(move |_| session.restoring.get() && !signed_in.get());
     let here = use_location().pathname.get_untracked();
     let login = Page::login_for(&here);
-    view! { <Guard allowed=signed_in elsewhere=login>{children()}</Guard> }
+    let children = StoredValue::new(children);
+    move || {
+        if waiting.get() {
+            view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
+        } else {
+            let login = login.clone();
+            view! { <Guard allowed=signed_in elsewhere=login>{children.with_value(|c| c())}</Guard> }
+                .into_any()
+        }
+    }
 }
 
 /// Sends a member who is already signed in on to the page they asked for

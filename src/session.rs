@@ -44,6 +44,10 @@ pub enum SignOutReason {
 #[derive(Clone, Copy)]
 pub struct SessionCtx {
     pub current: RwSignal<Option<Session>>,
+    /// True until the start-up question "does this tab have a session?"
+    /// (`restore`) is answered, so a reloaded member page waits for the
+    /// answer instead of sending the member to sign-in and back.
+    pub restoring: RwSignal<bool>,
     pub notice: RwSignal<Option<SignOutReason>>,
     /// Page time (ms since the epoch) of the member's last activity.
     pub last_activity: RwSignal<i64>,
@@ -62,6 +66,7 @@ impl SessionCtx {
             backend: StoredValue::new(backend),
             maintenance: use_context::<MaintenanceCtx>(),
             current: RwSignal::new(None),
+            restoring: RwSignal::new(true),
             notice: RwSignal::new(None),
             last_activity: RwSignal::new(0),
             last_keep_alive: RwSignal::new(0),
@@ -87,19 +92,17 @@ impl SessionCtx {
         let backend = self.backend.get_value().get();
         let ctx = *self;
         spawn_local(async move {
-            let Ok(current) = backend.call::<GetCurrentSession>(()).await else {
-                return;
-            };
-            if ctx.current.get_untracked().is_some() {
-                return;
+            let answer = backend.call::<GetCurrentSession>(()).await;
+            if let (Ok(current), None) = (answer, ctx.current.get_untracked()) {
+                let now_ms = crate::browser::now_utc().timestamp_millis();
+                ctx.last_activity.set(now_ms);
+                ctx.last_keep_alive.set(now_ms);
+                ctx.current.set(Some(Session {
+                    member_name: current.member_name,
+                    previous_sign_in: current.previous_sign_in,
+                }));
             }
-            let now_ms = crate::browser::now_utc().timestamp_millis();
-            ctx.last_activity.set(now_ms);
-            ctx.last_keep_alive.set(now_ms);
-            ctx.current.set(Some(Session {
-                member_name: current.member_name,
-                previous_sign_in: current.previous_sign_in,
-            }));
+            ctx.restoring.set(false);
         });
     }
 

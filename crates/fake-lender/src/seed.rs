@@ -137,7 +137,7 @@ static MEMBERS: [DemoMember; 8] = [
         kana: "ミホン ハナコ",
         payee: Some(SeedPayee {
             bank_code: "0005",
-            bank_name: "三菱ＵＦＪ銀行",
+            bank_name: "三菱UFJ",
             branch_code: "001",
             branch_name: "本店",
             number: "1234567",
@@ -193,7 +193,7 @@ static MEMBERS: [DemoMember; 8] = [
         kana: "ミホン タイチ",
         payee: Some(SeedPayee {
             bank_code: "0001",
-            bank_name: "みずほ銀行",
+            bank_name: "みずほ",
             branch_code: "001",
             branch_name: "東京営業部",
             number: "7654321",

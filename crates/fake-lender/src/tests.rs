@@ -1343,10 +1343,10 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         "accountHistory" => "offset=0&limit=50",
         "accountRepaidBorrowings" => "limit=10",
         "registerPayeeAccount" => {
-            r#"{"bank_code":"0005","bank_name":"三菱ＵＦＪ銀行","branch_code":"002","branch_name":"丸の内支店","kind":"ordinary","number":"1112223","holder":"ﾐﾎﾝ ﾊﾅｺ"}"#
+            r#"{"bank_code":"0005","bank_name":"三菱UFJ","branch_code":"002","branch_name":"丸の内支店","kind":"ordinary","number":"1112223","holder":"ﾐﾎﾝ ﾊﾅｺ"}"#
         }
         "quoteTransfer" | "transfer" => r#"{"amount":10000}"#,
-        "startRepayment" => r#"{"amount":5000,"bank_code":"0001","bank_name":"みずほ銀行"}"#,
+        "startRepayment" => r#"{"amount":5000,"bank_code":"0001","bank_name":"みずほ"}"#,
         // The repayment the line above started: reception numbers count
         // from 1 on a fresh lender.
         "repayment" => "id=r26112500002",
@@ -1882,7 +1882,7 @@ mod movements {
         let request = RepaymentRequest {
             amount: Yen(20_000),
             bank_code: "0001".into(),
-            bank_name: "みずほ銀行".into(),
+            bank_name: "みずほ".into(),
         };
         let started = lender
             .start_repayment(&token, now, Some("r-1"), request.clone())
@@ -1947,7 +1947,7 @@ mod movements {
         let request = RepaymentRequest {
             amount: Yen(5_000),
             bank_code: "0001".into(),
-            bank_name: "みずほ銀行".into(),
+            bank_name: "みずほ".into(),
         };
         assert!(matches!(
             lender.start_repayment(&token, sunday_night, Some("w"), request.clone()),
@@ -1967,7 +1967,7 @@ mod movements {
         let too_much = RepaymentRequest {
             amount: Yen(payoff.clone().map_or(0, |p| p.0) + 1),
             bank_code: "0001".into(),
-            bank_name: "みずほ銀行".into(),
+            bank_name: "みずほ".into(),
         };
         assert_eq!(
             lender

@@ -1089,7 +1089,7 @@ fn start_repayment(token: &str, key: &str, amount: i64) -> Call {
     call(Method::POST, REPAYMENTS)
         .bearer(token)
         .header("idempotency-key", key)
-        .json(&json!({ "amount": amount, "bank_code": "0005", "bank_name": "三菱ＵＦＪ銀行" }))
+        .json(&json!({ "amount": amount, "bank_code": "0005", "bank_name": "三菱UFJ" }))
 }
 
 async fn movement(app: &axum::Router, token: &str, key: &str) -> Value {
@@ -1250,7 +1250,7 @@ async fn a_transfer_needs_a_payee_account() {
     // A holder name that is not the member's is refused; their own is kept.
     let account = |holder: &str| {
         json!({
-            "bank_code": "0001", "bank_name": "みずほ銀行", "branch_code": "001",
+            "bank_code": "0001", "bank_name": "みずほ", "branch_code": "001",
             "branch_name": "東京営業部", "kind": "ordinary", "number": "１２３４５６７",
             "holder": holder,
         })

@@ -5,8 +5,8 @@ import { HomePage } from "./home-page";
 /** Chooses a financial institution in the picker: typed search, then the result. */
 export async function chooseInstitution(page: Page, search: string, name: string) {
   await page.getByLabel("金融機関を検索").fill(search);
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).first().click();
-  await expect(page.getByText(name).first()).toBeVisible();
+  await page.getByRole("button", { name, exact: true }).click();
+  await expect(page.getByRole("button", { name: "金融機関を変更" })).toBeVisible();
 }
 
 /** The internet repayment page (インターネット返済), as a member uses it. */
