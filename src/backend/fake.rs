@@ -174,11 +174,7 @@ impl Backend for FakeBackend {
         key: Option<String>,
     ) -> LocalFuture<'_, BackendResult<String>> {
         Box::pin(async move {
-            let key = match (op.idempotency_key, key) {
-                (false, _) => None,
-                (true, Some(key)) => Some(key),
-                (true, None) => Some(super::fresh_key().ok_or(BackendError::Offline)?),
-            };
+            let key = super::key_for(op, key)?;
             let session = self.session.borrow().clone();
             // An ending session is forgotten at once, before the simulated
             // network: a reload right after sign-out finds nothing.

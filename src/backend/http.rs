@@ -132,12 +132,7 @@ impl HttpBackend {
             url.push('?');
             url.push_str(&request);
         }
-        let idempotency_key = match (op.idempotency_key, key) {
-            (false, _) => None,
-            (true, Some(key)) => Some(key),
-            // A fresh key per confirmed request; never a weak one.
-            (true, None) => Some(super::fresh_key().ok_or(BackendError::Offline)?),
-        };
+        let idempotency_key = super::key_for(op, key)?;
         let call = Call {
             method: method_of(op.method),
             url,

@@ -155,6 +155,16 @@ pub fn fresh_key() -> Option<String> {
     })
 }
 
+/// The `Idempotency-Key` an operation is sent with: none unless its spec
+/// asks for one; then the page's key, or a fresh one.
+pub(crate) fn key_for(op: &OpSpec, key: Option<String>) -> BackendResult<Option<String>> {
+    match (op.idempotency_key, key) {
+        (false, _) => Ok(None),
+        (true, Some(key)) => Ok(Some(key)),
+        (true, None) => fresh_key().map(Some).ok_or(BackendError::Offline),
+    }
+}
+
 pub fn use_backend() -> BackendHandle {
     expect_context::<BackendHandle>()
 }

@@ -166,3 +166,27 @@ pub fn Field(
         </div>
     }
 }
+
+/// A yen amount: a `Field` with the numeric keyboard, as the money pages ask
+/// for amounts (what was typed is kept; the page parses it with the domain).
+#[component]
+pub fn AmountField(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] hint: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <Field
+            id
+            label
+            hint
+            value
+            error
+            kind=FieldKind::Text { convert: None }
+            inputmode="numeric"
+            autocomplete="off"
+        />
+    }
+}

@@ -28,3 +28,13 @@ pub fn LoadError(error: BackendError, on_retry: Callback<()>) -> impl IntoView {
         </div>
     }
 }
+
+/// A failed action's message, announced when it appears; nothing while
+/// there is none. The money pages show their failures through it.
+#[component]
+pub fn FailureNotice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        text.get()
+            .map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })
+    }
+}

@@ -6,7 +6,7 @@
 use super::leave_for;
 use super::texts::{tr, Texts};
 use crate::backend::use_backend;
-use crate::components::load_error::{failure_text, LoadError};
+use crate::components::load_error::{failure_text, FailureNotice, LoadError};
 use crate::i18n::{common, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,7 +65,7 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
                                 <div class="figure figure-main"><dt>{t.paid}</dt><dd>{l.yen(r.amount)}</dd></div>
                                 <div class="figure"><dt>{t.reception_number}</dt><dd>{r.reception_number.clone()}</dd></div>
                             </dl>
-                            {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
+                            <FailureNotice text=failure />
                             <div class="actions">
                                 <button type="button" class="primary" prop:disabled=move || pending.get() on:click=move |_| decide(BankDecision::Approve)>{tr(|t| t.approve)}</button>
                                 <button type="button" class="secondary" prop:disabled=move || pending.get() on:click=move |_| decide(BankDecision::Cancel)>{tr(|t| t.cancel)}</button>

@@ -16,9 +16,9 @@ mod bank;
 mod texts;
 
 use crate::backend::use_backend;
-use crate::components::field::{Field, FieldKind};
+use crate::components::field::AmountField;
 use crate::components::institution_picker::InstitutionPicker;
-use crate::components::load_error::{failure_text, LoadError};
+use crate::components::load_error::{failure_text, FailureNotice, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::maintenance::use_clock;
@@ -258,17 +258,14 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
             <div class="figure"><dt>{tr(|t| t.minimum)}</dt><dd>{yen(minimum)}</dd></div>
             <div class="figure"><dt>{tr(|t| t.payoff)}</dt><dd>{yen(payoff)}</dd></div>
         </dl>
-        {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
+        <FailureNotice text=failure />
         <form novalidate on:submit=on_submit>
-            <Field
+            <AmountField
                 id="repay-amount"
                 label=tr(|t| t.amount)
                 hint=tr(|t| t.amount_hint)
                 value=amount
                 error=amount_error_text
-                kind=FieldKind::Text { convert: None }
-                inputmode="numeric"
-                autocomplete="off"
             />
             <div class="actions" role="group" aria-label=tr(|t| t.quick_amounts)>
                 <button type="button" class="secondary" prop:disabled=minimum.0 <= 0 on:click=move |_| fill(minimum)>{tr(|t| t.use_minimum)}</button>

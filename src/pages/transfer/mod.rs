@@ -12,8 +12,8 @@ mod payee_form;
 mod texts;
 
 use crate::backend::use_backend;
-use crate::components::field::{Field, FieldKind};
-use crate::components::load_error::{failure_text, LoadError};
+use crate::components::field::AmountField;
+use crate::components::load_error::{failure_text, FailureNotice, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::movement::{confirm, Draft, Outcome};
@@ -296,12 +296,6 @@ fn TransferSteps(
         crate::browser::focus_id_when_present("transfer-amount");
     };
 
-    let failure_view = move || {
-        failure
-            .get()
-            .map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })
-    };
-
     let account = StoredValue::new(account);
     let amount_form = move || {
         let t: &Texts = i18n.t();
@@ -319,15 +313,12 @@ fn TransferSteps(
                 </section>
                 <p class="figure-line">{format!("{}: {}", t.available, l.yen(available))}</p>
                 <form novalidate on:submit=on_submit>
-                    <Field
+                    <AmountField
                         id="transfer-amount"
                         label=tr(|t| t.amount)
                         hint=tr(|t| t.amount_hint)
                         value=amount
                         error=error
-                        kind=FieldKind::Text { convert: None }
-                        inputmode="numeric"
-                        autocomplete="off"
                     />
                     <button type="submit" class="primary" prop:disabled=move || pending.get()>{t.to_confirm}</button>
                 </form>
@@ -392,6 +383,6 @@ fn TransferSteps(
             }
             .into_any(),
         };
-        view! { {failure_view} {body} }
+        view! { <FailureNotice text=failure /> {body} }
     }
 }

@@ -7,7 +7,7 @@ use super::texts::{tr, Texts};
 use crate::backend::use_backend;
 use crate::components::field::{Field, FieldKind};
 use crate::components::institution_picker::{BranchPicker, InstitutionPicker};
-use crate::components::load_error::failure_text;
+use crate::components::load_error::{failure_text, FailureNotice};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use leptos::ev;
@@ -181,7 +181,7 @@ pub fn PayeeForm(
         <section aria-labelledby="payee-form-title" class="card">
             <h2 id="payee-form-title" tabindex="-1">{tr(|t| t.payee_form_heading)}</h2>
             <p>{move || kana.with_value(|k| (i18n.t::<Texts>().payee_form_intro)(k))}</p>
-            {move || failure.get().map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })}
+            <FailureNotice text=failure />
             <form novalidate on:submit=on_submit>
                 <div class="field" id="payee-bank" tabindex="-1">
                     <InstitutionPicker
