@@ -25,6 +25,22 @@ export async function openDemoPanel(page: Page) {
  * panel with the fake lender, through the server's test controls over HTTP.
  */
 export async function injectFault(page: Page, request: APIRequestContext, kind: FaultKind, count = 1) {
+  if (BACKEND === "http" && kind === "offline") {
+    // A dropped connection, as the page meets it. (The server's own
+    // `offline` fault cuts the connection, but Chromium silently retries a
+    // request whose reused connection closed without an answer, so how
+    // many requests it takes is not the test's to decide.)
+    let left = count;
+    await page.route("**/api/v1/**", async (route) => {
+      if (left > 0 && !route.request().url().includes("/api/v1/test/")) {
+        left -= 1;
+        await route.abort("internetdisconnected");
+      } else {
+        await route.fallback();
+      }
+    });
+    return;
+  }
   if (BACKEND === "http") {
     const r = await request.put("/api/v1/test/faults", { data: { kind, count } });
     expect(r.status()).toBe(204);
@@ -60,4 +76,28 @@ export async function mailbox(page: Page, request: APIRequestContext): Promise<M
   }
   await panel.locator("summary").first().click();
   return mails;
+}
+
+/**
+ * Over HTTP, a short request timeout (3 s) for this page, so a stalled
+ * answer ends quickly; the fake lender's simulated timeout is 4 s anyway.
+ */
+export async function shortTimeout(page: Page) {
+  if (BACKEND !== "http") return;
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ backend: "http", base_url: "/api/v1", test_clock: true, timeout_ms: 3000 }),
+    }),
+  );
+}
+
+/**
+ * How many requests a fault must hit to reach the member: over HTTP the
+ * adapter itself retries a keyed request once after a network failure
+ * (with the same key, so harmlessly), which hides a single dropped
+ * connection; two make the member see it.
+ */
+export function faultCount(kind: FaultKind): number {
+  return BACKEND === "http" && kind === "offline" ? 2 : 1;
 }

@@ -2,7 +2,7 @@ import { test, expect, expectNoAxeViolations } from "./fixtures";
 import { Page } from "@playwright/test";
 import { RepayPage, chooseInstitution } from "./pages/repay-page";
 import { HomePage } from "./pages/home-page";
-import { injectFault, mailbox, FaultKind } from "./controls";
+import { injectFault, mailbox, FaultKind, shortTimeout, faultCount } from "./controls";
 
 const yen = (text: string | null) => Number((text ?? "").replace(/[^0-9-]/g, ""));
 
@@ -117,11 +117,12 @@ const failures: { kind: FaultKind; message: RegExp | null }[] = [
 for (const { kind, message } of failures) {
   test(`${kind}: a clear message, the inputs kept, and one repayment after the retry`, async ({ page, request }) => {
     test.setTimeout(60_000);
+    await shortTimeout(page);
     const repay = new RepayPage(page);
     await repay.open();
     await repay.amount.fill("9000");
     await chooseInstitution(page, "みずほ", "みずほ");
-    await injectFault(page, request, kind);
+    await injectFault(page, request, kind, faultCount(kind));
     await repay.proceedButton().click();
     if (message) {
       await expect(repay.alert).toContainText(message);

@@ -2,7 +2,7 @@ import { test, expect, expectNoAxeViolations, BACKEND } from "./fixtures";
 import { Page } from "@playwright/test";
 import { TransferPage } from "./pages/transfer-page";
 import { HomePage } from "./pages/home-page";
-import { injectFault, mailbox, FaultKind } from "./controls";
+import { injectFault, mailbox, FaultKind, shortTimeout, faultCount } from "./controls";
 import { chooseInstitution } from "./pages/repay-page";
 
 const yen = (text: string | null) => Number((text ?? "").replace(/[^0-9-]/g, ""));
@@ -95,10 +95,11 @@ const failures: { kind: FaultKind; message: RegExp | null }[] = [
 for (const { kind, message } of failures) {
   test(`${kind}: a clear message, the confirmation kept, and one transfer after the retry`, async ({ page, request }) => {
     test.setTimeout(60_000);
+    await shortTimeout(page);
     const transfer = new TransferPage(page);
     await transfer.open();
     await transfer.toConfirmation("15000");
-    await injectFault(page, request, kind);
+    await injectFault(page, request, kind, faultCount(kind));
     await transfer.confirmButton().click();
     if (message) {
       await expect(transfer.alert).toContainText(message);
