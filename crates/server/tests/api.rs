@@ -1353,10 +1353,7 @@ async fn an_approved_repayment_is_split_booked_and_mailed() {
     assert_eq!(repayment["state"], "at_bank");
     assert_eq!(repayment["split"], Value::Null);
     let id = repayment["id"].as_str().unwrap_or_default().to_owned();
-    assert_eq!(
-        repayment["bank_url"],
-        format!("/repay/bank?repayment={id}").as_str()
-    );
+    assert_eq!(repayment["bank_url"], format!("/repay?bank={id}").as_str());
     let again = start_repayment(&token, "repay-2", 10_000).send(&app).await;
     assert_eq!(
         (again.status, again.json()),

@@ -1253,7 +1253,7 @@ fn repayment_samples() -> Vec<Repayment> {
         bank_code: "0005".into(),
         bank_name: "三菱ＵＦＪ銀行".into(),
         state: RepaymentState::AtBank,
-        bank_url: "/repay/bank?repayment=r26010700002".into(),
+        bank_url: "/repay?bank=r26010700002".into(),
         started_at: instant(WEDNESDAY_NOON_JST_MS),
         split: None,
     };
