@@ -12,7 +12,6 @@ mod payee_form;
 mod texts;
 
 use crate::backend::use_backend;
-use crate::chunk::ChunkError;
 use crate::components::field::AmountField;
 use crate::components::load_error::{failure_text, FailureNotice, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
@@ -23,7 +22,6 @@ use crate::session::{member_resource, use_session};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use payee_form::PayeeForm;
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
@@ -81,24 +79,16 @@ pub fn TransferPage() -> impl IntoView {
                         .into_any(),
                         current => {
                             let can_cancel = current.is_some();
-                            let on_saved = Callback::new(move |()| {
-                                editing.set(false);
-                                payee.refetch();
-                            });
-                            let on_cancel =
-                                can_cancel.then(|| Callback::new(move |()| editing.set(false)));
-                            // The form and the bank pickers are a chunk of
-                            // their own: most members have an account.
-                            let form = match payee_form_view(kana, on_saved, on_cancel).await {
-                                Ok(form) => form,
-                                Err(ChunkError) => view! {
-                                    <LoadError error=BackendError::Offline on_retry=Callback::new(move |()| payee.refetch()) />
-                                }
-                                .into_any(),
-                            };
                             view! {
                                 {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
-                                {form}
+                                <PayeeForm
+                                    member_kana=kana
+                                    on_saved=Callback::new(move |()| {
+                                        editing.set(false);
+                                        payee.refetch();
+                                    })
+                                    on_cancel=can_cancel.then(|| Callback::new(move |()| editing.set(false)))
+                                />
                             }
                             .into_any()
                         }
@@ -124,16 +114,6 @@ pub fn TransferPage() -> impl IntoView {
             </Transition>
         </section>
     }
-}
-
-/// The payee account form, from its chunk.
-#[wasm_split(payee_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn payee_form_view(
-    member_kana: String,
-    on_saved: Callback<()>,
-    on_cancel: Option<Callback<()>>,
-) -> Result<AnyView, ChunkError> {
-    Ok(view! { <PayeeForm member_kana on_saved on_cancel /> }.into_any())
 }
 
 /// The payee account as a short description list.
