@@ -214,11 +214,65 @@ pub struct MovementQuery {
 
 /// What a key booked, when the portal could not tell whether its request
 /// arrived (a timeout, a dropped connection).
+///
+/// On the wire `{"kind": "transfer", "receipt": …}` or `{"kind":
+/// "repayment", "repayment": …}`, through the flat [`MovementWire`]: an
+/// internally tagged enum would make serde compile every nested type's
+/// reader twice into the browser's wasm.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(into = "MovementWire", try_from = "MovementWire")]
 pub enum Movement {
     Transfer { receipt: TransferReceipt },
     Repayment { repayment: Repayment },
+}
+
+/// The tag of a [`Movement`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MovementKind {
+    Transfer,
+    Repayment,
+}
+
+/// [`Movement`]'s wire form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementWire {
+    pub kind: MovementKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<TransferReceipt>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repayment: Option<Repayment>,
+}
+
+impl From<Movement> for MovementWire {
+    fn from(m: Movement) -> Self {
+        match m {
+            Movement::Transfer { receipt } => MovementWire {
+                kind: MovementKind::Transfer,
+                receipt: Some(receipt),
+                repayment: None,
+            },
+            Movement::Repayment { repayment } => MovementWire {
+                kind: MovementKind::Repayment,
+                receipt: None,
+                repayment: Some(repayment),
+            },
+        }
+    }
+}
+
+impl TryFrom<MovementWire> for Movement {
+    type Error = &'static str;
+
+    fn try_from(w: MovementWire) -> Result<Self, Self::Error> {
+        match (w.kind, w.receipt, w.repayment) {
+            (MovementKind::Transfer, Some(receipt), None) => Ok(Movement::Transfer { receipt }),
+            (MovementKind::Repayment, None, Some(repayment)) => {
+                Ok(Movement::Repayment { repayment })
+            }
+            _ => Err("a movement with the wrong fields"),
+        }
+    }
 }
 
 /// The answer to `GET /movements`: `None` when nothing was booked with the

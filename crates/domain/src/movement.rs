@@ -20,8 +20,14 @@ pub const MINIMUM: Yen = Yen(1_000);
 pub const TRANSFER_UNIT: i64 = 1_000;
 
 /// Why an amount was refused. Each variant says what the member can do.
+///
+/// On the wire it is `{"rule": "below_minimum"}` or
+/// `{"rule": "over_available", "available": 350000}`; it travels through
+/// the flat [`AmountErrorWire`] because serde's internally tagged enums
+/// buffer every value first, which costs the browser's wasm several
+/// kilobytes for each type that contains one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(into = "AmountErrorWire", try_from = "AmountErrorWire")]
 pub enum AmountError {
     /// Nothing was typed.
     Required,
@@ -39,6 +45,72 @@ pub enum AmountError {
     NothingAvailable,
     /// Nothing is owed, so there is nothing to repay.
     NothingOwed,
+}
+
+/// The rule an [`AmountError`] names, as its wire tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountRule {
+    Required,
+    NotANumber,
+    BelowMinimum,
+    NotInUnits,
+    OverAvailable,
+    OverPayoff,
+    NothingAvailable,
+    NothingOwed,
+}
+
+/// [`AmountError`]'s wire form: the tag and the one amount some rules carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmountErrorWire {
+    pub rule: AmountRule,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available: Option<Yen>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payoff: Option<Yen>,
+}
+
+impl From<AmountError> for AmountErrorWire {
+    fn from(e: AmountError) -> Self {
+        let (rule, available, payoff) = match e {
+            AmountError::Required => (AmountRule::Required, None, None),
+            AmountError::NotANumber => (AmountRule::NotANumber, None, None),
+            AmountError::BelowMinimum => (AmountRule::BelowMinimum, None, None),
+            AmountError::NotInUnits => (AmountRule::NotInUnits, None, None),
+            AmountError::OverAvailable { available } => {
+                (AmountRule::OverAvailable, Some(available), None)
+            }
+            AmountError::OverPayoff { payoff } => (AmountRule::OverPayoff, None, Some(payoff)),
+            AmountError::NothingAvailable => (AmountRule::NothingAvailable, None, None),
+            AmountError::NothingOwed => (AmountRule::NothingOwed, None, None),
+        };
+        AmountErrorWire {
+            rule,
+            available,
+            payoff,
+        }
+    }
+}
+
+impl TryFrom<AmountErrorWire> for AmountError {
+    type Error = &'static str;
+
+    fn try_from(w: AmountErrorWire) -> Result<Self, Self::Error> {
+        Ok(match (w.rule, w.available, w.payoff) {
+            (AmountRule::Required, None, None) => AmountError::Required,
+            (AmountRule::NotANumber, None, None) => AmountError::NotANumber,
+            (AmountRule::BelowMinimum, None, None) => AmountError::BelowMinimum,
+            (AmountRule::NotInUnits, None, None) => AmountError::NotInUnits,
+            (AmountRule::OverAvailable, Some(available), None) => {
+                AmountError::OverAvailable { available }
+            }
+            (AmountRule::OverPayoff, None, Some(payoff)) => AmountError::OverPayoff { payoff },
+            (AmountRule::NothingAvailable, None, None) => AmountError::NothingAvailable,
+            (AmountRule::NothingOwed, None, None) => AmountError::NothingOwed,
+            _ => return Err("an amount rule with the wrong fields"),
+        })
+    }
 }
 
 fn read(text: &str) -> Result<Yen, AmountError> {
@@ -96,15 +168,63 @@ pub fn parse_repayment(text: &str, payoff: Yen) -> Result<Yen, AmountError> {
     check_repayment(read(text)?, payoff)
 }
 
-/// When transferred money reaches the member's account.
+/// When transferred money reaches the member's account. On the wire
+/// `{"when": "within_seconds"}` or `{"when": "business_day_morning",
+/// "date": "2026-12-03"}`, through the flat [`ArrivalWire`] (see
+/// [`AmountError`] for why).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "when", rename_all = "snake_case")]
+#[serde(into = "ArrivalWire", try_from = "ArrivalWire")]
 pub enum Arrival {
     /// Within seconds (瞬フリ): the bank settles around the clock and no
     /// maintenance window is open.
     WithinSeconds,
     /// By [`MORNING`] on this bank business day (Japan date).
     BusinessDayMorning { date: NaiveDate },
+}
+
+/// The tag of an [`Arrival`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArrivalWhen {
+    WithinSeconds,
+    BusinessDayMorning,
+}
+
+/// [`Arrival`]'s wire form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArrivalWire {
+    pub when: ArrivalWhen,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+impl From<Arrival> for ArrivalWire {
+    fn from(a: Arrival) -> Self {
+        match a {
+            Arrival::WithinSeconds => ArrivalWire {
+                when: ArrivalWhen::WithinSeconds,
+                date: None,
+            },
+            Arrival::BusinessDayMorning { date } => ArrivalWire {
+                when: ArrivalWhen::BusinessDayMorning,
+                date: Some(date),
+            },
+        }
+    }
+}
+
+impl TryFrom<ArrivalWire> for Arrival {
+    type Error = &'static str;
+
+    fn try_from(w: ArrivalWire) -> Result<Self, Self::Error> {
+        match (w.when, w.date) {
+            (ArrivalWhen::WithinSeconds, None) => Ok(Arrival::WithinSeconds),
+            (ArrivalWhen::BusinessDayMorning, Some(date)) => {
+                Ok(Arrival::BusinessDayMorning { date })
+            }
+            _ => Err("an arrival with the wrong fields"),
+        }
+    }
 }
 
 /// The hour transfers that wait for the banks are credited: 9:00 JST.
@@ -351,6 +471,41 @@ mod tests {
         );
         assert_eq!(mask_account_number("1234567"), "***4567");
         assert_eq!(mask_account_number("12"), "12");
+    }
+
+    #[test]
+    fn wire_forms_are_the_tagged_ones() {
+        let cases: [(AmountError, &str); 3] = [
+            (AmountError::BelowMinimum, r#"{"rule":"below_minimum"}"#),
+            (
+                AmountError::OverAvailable {
+                    available: Yen(350_000),
+                },
+                r#"{"rule":"over_available","available":350000}"#,
+            ),
+            (
+                AmountError::OverPayoff { payoff: Yen(12) },
+                r#"{"rule":"over_payoff","payoff":12}"#,
+            ),
+        ];
+        for (value, json) in cases {
+            assert_eq!(serde_json::to_string(&value).ok().as_deref(), Some(json));
+            assert_eq!(serde_json::from_str::<AmountError>(json).ok(), Some(value));
+        }
+        assert!(serde_json::from_str::<AmountError>(r#"{"rule":"over_payoff"}"#).is_err());
+        let morning = Arrival::BusinessDayMorning {
+            date: day("2026-12-03"),
+        };
+        let json = r#"{"when":"business_day_morning","date":"2026-12-03"}"#;
+        assert_eq!(serde_json::to_string(&morning).ok().as_deref(), Some(json));
+        assert_eq!(serde_json::from_str::<Arrival>(json).ok(), Some(morning));
+        assert_eq!(
+            serde_json::to_string(&Arrival::WithinSeconds)
+                .ok()
+                .as_deref(),
+            Some(r#"{"when":"within_seconds"}"#)
+        );
+        assert!(serde_json::from_str::<Arrival>(r#"{"when":"business_day_morning"}"#).is_err());
     }
 
     proptest! {
