@@ -236,6 +236,84 @@ impl Kind {
     }
 }
 
+/// A list whose items are found by code: the institutions, or one
+/// institution's branches.
+trait ByCode {
+    type Item: Clone + Send + Sync + 'static;
+    fn by_code(&self, code: &str) -> Option<&Self::Item>;
+}
+
+impl ByCode for InstitutionIndex {
+    type Item = Institution;
+    fn by_code(&self, code: &str) -> Option<&Institution> {
+        self.get(code)
+    }
+}
+
+impl ByCode for BranchIndex {
+    type Item = Branch;
+    fn by_code(&self, code: &str) -> Option<&Branch> {
+        self.get(code)
+    }
+}
+
+/// What both pickers keep about the member's choice: the item chosen, a
+/// code chosen before that waits for the list, and the callbacks that
+/// choose (focus then goes to 変更) and choose again (focus back to the
+/// search field).
+struct Selection<T: Send + Sync + 'static> {
+    chosen: RwSignal<Option<T>>,
+    pending: RwSignal<Option<String>>,
+    pick: Callback<T>,
+    change: Callback<()>,
+}
+
+impl<T: Clone + Send + Sync + 'static> Selection<T> {
+    fn new<I: ByCode<Item = T> + 'static>(
+        id: &'static str,
+        index: LocalResource<Result<Rc<I>, FetchError>>,
+        initial_code: Option<String>,
+        on_pick: Callback<T>,
+        on_clear: Option<Callback<()>>,
+    ) -> Self {
+        let chosen = RwSignal::new(None::<T>);
+        let pending = RwSignal::new(initial_code);
+        // A code chosen before is shown as chosen once the list is in (an
+        // unknown one opens the search).
+        Effect::new(move |_| {
+            let Some(code) = pending.get() else {
+                return;
+            };
+            let looked_up = index.with(|loaded| match loaded {
+                Some(Ok(index)) => Some(index.by_code(&code).cloned()),
+                _ => None,
+            });
+            if let Some(item) = looked_up {
+                pending.set(None);
+                chosen.set(item);
+            }
+        });
+        let pick = Callback::new(move |item: T| {
+            chosen.set(Some(item.clone()));
+            on_pick.run(item);
+            browser::focus_id_when_present(format!("{id}-change"));
+        });
+        let change = Callback::new(move |()| {
+            chosen.set(None);
+            if let Some(on_clear) = on_clear {
+                on_clear.run(());
+            }
+            browser::focus_id_when_present(format!("{id}-search"));
+        });
+        Selection {
+            chosen,
+            pending,
+            pick,
+            change,
+        }
+    }
+}
+
 /// Chooses a financial institution: a search by name, kana or romaji, the kana initial rows,
 /// and the results. The list is fetched the first time the picker is shown.
 #[component]
@@ -255,38 +333,16 @@ pub fn InstitutionPicker(
 ) -> impl IntoView {
     let id = id.unwrap_or("institution");
     let index = LocalResource::new(load_institutions);
-    let chosen = RwSignal::new(None::<Institution>);
-    let pending = RwSignal::new(initial_code);
+    let Selection {
+        chosen,
+        pending,
+        pick,
+        change,
+    } = Selection::new(id, index, initial_code, on_pick, on_clear);
     // The search stays as the member left it when they press 変更.
     let query = RwSignal::new(String::new());
     let row = RwSignal::new(None::<KanaRow>);
 
-    Effect::new(move |_| {
-        let Some(code) = pending.get() else {
-            return;
-        };
-        let looked_up = index.with(|loaded| match loaded {
-            Some(Ok(index)) => Some(index.get(&code).cloned()),
-            _ => None,
-        });
-        if let Some(institution) = looked_up {
-            pending.set(None);
-            chosen.set(institution);
-        }
-    });
-
-    let pick = Callback::new(move |institution: Institution| {
-        chosen.set(Some(institution.clone()));
-        on_pick.run(institution);
-        browser::focus_id_when_present(format!("{id}-change"));
-    });
-    let change = Callback::new(move |()| {
-        chosen.set(None);
-        if let Some(on_clear) = on_clear {
-            on_clear.run(());
-        }
-        browser::focus_id_when_present(format!("{id}-search"));
-    });
     let body = move || {
         if let Some(institution) = chosen.get() {
             let choice = Choice::from(&institution);
@@ -389,36 +445,14 @@ pub fn BranchPicker(
 ) -> impl IntoView {
     let id = id.unwrap_or("branch");
     let index = LocalResource::new(move || load_branches(bank_code.clone()));
-    let chosen = RwSignal::new(None::<Branch>);
-    let pending = RwSignal::new(initial_code);
+    let Selection {
+        chosen,
+        pending,
+        pick,
+        change,
+    } = Selection::new(id, index, initial_code, on_pick, on_clear);
     let query = RwSignal::new(String::new());
 
-    Effect::new(move |_| {
-        let Some(code) = pending.get() else {
-            return;
-        };
-        let looked_up = index.with(|loaded| match loaded {
-            Some(Ok(index)) => Some(index.get(&code).cloned()),
-            _ => None,
-        });
-        if let Some(branch) = looked_up {
-            pending.set(None);
-            chosen.set(branch);
-        }
-    });
-
-    let pick = Callback::new(move |branch: Branch| {
-        chosen.set(Some(branch.clone()));
-        on_pick.run(branch);
-        browser::focus_id_when_present(format!("{id}-change"));
-    });
-    let change = Callback::new(move |()| {
-        chosen.set(None);
-        if let Some(on_clear) = on_clear {
-            on_clear.run(());
-        }
-        browser::focus_id_when_present(format!("{id}-search"));
-    });
     let body = move || {
         if let Some(branch) = chosen.get() {
             let choice = Choice::from(&branch);
