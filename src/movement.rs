@@ -12,7 +12,7 @@
 use crate::backend::{fresh_key, Backend};
 use crate::browser;
 use portal_api::ops::{GetMovement, Operation};
-use portal_api::{BackendError, Movement, MovementLookup, MovementQuery};
+use portal_api::{BackendError, Movement, MovementQuery};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +62,16 @@ pub enum Outcome<R> {
     Unknown(BackendError),
 }
 
+/// What the lender booked under `key` (`GetMovement`); `None` when nothing.
+pub async fn booked(backend: &dyn Backend, key: &str) -> Result<Option<Movement>, BackendError> {
+    let lookup = backend
+        .call::<GetMovement>(MovementQuery {
+            key: key.to_owned(),
+        })
+        .await?;
+    Ok(lookup.movement)
+}
+
 /// Sends `Op` under `key`; on a failure that leaves the outcome open, asks
 /// the lender what the key booked (`GetMovement`) and reads it with `found`.
 pub async fn confirm<Op: Operation>(
@@ -75,23 +85,14 @@ pub async fn confirm<Op: Operation>(
         .await
     {
         Ok(reply) => Outcome::Done(reply),
-        Err(e) if e.is_transient() => {
-            let lookup = backend
-                .call::<GetMovement>(MovementQuery {
-                    key: key.to_owned(),
-                })
-                .await;
-            match lookup {
-                Ok(MovementLookup {
-                    movement: Some(movement),
-                }) => match found(movement) {
-                    Some(reply) => Outcome::Done(reply),
-                    None => Outcome::Refused(BackendError::IdempotencyConflict),
-                },
-                Ok(MovementLookup { movement: None }) => Outcome::NotBooked(e),
-                Err(_) => Outcome::Unknown(e),
-            }
-        }
+        Err(e) if e.is_transient() => match booked(backend, key).await {
+            Ok(Some(movement)) => match found(movement) {
+                Some(reply) => Outcome::Done(reply),
+                None => Outcome::Refused(BackendError::IdempotencyConflict),
+            },
+            Ok(None) => Outcome::NotBooked(e),
+            Err(_) => Outcome::Unknown(e),
+        },
         Err(e) => Outcome::Refused(e),
     }
 }

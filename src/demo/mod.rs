@@ -66,7 +66,7 @@ fn DemoPanel() -> impl IntoView {
         }
     };
     let to_next_due = move |_| {
-        // The next due date of the member's ledger: 0:00 JST that day.
+        // The next due date of the member's ledger, at 9:00 JST.
         let backend = demo.get_value().get();
         leptos::task::spawn_local(async move {
             if let Ok(s) = backend.call::<portal_api::ops::GetAccountSummary>(()).await {
@@ -74,8 +74,7 @@ fn DemoPanel() -> impl IntoView {
                     let at = from_jst(due.date.and_hms_opt(9, 0, 0).unwrap_or_default());
                     let delta = at - browser::now_utc();
                     if delta > Duration::zero() {
-                        browser::shift_clock(Some(delta.num_milliseconds()));
-                        clock.0.set(browser::now_utc());
+                        shift(Some(delta.num_milliseconds()));
                     }
                 }
             }

@@ -226,6 +226,24 @@ pub enum Movement {
     Repayment { repayment: Repayment },
 }
 
+impl Movement {
+    /// The transfer's receipt, if this is a transfer.
+    pub fn into_transfer(self) -> Option<TransferReceipt> {
+        match self {
+            Movement::Transfer { receipt } => Some(receipt),
+            Movement::Repayment { .. } => None,
+        }
+    }
+
+    /// The repayment, if this is one.
+    pub fn into_repayment(self) -> Option<Repayment> {
+        match self {
+            Movement::Repayment { repayment } => Some(repayment),
+            Movement::Transfer { .. } => None,
+        }
+    }
+}
+
 /// The tag of a [`Movement`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -185,11 +185,9 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
         failure.set(None);
         let backend = backend.get_value().get();
         spawn_local(async move {
-            let outcome = confirm::<StartRepayment>(&*backend, d.request, &d.key, |m| match m {
-                Movement::Repayment { repayment } => Some(repayment),
-                Movement::Transfer { .. } => None,
-            })
-            .await;
+            let outcome =
+                confirm::<StartRepayment>(&*backend, d.request, &d.key, Movement::into_repayment)
+                    .await;
             let t: &Texts = i18n.t();
             match outcome {
                 Outcome::Done(repayment) => {

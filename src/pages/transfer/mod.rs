@@ -16,7 +16,7 @@ use crate::components::field::AmountField;
 use crate::components::load_error::{failure_text, FailureNotice, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
-use crate::movement::{confirm, Draft, Outcome};
+use crate::movement::{booked, confirm, Draft, Outcome};
 use crate::routes::Page;
 use crate::session::{member_resource, use_session};
 use leptos::ev;
@@ -202,15 +202,13 @@ fn TransferSteps(
         amount.set(kept.request.amount.0.to_string());
         let backend = backend.get_value().get();
         spawn_local(async move {
-            let lookup = backend
-                .call::<portal_api::ops::GetMovement>(portal_api::MovementQuery {
-                    key: kept.key.clone(),
-                })
-                .await;
-            match lookup {
-                Ok(portal_api::MovementLookup {
-                    movement: Some(Movement::Transfer { receipt }),
-                }) => {
+            let receipt = booked(&*backend, &kept.key)
+                .await
+                .ok()
+                .flatten()
+                .and_then(Movement::into_transfer);
+            match receipt {
+                Some(receipt) => {
                     Draft::<TransferRequest>::clear(DRAFT);
                     let _ = step.try_set(Step::Done(receipt));
                 }
@@ -247,11 +245,8 @@ fn TransferSteps(
         failure.set(None);
         let backend = backend.get_value().get();
         spawn_local(async move {
-            let outcome = confirm::<Transfer>(&*backend, d.request, &d.key, |m| match m {
-                Movement::Transfer { receipt } => Some(receipt),
-                Movement::Repayment { .. } => None,
-            })
-            .await;
+            let outcome =
+                confirm::<Transfer>(&*backend, d.request, &d.key, Movement::into_transfer).await;
             let _ = pending.try_set(false);
             let t: &Texts = i18n.t();
             match outcome {
