@@ -248,6 +248,8 @@ impl DemoControls for FakeBackend {
     fn mailbox(&self) -> Vec<fake_lender::movements::Mail> {
         let mut lender = self.lender.borrow_mut();
         self.adopt_stored(&mut lender);
-        lender.mailbox().iter().rev().cloned().collect()
+        let mut mail = lender.mailbox();
+        mail.reverse();
+        mail
     }
 }

@@ -166,6 +166,15 @@ fn ja_field_error(label: &str, e: FieldError) -> String {
         FieldError::WebIdLength => format!("{label}は半角英数字8～32桁で入力してください。"),
         FieldError::PasswordLength => format!("{label}は半角英数字8～20桁で入力してください。"),
         FieldError::MemberNumberLength => format!("{label}は半角数字9桁で入力してください。"),
+        FieldError::NeedsLetterAndDigit => {
+            format!("{label}には半角英字と半角数字を、それぞれ1文字以上含めてください。")
+        }
+        FieldError::SameAsWebId => format!("{label}にはWEB-IDと異なるものを設定してください。"),
+        FieldError::EmailShape => {
+            format!("{label}の形式が正しくありません。半角で「name@example.jp」の形で入力してください。")
+        }
+        FieldError::CodeLength => format!("{label}は半角数字6桁で入力してください。"),
+        FieldError::Mismatch => format!("{label}が一致しません。同じものを入力してください。"),
     }
 }
 
@@ -200,5 +209,14 @@ fn en_field_error(label: &str, e: FieldError) -> String {
         FieldError::MemberNumberLength => {
             format!("Your {label} must be 9 half-width (半角) digits.")
         }
+        FieldError::NeedsLetterAndDigit => {
+            format!("Your {label} needs at least one half-width (半角) letter and one digit.")
+        }
+        FieldError::SameAsWebId => format!("Your {label} must differ from your WEB-ID."),
+        FieldError::EmailShape => {
+            format!("Check your {label}: write it in half-width (半角) characters, like name@example.jp.")
+        }
+        FieldError::CodeLength => format!("The {label} is 6 half-width (半角) digits."),
+        FieldError::Mismatch => format!("The two entries of your {label} do not match."),
     }
 }

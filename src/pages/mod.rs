@@ -15,6 +15,7 @@ pub mod home;
 pub mod login;
 pub mod maintenance;
 pub mod not_found;
+pub mod recovery;
 pub mod repay;
 pub mod simulator;
 pub mod transfer;
@@ -34,6 +35,8 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::Maintenance => maintenance_view().await,
         Page::Transfer => transfer_view().await,
         Page::Repay => repay_view().await,
+        Page::Register => register_view().await,
+        Page::PasswordReset => password_reset_view().await,
         other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
@@ -48,6 +51,8 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::Maintenance => preload_maintenance().await,
         Page::Transfer => preload_transfer().await,
         Page::Repay => preload_repay().await,
+        Page::Register => preload_register().await,
+        Page::PasswordReset => preload_password_reset().await,
         _ => Ok(()),
     };
     Ok(loaded?)
@@ -89,4 +94,14 @@ fn transfer_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(repay, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_repay))]
 fn repay_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <repay::RepayPage /> }.into_any())
+}
+
+#[wasm_split(register, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_register))]
+fn register_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <recovery::RegisterPage /> }.into_any())
+}
+
+#[wasm_split(password_reset, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_password_reset))]
+fn password_reset_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <recovery::PasswordResetPage /> }.into_any())
 }

@@ -14,8 +14,10 @@ use std::fmt;
 
 pub mod movement;
 pub mod ops;
+pub mod recovery;
 
 pub use movement::*;
+pub use recovery::*;
 
 pub use ops::{OpSpec, Operation, OPERATIONS};
 
@@ -384,6 +386,16 @@ pub enum BackendError {
     IdempotencyConflict,
     /// The thing asked for (a repayment) does not exist for this member.
     NotFound,
+    /// A wrong confirmation code, with the tries it leaves (SPEC S5).
+    CodeRefused {
+        tries_left: u8,
+    },
+    /// The confirmation code can no longer be used; a new one must be sent.
+    CodeEnded {
+        why: CodeEnd,
+    },
+    /// The WEB-ID chosen at registration belongs to someone else.
+    WebIdTaken,
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -407,6 +419,9 @@ pub enum ErrorCode {
     NoPayeeAccount,
     IdempotencyConflict,
     NotFound,
+    CodeRefused,
+    CodeEnded,
+    WebIdTaken,
     Server,
     Offline,
     Timeout,
@@ -425,6 +440,10 @@ pub struct ErrorWire {
     until: Option<NaiveDateTime>,
     #[serde(default)]
     reason: Option<AmountError>,
+    #[serde(default)]
+    tries_left: Option<u8>,
+    #[serde(default)]
+    why: Option<CodeEnd>,
 }
 
 impl TryFrom<ErrorWire> for BackendError {
@@ -457,6 +476,13 @@ impl TryFrom<ErrorWire> for BackendError {
             ErrorCode::NoPayeeAccount => BackendError::NoPayeeAccount,
             ErrorCode::IdempotencyConflict => BackendError::IdempotencyConflict,
             ErrorCode::NotFound => BackendError::NotFound,
+            ErrorCode::CodeRefused => BackendError::CodeRefused {
+                tries_left: w.tries_left.ok_or("missing field `tries_left`")?,
+            },
+            ErrorCode::CodeEnded => BackendError::CodeEnded {
+                why: w.why.ok_or("missing field `why`")?,
+            },
+            ErrorCode::WebIdTaken => BackendError::WebIdTaken,
             ErrorCode::Server => BackendError::Server,
             ErrorCode::Offline => BackendError::Offline,
             ErrorCode::Timeout => BackendError::Timeout,
@@ -525,6 +551,11 @@ mod tests {
             BackendError::NoPayeeAccount,
             BackendError::IdempotencyConflict,
             BackendError::NotFound,
+            BackendError::CodeRefused { tries_left: 3 },
+            BackendError::CodeEnded {
+                why: CodeEnd::TooManyTries,
+            },
+            BackendError::WebIdTaken,
             BackendError::Server,
             BackendError::Offline,
             BackendError::Timeout,
@@ -543,6 +574,8 @@ mod tests {
             r#"{"code":"invalid_input"}"#,
             r#"{"code":"payee_refused","problems":[{"field":"Pin","error":"PinLength"}]}"#,
             r#"{"code":"nope"}"#,
+            r#"{"code":"code_refused"}"#,
+            r#"{"code":"code_ended","why":"later"}"#,
             r#"{"problems":[]}"#,
         ] {
             assert!(

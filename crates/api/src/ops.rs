@@ -19,6 +19,10 @@ use crate::{
     PayeeAccountStatus, RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery, RepaymentRequest,
     SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
+use crate::{
+    CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
+    ResetCodeRequest, VerifyCodeRequest,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -152,7 +156,12 @@ macro_rules! for_each_operation {
             $crate::ops::StartRepayment,
             $crate::ops::GetRepayment,
             $crate::ops::DecideRepayment,
-            $crate::ops::GetMovement
+            $crate::ops::GetMovement,
+            $crate::ops::RequestRegistrationCode,
+            $crate::ops::RequestResetCode,
+            $crate::ops::VerifyCode,
+            $crate::ops::RegisterWebId,
+            $crate::ops::ResetPassword
         }
     };
 }
@@ -370,6 +379,61 @@ operation!(
     /// lost an answer learns the outcome before it offers a retry.
     GetMovement: MovementQuery => MovementLookup,
     OpSpec::member_read("movement", "/movements", Input::Query)
+);
+
+/// A request before sign-in (SPEC S5): public, `POST` with a JSON body,
+/// never retried by the adapter (a code request sends an e-mail, a code
+/// check uses a try).
+const fn public_post(name: &'static str, path: &'static str, status: u16, writes: bool) -> OpSpec {
+    OpSpec {
+        name,
+        method: Method::Post,
+        path,
+        input: Input::Json,
+        status,
+        session: false,
+        starts_session: false,
+        ends_session: false,
+        idempotent: false,
+        writes,
+        idempotency_key: false,
+    }
+}
+
+operation!(
+    /// `POST /registration/codes`: send a confirmation code for a WEB-ID
+    /// registration to the member's registered e-mail, if the member number
+    /// and e-mail match a member without a WEB-ID. The answer is the same
+    /// either way. Codes live only in the lender's memory (`writes: false`).
+    RequestRegistrationCode: RegistrationCodeRequest => CodeSent,
+    public_post("requestRegistrationCode", "/registration/codes", 202, false)
+);
+
+operation!(
+    /// `POST /password-reset/codes`: the same for a password reset, by
+    /// WEB-ID and registered e-mail.
+    RequestResetCode: ResetCodeRequest => CodeSent,
+    public_post("requestPasswordResetCode", "/password-reset/codes", 202, false)
+);
+
+operation!(
+    /// `POST /codes/verification`: check a typed code (5 tries, 10 minutes).
+    VerifyCode: VerifyCodeRequest => (),
+    public_post("verifyCode", "/codes/verification", 204, false)
+);
+
+operation!(
+    /// `POST /registration`: choose the WEB-ID and password once the code
+    /// was accepted; the member then signs in with them.
+    RegisterWebId: RegistrationRequest => Registered,
+    public_post("registerWebId", "/registration", 201, true)
+);
+
+operation!(
+    /// `POST /password-reset`: choose a new password once the code was
+    /// accepted. The old password stops working at once.
+    ResetPassword: PasswordResetRequest => (),
+    public_post("resetPassword", "/password-reset", 204, true)
 );
 
 /// The request as the wire carries it (see the module documentation).

@@ -29,23 +29,16 @@ pub enum FieldError {
     PasswordLength,
     /// A member number is not exactly 9 digits long.
     MemberNumberLength,
-}
-
-/// Why a new password was refused when registering or resetting (SPEC S5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NewPasswordError {
-    /// The password breaks one of the ordinary password rules.
-    Field(FieldError),
-    /// The password lacks a letter or a digit, which makes it too easy to guess.
+    /// A new password lacks a letter or a digit, which makes it too easy to guess (SPEC S5).
     NeedsLetterAndDigit,
-    /// The password is the WEB-ID itself, which anyone who knows the WEB-ID could guess.
+    /// A new password is the WEB-ID itself, which anyone who knows the WEB-ID could guess.
     SameAsWebId,
-}
-
-impl From<FieldError> for NewPasswordError {
-    fn from(error: FieldError) -> Self {
-        NewPasswordError::Field(error)
-    }
+    /// An e-mail address is not of the form `name@example.jp` (see `recovery::parse_email`).
+    EmailShape,
+    /// A confirmation code is not exactly 6 digits long.
+    CodeLength,
+    /// The second copy of a new password differs from the first.
+    Mismatch,
 }
 
 /// A form field, so that errors can be linked to the control they belong to.
@@ -57,6 +50,10 @@ pub enum Field {
     Password,
     MemberNumber,
     Email,
+    /// The confirmation code sent by e-mail (SPEC S5).
+    Code,
+    /// A new password typed a second time.
+    PasswordConfirmation,
 }
 
 /// The result of normalising typed input.
@@ -178,7 +175,7 @@ fn is_full_width_letter(c: char) -> bool {
 }
 
 /// Turns a full-width ASCII variant into its ASCII character, leaving any other character as is.
-fn to_half_width(c: char) -> char {
+pub(crate) fn to_half_width(c: char) -> char {
     if matches!(c, '\u{FF01}'..='\u{FF5E}') {
         char::from_u32(u32::from(c) - FULL_WIDTH_OFFSET).unwrap_or(c)
     } else {
@@ -188,7 +185,7 @@ fn to_half_width(c: char) -> char {
 
 /// Whether a character is whitespace that may surround a WEB-ID, including the ideographic space
 /// a Japanese keyboard produces.
-fn is_surrounding_space(c: char) -> bool {
+pub(crate) fn is_surrounding_space(c: char) -> bool {
     c.is_ascii_whitespace() || c == '\u{3000}'
 }
 
@@ -353,14 +350,14 @@ pub fn parse_password(raw: &str) -> Result<Password, FieldError> {
 ///
 /// The WEB-ID is compared after its own normalisation, so a WEB-ID typed in full-width still
 /// counts as the same WEB-ID; the comparison is case-sensitive because both values are.
-pub fn parse_new_password(raw: &str, web_id: &str) -> Result<Password, NewPasswordError> {
+pub fn parse_new_password(raw: &str, web_id: &str) -> Result<Password, FieldError> {
     let password = parse_password(raw)?;
     let has_letter = password.0.chars().any(|c| c.is_ascii_alphabetic());
     let has_digit = password.0.chars().any(|c| c.is_ascii_digit());
     if !(has_letter && has_digit) {
-        Err(NewPasswordError::NeedsLetterAndDigit)
+        Err(FieldError::NeedsLetterAndDigit)
     } else if password.0 == normalize_web_id(web_id).value {
-        Err(NewPasswordError::SameAsWebId)
+        Err(FieldError::SameAsWebId)
     } else {
         Ok(password)
     }
@@ -572,35 +569,15 @@ mod tests {
 
     #[test]
     fn new_passwords() {
-        let cases: &[(&str, &str, Result<&str, NewPasswordError>)] = &[
+        let cases: &[(&str, &str, Result<&str, FieldError>)] = &[
             ("Passw0rd", "demo0001", Ok("Passw0rd")),
-            (
-                "Password",
-                "demo0001",
-                Err(NewPasswordError::NeedsLetterAndDigit),
-            ),
-            (
-                "12345678",
-                "demo0001",
-                Err(NewPasswordError::NeedsLetterAndDigit),
-            ),
-            ("demo0001", "demo0001", Err(NewPasswordError::SameAsWebId)),
-            (
-                "demo0001",
-                "ｄｅｍｏ０００１",
-                Err(NewPasswordError::SameAsWebId),
-            ),
+            ("Password", "demo0001", Err(NeedsLetterAndDigit)),
+            ("12345678", "demo0001", Err(NeedsLetterAndDigit)),
+            ("demo0001", "demo0001", Err(SameAsWebId)),
+            ("demo0001", "ｄｅｍｏ０００１", Err(SameAsWebId)),
             ("Demo0001", "demo0001", Ok("Demo0001")),
-            (
-                "Pass",
-                "demo0001",
-                Err(NewPasswordError::Field(PasswordLength)),
-            ),
-            (
-                "パスワード",
-                "demo0001",
-                Err(NewPasswordError::Field(NotHalfWidth)),
-            ),
+            ("Pass", "demo0001", Err(PasswordLength)),
+            ("パスワード", "demo0001", Err(NotHalfWidth)),
         ];
         for &(raw, web_id, expected) in cases {
             let got = parse_new_password(raw, web_id).map(|p| p.as_str().to_owned());

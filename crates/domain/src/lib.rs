@@ -15,6 +15,7 @@ pub mod money;
 pub mod movement;
 mod numtext;
 pub mod rate;
+pub mod recovery;
 pub mod schedule;
 #[cfg(test)]
 mod test_support;

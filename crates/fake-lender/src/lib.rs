@@ -15,6 +15,7 @@
 
 pub mod ledger;
 pub mod movements;
+pub mod recovery;
 pub mod seed;
 pub mod serve;
 
@@ -103,6 +104,10 @@ pub struct LenderState {
     /// The last reception number handed out.
     #[serde(default)]
     pub reception_counter: u64,
+    /// WEB-IDs registered and passwords reset through the portal (SPEC
+    /// S5), the passwords as salted digests only.
+    #[serde(default)]
+    pub logins: Vec<recovery::StoredLogin>,
 }
 
 /// Sign-in failures for an identifier no member has.
@@ -153,6 +158,8 @@ pub struct Lender {
     /// Each member's session tokens, oldest first (at most
     /// [`MAX_SESSIONS_PER_MEMBER`]).
     by_member: HashMap<String, VecDeque<SessionToken>>,
+    /// Pending registration and reset codes, in memory only.
+    recovery: recovery::Recovery,
 }
 
 impl Lender {
@@ -183,6 +190,7 @@ impl Lender {
                 repayments: Vec::new(),
                 mailbox: Vec::new(),
                 reception_counter: 0,
+                logins: Vec::new(),
             },
             entropy,
         )
@@ -212,6 +220,7 @@ impl Lender {
             state,
             sessions: HashMap::new(),
             by_member: HashMap::new(),
+            recovery: recovery::Recovery::default(),
         }
     }
 
@@ -253,17 +262,15 @@ impl Lender {
     ) -> Result<SignedIn, BackendError> {
         self.ensure_open(now)?;
         let credentials = request.validate()?;
-        let Some(member) = demo_members()
-            .iter()
-            .find(|m| m.matches_login(&credentials))
-        else {
+        let Some(member) = self.member_for_login(&credentials) else {
             return Err(self.stranger_failure(&credentials, now));
         };
+        let secret_matches = self.secret_matches(member, &credentials);
         let account = self.account_mut(member.id)?;
         if account.locked {
             return Err(BackendError::Locked);
         }
-        if !member.secret_matches(&credentials) {
+        if !secret_matches {
             account.failed_attempts = account.failed_attempts.saturating_add(1);
             if account.failed_attempts >= member.lock_threshold {
                 account.locked = true;
@@ -288,6 +295,30 @@ impl Lender {
             login,
             previous_sign_in,
         })
+    }
+
+    /// The member a card number or WEB-ID names: the seeded card or WEB-ID,
+    /// or a WEB-ID registered through the portal (which replaces nothing:
+    /// a card member who registered one signs in either way).
+    fn member_for_login(&self, credentials: &Credentials) -> Option<&'static DemoMember> {
+        demo_members().iter().find(|m| match credentials {
+            Credentials::Card { .. } => m.matches_login(credentials),
+            Credentials::WebId { web_id, .. } => {
+                self.web_id_of(m).as_deref() == Some(web_id.as_str())
+            }
+        })
+    }
+
+    /// Whether the PIN or password is right: a password chosen through the
+    /// portal is compared by digest, else the seeded secret.
+    fn secret_matches(&self, member: &DemoMember, credentials: &Credentials) -> bool {
+        match (credentials, self.stored_login(member.id)) {
+            (Credentials::WebId { password, .. }, Some(stored)) => {
+                recovery::password_digest(self.state.salt, member.id, password.as_str())
+                    == stored.password_digest
+            }
+            _ => member.secret_matches(credentials),
+        }
     }
 
     /// An unknown card number or WEB-ID: counted and locked exactly like a

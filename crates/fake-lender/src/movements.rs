@@ -96,6 +96,24 @@ pub struct Mail {
     pub body: String,
 }
 
+/// An e-mail to a member, with the lender's greeting and footer.
+pub(crate) fn notice(
+    member: &seed::DemoMember,
+    now: DateTime<Utc>,
+    subject: &str,
+    body: String,
+) -> Mail {
+    Mail {
+        to: member.email.to_owned(),
+        at: now,
+        subject: subject.to_owned(),
+        body: format!(
+            "{} 様\n\n{body}\n\nお心当たりのない場合は、会員サービスのお問い合わせ窓口までご連絡ください。\n（このメールは送信専用です）",
+            member.name
+        ),
+    }
+}
+
 fn field_problem(field: PayeeField, error: PayeeError) -> PayeeProblem {
     PayeeProblem { field, error }
 }
@@ -232,27 +250,28 @@ impl Lender {
         format!("{prefix}{}{n:05}", to_jst(now).format("%y%m%d"))
     }
 
-    fn send_mail(
+    pub(crate) fn send_mail(
         &mut self,
         member: &seed::DemoMember,
         now: DateTime<Utc>,
         subject: &str,
         body: String,
     ) {
-        self.state.mailbox.push(Mail {
-            to: member.email.to_owned(),
-            at: now,
-            subject: subject.to_owned(),
-            body: format!(
-                "{} 様\n\n{body}\n\nお心当たりのない場合は、会員サービスのお問い合わせ窓口までご連絡ください。\n（このメールは送信専用です）",
-                member.name
-            ),
-        });
+        self.state.mailbox.push(notice(member, now, subject, body));
     }
 
-    /// The notice e-mails sent so far, oldest first.
-    pub fn mailbox(&self) -> &[Mail] {
-        &self.state.mailbox
+    /// Every e-mail sent so far, oldest first: the notices (persisted) and
+    /// the confirmation codes (kept in memory only, `crate::recovery`).
+    pub fn mailbox(&self) -> Vec<Mail> {
+        let mut all: Vec<Mail> = self
+            .state
+            .mailbox
+            .iter()
+            .chain(self.recovery.mail())
+            .cloned()
+            .collect();
+        all.sort_by_key(|m| m.at);
+        all
     }
 
     /// The member's payee account, if registered.

@@ -272,3 +272,68 @@ mod tests {
         assert_eq!(TABLE.len(), OPERATIONS.len());
     }
 }
+
+impl Call<'_> {
+    /// A fresh request name and confirmation code for a code request.
+    fn fresh_challenge(
+        &mut self,
+    ) -> Result<(String, portal_domain::recovery::ConfirmationCode), BackendError> {
+        let name = self.fresh_token()?.as_str().to_owned();
+        let code = (self.random)()
+            .map(portal_domain::recovery::ConfirmationCode::from_random)
+            .ok_or(BackendError::Server)?;
+        Ok((name, code))
+    }
+}
+
+impl Serve<ops::RequestRegistrationCode> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::RegistrationCodeRequest,
+    ) -> Result<portal_api::CodeSent, BackendError> {
+        let (challenge, code) = call.fresh_challenge()?;
+        self.request_registration_code(&request, call.now, challenge, code)
+    }
+}
+
+impl Serve<ops::RequestResetCode> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::ResetCodeRequest,
+    ) -> Result<portal_api::CodeSent, BackendError> {
+        let (challenge, code) = call.fresh_challenge()?;
+        self.request_reset_code(&request, call.now, challenge, code)
+    }
+}
+
+impl Serve<ops::VerifyCode> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::VerifyCodeRequest,
+    ) -> Result<(), BackendError> {
+        self.verify_code(&request, call.now)
+    }
+}
+
+impl Serve<ops::RegisterWebId> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::RegistrationRequest,
+    ) -> Result<portal_api::Registered, BackendError> {
+        self.register_web_id(&request, call.now)
+    }
+}
+
+impl Serve<ops::ResetPassword> for Lender {
+    fn serve(
+        &mut self,
+        call: &mut Call<'_>,
+        request: portal_api::PasswordResetRequest,
+    ) -> Result<(), BackendError> {
+        self.reset_password(&request, call.now)
+    }
+}

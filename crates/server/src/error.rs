@@ -42,6 +42,9 @@ pub fn status_for(error: &BackendError) -> StatusCode {
         }
         BackendError::NoPayeeAccount | BackendError::IdempotencyConflict => StatusCode::CONFLICT,
         BackendError::NotFound => StatusCode::NOT_FOUND,
+        BackendError::CodeRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        BackendError::CodeEnded { .. } => StatusCode::GONE,
+        BackendError::WebIdTaken => StatusCode::CONFLICT,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,
         BackendError::Locked => StatusCode::LOCKED,
         BackendError::Suspended => StatusCode::FORBIDDEN,

@@ -16,11 +16,13 @@ use portal_api::ops::{
 };
 use portal_api::{
     AccountKind, AccountSummary, AmountError, Arrival, BackendError, BankDecision,
-    BankDecisionRequest, Channel, EntryKind, FieldProblem, HistoryEntry, HistoryPage, HistoryQuery,
-    LoginKind, Movement, MovementLookup, MovementQuery, NextDue, PayeeAccount, PayeeAccountInput,
-    PayeeAccountStatus, PayeeError, PayeeField, PayeeProblem, RepaidBorrowing, RepaidQuery,
-    Repayment, RepaymentQuery, RepaymentRequest, RepaymentSplit, RepaymentState, SignInRequest,
-    SignedIn, TransferQuote, TransferReceipt, TransferRequest, UnscheduledMaintenance,
+    BankDecisionRequest, Channel, CodeEnd, CodeSent, EntryKind, FieldProblem, HistoryEntry,
+    HistoryPage, HistoryQuery, LoginKind, Movement, MovementLookup, MovementQuery, NextDue,
+    PasswordResetRequest, PayeeAccount, PayeeAccountInput, PayeeAccountStatus, PayeeError,
+    PayeeField, PayeeProblem, Registered, RegistrationCodeRequest, RegistrationRequest,
+    RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery, RepaymentRequest, RepaymentSplit,
+    RepaymentState, ResetCodeRequest, SignInRequest, SignedIn, TransferQuote, TransferReceipt,
+    TransferRequest, UnscheduledMaintenance, VerifyCodeRequest,
 };
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_domain::input::{Field, FieldError};
@@ -398,6 +400,8 @@ fn all_fields() -> Vec<Field> {
         Field::Password,
         Field::MemberNumber,
         Field::Email,
+        Field::Code,
+        Field::PasswordConfirmation,
     ];
     for field in &all {
         match field {
@@ -406,7 +410,9 @@ fn all_fields() -> Vec<Field> {
             | Field::WebId
             | Field::Password
             | Field::MemberNumber
-            | Field::Email => {}
+            | Field::Email
+            | Field::Code
+            | Field::PasswordConfirmation => {}
         }
     }
     all
@@ -425,11 +431,17 @@ fn all_field_errors() -> Vec<FieldError> {
         WebIdLength,
         PasswordLength,
         MemberNumberLength,
+        NeedsLetterAndDigit,
+        SameAsWebId,
+        EmailShape,
+        CodeLength,
+        Mismatch,
     ];
     for error in &all {
         match error {
             Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
-            | WebIdLength | PasswordLength | MemberNumberLength => {}
+            | WebIdLength | PasswordLength | MemberNumberLength | NeedsLetterAndDigit
+            | SameAsWebId | EmailShape | CodeLength | Mismatch => {}
         }
     }
     all
@@ -467,6 +479,11 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
         BackendError::NoPayeeAccount,
         BackendError::IdempotencyConflict,
         BackendError::NotFound,
+        BackendError::CodeRefused { tries_left: 2 },
+        BackendError::CodeEnded {
+            why: CodeEnd::Expired,
+        },
+        BackendError::WebIdTaken,
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -486,6 +503,9 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::NoPayeeAccount
                 | BackendError::IdempotencyConflict
                 | BackendError::NotFound
+                | BackendError::CodeRefused { .. }
+                | BackendError::CodeEnded { .. }
+                | BackendError::WebIdTaken
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -1544,4 +1564,85 @@ fn test_control_bodies_match_the_server() {
         ["application/json"]["schema"];
     assert_eq!(mailbox["type"], "array");
     assert_eq!(ref_name(&mailbox["items"]), Some("Mail"));
+}
+
+// ---- registration and password reset ----
+
+fn all_code_ends() -> Vec<CodeEnd> {
+    let all = vec![CodeEnd::Expired, CodeEnd::TooManyTries, CodeEnd::Unknown];
+    for end in &all {
+        match end {
+            CodeEnd::Expired | CodeEnd::TooManyTries | CodeEnd::Unknown => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn recovery_types_match_the_document() {
+    let doc = doc();
+    assert_same_shape(
+        &doc,
+        "RegistrationCodeRequest",
+        &[wire(&RegistrationCodeRequest {
+            member_number: "123456789".into(),
+            email: "taro@example.com".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "ResetCodeRequest",
+        &[wire(&ResetCodeRequest {
+            web_id: "demo0001".into(),
+            email: "demo0001@example.com".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "CodeSent",
+        &[wire(&CodeSent {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            expires_at: chrono::DateTime::from_timestamp(1_795_000_600, 0).unwrap_or_default(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "VerifyCodeRequest",
+        &[wire(&VerifyCodeRequest {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            code: "123456".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "RegistrationRequest",
+        &[wire(&RegistrationRequest {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            web_id: "taro2026".into(),
+            password: "Yamada2026".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "PasswordResetRequest",
+        &[wire(&PasswordResetRequest {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            password: "Yamada2026".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "Registered",
+        &[wire(&Registered {
+            web_id: "taro2026".into(),
+        })],
+    );
+    let ends: BTreeSet<String> = all_code_ends()
+        .iter()
+        .map(|e| wire(e).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        strings(&schema(&doc, "ErrorCodeEnded")["properties"]["why"]["enum"]),
+        ends
+    );
 }

@@ -132,12 +132,16 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::Timeout
                 | BackendError::Malformed
                 | BackendError::Server
-                // Answers to money movements; a sign-in never gets them.
+                // Answers to money movements and to registration; a
+                // sign-in never gets them.
                 | BackendError::AmountRefused { .. }
                 | BackendError::PayeeRefused { .. }
                 | BackendError::NoPayeeAccount
                 | BackendError::IdempotencyConflict
-                | BackendError::NotFound => (None, failure_text(c, &e).to_owned()),
+                | BackendError::NotFound
+                | BackendError::CodeRefused { .. }
+                | BackendError::CodeEnded { .. }
+                | BackendError::WebIdTaken => (None, failure_text(c, &e).to_owned()),
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned()),
                 BackendError::BadCredentials
                 | BackendError::NotSignedIn

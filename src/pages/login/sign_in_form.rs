@@ -58,6 +58,8 @@ fn field_id(f: InputField) -> &'static str {
         InputField::Password => "password",
         InputField::MemberNumber => "member-number",
         InputField::Email => "email",
+        InputField::Code => "code",
+        InputField::PasswordConfirmation => "password-confirmation",
     }
 }
 
