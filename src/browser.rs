@@ -169,22 +169,60 @@ pub fn focus_id(id: &str) {
 /// own chunk) is focused a frame or two later. Gives up after about a
 /// second.
 pub fn focus_id_when_present(id: impl Into<String>) {
-    fn attempt(id: String, frames_left: u32) {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match el {
-            Some(el) => {
+    when_present(
+        id.into(),
+        Box::new(|el| {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
+        }),
+    );
+}
+
+/// Shows the element with this id the way following a link to it should,
+/// as soon as it is in the document (as `focus_id_when_present` waits): a
+/// `<details>` is opened and its `<summary>` focused, anything else is
+/// focused itself, and the element is scrolled to the top of the view
+/// (focusing alone would only scroll it to the nearest edge, leaving an
+/// opened answer below the fold).
+pub fn reveal_id_when_present(id: impl Into<String>) {
+    when_present(
+        id.into(),
+        Box::new(|el| {
+            let is_details = el.tag_name().eq_ignore_ascii_case("details");
+            if is_details {
+                let _ = el.set_attribute("open", "");
+            }
+            let summary = is_details
+                .then(|| el.query_selector(":scope > summary").ok().flatten())
+                .flatten();
+            let target = summary.unwrap_or_else(|| el.clone());
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+            el.scroll_into_view();
+        }),
+    );
+}
+
+/// Runs `then` on the element with this id once it is in the document,
+/// checking once a frame for about a second, then giving up.
+fn when_present(id: String, then: Box<dyn FnOnce(web_sys::Element)>) {
+    fn attempt(id: String, frames_left: u32, then: Box<dyn FnOnce(web_sys::Element)>) {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        match el {
+            Some(el) => then(el),
             None if frames_left > 0 => {
-                leptos::prelude::request_animation_frame(move || attempt(id, frames_left - 1));
+                leptos::prelude::request_animation_frame(move || {
+                    attempt(id, frames_left - 1, then)
+                });
             }
             None => {}
         }
     }
-    attempt(id.into(), 60);
+    attempt(id, 60, then);
 }
 
 /// Offers `text` as a download named `filename`. Nothing leaves the page:

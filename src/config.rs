@@ -44,6 +44,16 @@ impl Brand {
     pub fn support_hours(&self, locale: crate::i18n::Locale) -> &str {
         locale.pick(&self.support_hours_ja, &self.support_hours_en)
     }
+
+    /// A `tel:` address for the support number: its digits (and a leading
+    /// `+`), without the hyphens and spaces people write for reading.
+    /// `None` when the configured number has no digit to dial.
+    pub fn support_tel_href(&self) -> Option<String> {
+        let number = self.support_phone.trim();
+        let plus = if number.starts_with('+') { "+" } else { "" };
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        (!digits.is_empty()).then(|| format!("tel:{plus}{digits}"))
+    }
 }
 
 impl Default for Brand {
@@ -174,6 +184,25 @@ mod tests {
                 test_clock: false,
             })
         );
+    }
+
+    #[test]
+    fn the_support_number_dials_its_digits() {
+        let href = |phone: &str| {
+            Brand {
+                support_phone: phone.into(),
+                ..Brand::default()
+            }
+            .support_tel_href()
+        };
+        assert_eq!(
+            Brand::default().support_tel_href().as_deref(),
+            Some("tel:0120000123")
+        );
+        assert_eq!(href(" 0120 000 456 ").as_deref(), Some("tel:0120000456"));
+        assert_eq!(href("+81-3-0000-0000").as_deref(), Some("tel:+81300000000"));
+        assert_eq!(href("お電話はこちら"), None);
+        assert_eq!(href(""), None);
     }
 
     #[test]

@@ -180,6 +180,65 @@ impl Page {
     }
 }
 
+/// An answer of the help page's FAQ (SPEC S15) that other pages link to:
+/// the sign-in messages, the sign-in form's half-width errors and the
+/// maintenance page point at the matching answer (`/help#lock`). The anchors
+/// live here, beside the paths, because those pages must not reach into the
+/// help page's chunk to build a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HelpTopic {
+    ForgotPin,
+    ForgotPassword,
+    Register,
+    Lock,
+    Maintenance,
+    Suspended,
+    HalfWidth,
+    Case,
+}
+
+impl HelpTopic {
+    /// Every answer, in the order the help page lists them (the seed
+    /// article's order of sign-in troubles).
+    pub const ALL: [HelpTopic; 8] = [
+        HelpTopic::ForgotPin,
+        HelpTopic::ForgotPassword,
+        HelpTopic::Register,
+        HelpTopic::Lock,
+        HelpTopic::Maintenance,
+        HelpTopic::Suspended,
+        HelpTopic::HalfWidth,
+        HelpTopic::Case,
+    ];
+
+    /// The answer's element id on the help page, and the fragment of a link
+    /// to it. Stable: other pages and tests link to these.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            HelpTopic::ForgotPin => "forgot-pin",
+            HelpTopic::ForgotPassword => "forgot-password",
+            HelpTopic::Register => "register",
+            HelpTopic::Lock => "lock",
+            HelpTopic::Maintenance => "maintenance",
+            HelpTopic::Suspended => "suspended",
+            HelpTopic::HalfWidth => "half-width",
+            HelpTopic::Case => "case",
+        }
+    }
+
+    /// The address of the answer: the help page's path and the anchor.
+    pub fn href(self) -> String {
+        format!("{}#{}", Page::Help.path(), self.anchor())
+    }
+
+    /// The answer an address's fragment names, as the router reports it
+    /// (`#lock`, or `lock`); `None` for anything else.
+    pub fn from_hash(hash: &str) -> Option<HelpTopic> {
+        let anchor = hash.strip_prefix('#').unwrap_or(hash);
+        HelpTopic::ALL.into_iter().find(|t| t.anchor() == anchor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +337,36 @@ mod tests {
             assert_ne!(p.access(), Access::SignedOut);
             assert!(!p.link_label(Locale::Ja).is_empty());
         }
+    }
+
+    #[test]
+    fn help_anchors_are_unique_ids_that_lead_back_to_their_answer() {
+        let anchors: HashSet<_> = HelpTopic::ALL.iter().map(|t| t.anchor()).collect();
+        assert_eq!(anchors.len(), HelpTopic::ALL.len());
+        // The shell's own ids must stay unique in the document.
+        let shell = [crate::components::page_title::PAGE_TITLE_ID, "main"];
+        for t in HelpTopic::ALL {
+            let anchor = t.anchor();
+            assert!(!shell.contains(&anchor), "{anchor}");
+            // Valid in an id and in a URL fragment without escaping.
+            assert!(
+                !anchor.is_empty()
+                    && anchor.starts_with(|c: char| c.is_ascii_lowercase())
+                    && anchor.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{anchor}"
+            );
+            assert_eq!(t.href(), format!("/help#{anchor}"));
+            assert_eq!(HelpTopic::from_hash(&format!("#{anchor}")), Some(t));
+            assert_eq!(HelpTopic::from_hash(anchor), Some(t));
+        }
+        for other in ["", "#", "#LOCK", "#lock-", "#page-title", "lock#"] {
+            assert_eq!(HelpTopic::from_hash(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_help_page_stays_open_during_maintenance() {
+        // Members who cannot sign in because of a window read why there.
+        assert_eq!(Page::Help.access(), Access::Always);
     }
 }

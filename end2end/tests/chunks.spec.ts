@@ -55,7 +55,7 @@ test("navigating through every page loads each chunk once", async ({ page }) => 
   const files = wasmFiles(requested);
   const duplicates = files.filter((f, i) => files.indexOf(f) !== i);
   expect(duplicates).toEqual([]);
-  for (const chunk of ["login", "home", "history", "simulator", "maintenance"]) {
+  for (const chunk of ["login", "home", "history", "simulator", "help", "maintenance"]) {
     expect(files.some((f) => f.includes(`/split_${chunk}-`)), chunk).toBe(true);
   }
   expect(files.some((f) => f.includes("/split_fake_lender-"))).toBe(BACKEND === "fake");

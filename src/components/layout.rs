@@ -1,9 +1,11 @@
 //! The frame around every page: skip link, brand header with the language
-//! switch and sign-out, the maintenance banner, and the support footer.
+//! switch and sign-out, the maintenance banner (with a link to the help
+//! page's answer about maintenance), and the support footer.
 
 use crate::config::Brand;
 use crate::i18n::common::{tr, Texts};
 use crate::i18n::{use_i18n, Locale};
+use crate::routes::HelpTopic;
 use leptos::prelude::*;
 use portal_domain::maintenance::Window;
 
@@ -29,7 +31,14 @@ pub fn Layout(
             let l = i18n.locale();
             let text =
                 (i18n.t::<Texts>().maintenance_banner)(&l.datetime(w.start), &l.datetime(w.end));
-            view! { <div class="banner" role="status">{text}</div> }
+            // A plain `<a>`: the router's click handler keeps it in the app.
+            view! {
+                <div class="banner" role="status">
+                    {text}
+                    " "
+                    <a href=HelpTopic::Maintenance.href()>{tr(|t| t.more_about_maintenance)}</a>
+                </div>
+            }
         })
     };
     let support = move || {

@@ -1,5 +1,8 @@
 //! The page heading. On every navigation focus moves to it and the tab title
-//! follows it, so screen-reader and keyboard users know where they are.
+//! follows it, so screen-reader and keyboard users know where they are. A
+//! page opened at one of its anchors (`/help#lock`) names that anchor
+//! instead: the member asked for that part, so it is revealed and focused,
+//! and the heading takes no focus (one focus move, so the two never race).
 
 use crate::browser;
 use crate::config::Brand;
@@ -16,7 +19,14 @@ pub fn title_of(page: Page) -> Signal<&'static str> {
 }
 
 #[component]
-pub fn PageTitle(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
+pub fn PageTitle(
+    #[prop(into)] text: Signal<&'static str>,
+    /// The id of the element the address's fragment names, when the page
+    /// has it: revealed and focused on arrival instead of the heading
+    /// (`browser::reveal_id_when_present`). `None` focuses the heading.
+    #[prop(optional_no_strip)]
+    anchor: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let brand = use_context::<Brand>().unwrap_or_default();
     Effect::new(move |_| {
@@ -25,8 +35,11 @@ pub fn PageTitle(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
     });
     // Focus once, when the page appears, not on every locale change. A page
     // that arrives in its own chunk is built before it is in the document,
-    // so focus waits until the heading is there.
-    Effect::new(move |_| browser::focus_id_when_present(PAGE_TITLE_ID));
+    // so focus waits until its target is there.
+    Effect::new(move |_| match anchor {
+        Some(id) => browser::reveal_id_when_present(id),
+        None => browser::focus_id_when_present(PAGE_TITLE_ID),
+    });
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || text.get()}</h1>
     }

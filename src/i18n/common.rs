@@ -136,6 +136,11 @@ texts! {
             ja: |end| format!("終了予定: {end}"),
             en: |end| format!("Expected to end: {end}"),
         }
+        /// The link from the maintenance page and banner to the help page's answer.
+        more_about_maintenance: &'static str {
+            ja: "メンテナンスについて詳しくはヘルプへ",
+            en: "More about maintenance in Help",
+        }
         maintenance_banner: fn(&str, &str) -> String {
             ja: |start, end| {
                 format!("メンテナンスのお知らせ: {start}～{end} は会員サービスをご利用いただけません。")

@@ -10,6 +10,7 @@
 //! a panic (which would end the whole module under `panic = "abort"`).
 
 pub mod coming_soon;
+pub mod help;
 pub mod history;
 pub mod home;
 pub mod login;
@@ -33,6 +34,7 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::History => history_view().await,
         Page::Simulator => simulator_view().await,
         Page::Maintenance => maintenance_view().await,
+        Page::Help => help_view().await,
         Page::Transfer => transfer_view().await,
         Page::Repay => repay_view().await,
         Page::Register => register_view().await,
@@ -49,6 +51,7 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::History => preload_history().await,
         Page::Simulator => preload_simulator().await,
         Page::Maintenance => preload_maintenance().await,
+        Page::Help => preload_help().await,
         Page::Transfer => preload_transfer().await,
         Page::Repay => preload_repay().await,
         Page::Register => preload_register().await,
@@ -84,6 +87,11 @@ fn simulator_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(maintenance, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_maintenance))]
 fn maintenance_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <maintenance::MaintenancePage /> }.into_any())
+}
+
+#[wasm_split(help, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_help))]
+fn help_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <help::HelpPage /> }.into_any())
 }
 
 #[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_transfer))]

@@ -10,7 +10,7 @@ use crate::components::page_title::{title_of, PageTitle};
 use crate::config::Brand;
 use crate::i18n::{common, use_i18n};
 use crate::maintenance::{use_clock, use_maintenance};
-use crate::routes::Page;
+use crate::routes::{HelpTopic, Page};
 use crate::session::{use_session, SignOutReason};
 use fake_lender::seed::DemoLogin;
 use leptos::prelude::*;
@@ -101,14 +101,18 @@ pub fn LoginPage() -> impl IntoView {
             <ul class="help-links">
                 <li><A href=Page::PasswordReset.path()>{tr(|t| t.forgot_password)}</A></li>
                 <li><A href=Page::Register.path()>{tr(|t| t.register_web_id)}</A></li>
-                <li>{tr(|t| t.forgot_pin)}</li>
+                <li>
+                    <A href=HelpTopic::ForgotPin.href()>{tr(|t| t.forgot_pin)}</A>
+                    {tr(|t| t.forgot_pin_note)}
+                </li>
             </ul>
             <DemoMembers inputs />
         </section>
     }
 }
 
-/// The answer to a refused sign-in, announced as an alert.
+/// The answer to a refused sign-in, announced as an alert. A lock or a
+/// suspension links to the help page's answer about it.
 #[component]
 fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -118,8 +122,12 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
         let c: &common::Texts = i18n.t();
         let hours = brand.support_hours(i18n.locale()).to_owned();
         failure.get().map(|e| {
-            let (title, body) = match e {
-                BackendError::Locked => (Some(t.locked_title), t.locked_body.to_owned()),
+            let (title, body, help) = match e {
+                BackendError::Locked => (
+                    Some(t.locked_title),
+                    t.locked_body.to_owned(),
+                    Some((HelpTopic::Lock, t.more_about_lock)),
+                ),
                 BackendError::Suspended => (
                     Some(t.suspended_title),
                     format!(
@@ -127,6 +135,7 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                         t.suspended_body,
                         (c.call_support)(&brand.support_phone, &hours)
                     ),
+                    Some((HelpTopic::Suspended, t.more_about_suspension)),
                 ),
                 BackendError::Offline
                 | BackendError::Timeout
@@ -141,16 +150,17 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::NotFound
                 | BackendError::CodeRefused { .. }
                 | BackendError::CodeEnded { .. }
-                | BackendError::WebIdTaken => (None, failure_text(c, &e).to_owned()),
-                BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned()),
+                | BackendError::WebIdTaken => (None, failure_text(c, &e).to_owned(), None),
+                BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned(), None),
                 BackendError::BadCredentials
                 | BackendError::NotSignedIn
-                | BackendError::Maintenance { .. } => (None, t.bad_credentials.to_owned()),
+                | BackendError::Maintenance { .. } => (None, t.bad_credentials.to_owned(), None),
             };
             view! {
                 <div class="notice notice-error" role="alert">
                     {title.map(|title| view! { <p class="notice-title">{title}</p> })}
                     <p>{body}</p>
+                    {help.map(|(topic, text)| view! { <p><A href=topic.href()>{text}</A></p> })}
                 </div>
             }
         })

@@ -1,11 +1,15 @@
 //! The sign-in form of SPEC S4: two tabs (card, WEB-ID), every input rule
 //! checked before any request, every problem shown next to its field and
 //! announced. It validates and emits `Credentials`; it never calls a backend.
+//! When a problem is about half-width input, the summary links to the help
+//! page's answer about it (a plain `<a>`: the router handles the click, and
+//! the form also runs without a router in the browser tests).
 
 use super::texts::{tr, Texts};
 use crate::browser;
 use crate::components::field::{Field, FieldKind};
 use crate::i18n::{common, use_i18n};
+use crate::routes::HelpTopic;
 use leptos::ev;
 use leptos::prelude::*;
 use portal_domain::input::{
@@ -47,6 +51,26 @@ impl SignInInputs {
 impl Default for SignInInputs {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Whether an error is about which characters may be typed, which the help
+/// page's half-width answer explains (its text says 半角); a missing value is
+/// not. Every variant is named, so a new one is decided here.
+fn about_half_width(e: FieldError) -> bool {
+    match e {
+        FieldError::Required | FieldError::SameAsWebId | FieldError::Mismatch => false,
+        FieldError::NeedsLetterAndDigit
+        | FieldError::EmailShape
+        | FieldError::CodeLength
+        | FieldError::NotHalfWidth
+        | FieldError::NotDigits
+        | FieldError::NotAlphanumeric
+        | FieldError::CardLength
+        | FieldError::PinLength
+        | FieldError::WebIdLength
+        | FieldError::PasswordLength
+        | FieldError::MemberNumberLength => true,
     }
 }
 
@@ -142,6 +166,7 @@ pub fn SignInForm(
     let summary = move || {
         let c: &common::Texts = i18n.t();
         let items = errors.get();
+        let half_width = items.iter().any(|(_, e)| about_half_width(*e));
         (!items.is_empty()).then(|| {
             view! {
                 <div class="error-summary" role="alert">
@@ -154,6 +179,11 @@ pub fn SignInForm(
                             })
                             .collect_view()}
                     </ul>
+                    {half_width.then(|| view! {
+                        <p class="error-summary-help">
+                            <a href=HelpTopic::HalfWidth.href()>{tr(|t| t.more_about_half_width)}</a>
+                        </p>
+                    })}
                 </div>
             }
         })
@@ -251,5 +281,33 @@ pub fn SignInForm(
                 </form>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Locale, Localized};
+
+    /// The summary links to the half-width answer exactly when an error's
+    /// Japanese text says 半角, as the spec asks.
+    #[test]
+    fn the_half_width_link_follows_the_errors_that_say_so() {
+        let all = [
+            FieldError::Required,
+            FieldError::NotHalfWidth,
+            FieldError::NotDigits,
+            FieldError::NotAlphanumeric,
+            FieldError::CardLength,
+            FieldError::PinLength,
+            FieldError::WebIdLength,
+            FieldError::PasswordLength,
+            FieldError::MemberNumberLength,
+        ];
+        let c = common::Texts::in_locale(Locale::Ja);
+        for e in all {
+            let says = (c.field_error)("暗証番号", e).contains("半角");
+            assert_eq!(about_half_width(e), says, "{e:?}");
+        }
     }
 }

@@ -73,6 +73,10 @@ texts! {
             ja: "入力の誤りが続いたため、安全のためログインを停止しています。ロックの解除は、カードと本人確認書類（運転免許証など）をお持ちのうえ、自動契約機でお手続きください。ロック中もATMや銀行振込でのご返済はできます。",
             en: "Sign-in has been stopped for your safety after repeated errors. To unlock it, visit an automatic contract machine with your card and an identity document (such as a driving licence). While it is locked you can still repay at an ATM or by bank transfer.",
         }
+        more_about_lock: &'static str {
+            ja: "ロックの解除について詳しくはヘルプへ",
+            en: "More about unlocking in Help",
+        }
         suspended_title: &'static str {
             ja: "ご利用を停止しています",
             en: "Your use of the service is suspended",
@@ -81,9 +85,22 @@ texts! {
             ja: "現在、会員サービスのご利用を停止しています。詳しくはお電話でお問い合わせください。",
             en: "The member service is currently suspended for your account. Please call us for details.",
         }
+        more_about_suspension: &'static str {
+            ja: "利用停止について詳しくはヘルプへ",
+            en: "More about suspension in Help",
+        }
+        more_about_half_width: &'static str {
+            ja: "半角での入力について詳しくはヘルプへ",
+            en: "More about half-width input in Help",
+        }
+        /// The link to the help page's forgotten-PIN answer; `forgot_pin_note` follows it.
         forgot_pin: &'static str {
-            ja: "暗証番号をお忘れの方：オンラインでは再設定できません。カードと本人確認書類をお持ちのうえ、自動契約機で再設定してください。",
-            en: "Forgotten your PIN? It cannot be reset online: reset it at an automatic contract machine with your card and an identity document.",
+            ja: "暗証番号をお忘れの方",
+            en: "Forgotten your PIN?",
+        }
+        forgot_pin_note: &'static str {
+            ja: "：オンラインでは再設定できません。カードと本人確認書類をお持ちのうえ、自動契約機で再設定してください。",
+            en: " It cannot be reset online: reset it at an automatic contract machine with your card and an identity document.",
         }
         forgot_password: &'static str {
             ja: "パスワードをお忘れの方",

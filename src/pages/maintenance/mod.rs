@@ -1,12 +1,15 @@
 //! `/maintenance`: the current window and when it ends, or that none is in
-//! progress, with the regular schedule (SPEC S3).
+//! progress, with the regular schedule (SPEC S3) and a link to the help
+//! page's answer about maintenance.
 
-mod texts;
+// The help page's maintenance answer shows the same schedule (S3's times
+// written once), hence crate-visible.
+pub(crate) mod texts;
 
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n};
 use crate::maintenance::use_maintenance;
-use crate::routes::Page;
+use crate::routes::{HelpTopic, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::maintenance::Status;
@@ -46,6 +49,7 @@ pub fn MaintenancePage() -> impl IntoView {
             <ul>{move || i18n.t::<Texts>().maintenance_schedule.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
             <h2>{tr(|t| t.repayment_schedule_title)}</h2>
             <ul>{move || i18n.t::<Texts>().repayment_schedule.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+            <p><A href=HelpTopic::Maintenance.href()>{common::tr(|c| c.more_about_maintenance)}</A></p>
         </section>
     }
 }
