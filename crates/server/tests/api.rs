@@ -1664,3 +1664,111 @@ async fn fault_declarations_are_read_strictly() {
         StatusCode::OK
     );
 }
+
+// ---- registration and password reset (SPEC S5) ----
+
+/// The code in the newest mail of the test mailbox.
+async fn mailed_code(app: &axum::Router) -> String {
+    let mails = call(Method::GET, MAILBOX).send(app).await.json();
+    let body = mails
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["body"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    body.split_once("確認コードは ")
+        .map(|(_, rest)| rest.chars().take(6).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_web_id_is_registered_over_http_and_signs_in() {
+    let app = router(true);
+    let ask = |number: &str, email: &str| {
+        call(Method::POST, "/api/v1/registration/codes")
+            .json(&json!({"member_number": number, "email": email}))
+    };
+    // Known and unknown details get the same status and the same shape.
+    let unknown = ask("987654321", "nobody@example.com").send(&app).await;
+    let known = ask("123456789", "taro@example.com").send(&app).await;
+    assert_eq!(unknown.status, StatusCode::ACCEPTED);
+    assert_eq!(known.status, StatusCode::ACCEPTED);
+    let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(keys(&unknown.json()), keys(&known.json()));
+    let challenge = known.json()["challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let code = mailed_code(&app).await;
+
+    let verify = |code: &str| {
+        call(Method::POST, "/api/v1/codes/verification")
+            .json(&json!({"challenge": challenge, "code": code}))
+    };
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let refused = verify(wrong).send(&app).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json(),
+        json!({"code": "code_refused", "tries_left": 4})
+    );
+    assert_eq!(
+        verify(&code).send(&app).await.status,
+        StatusCode::NO_CONTENT
+    );
+
+    let register = |web_id: &str| {
+        call(Method::POST, "/api/v1/registration")
+            .json(&json!({"challenge": challenge, "web_id": web_id, "password": "Yamada2026"}))
+    };
+    let taken = register("Demo0001").send(&app).await;
+    assert_eq!(
+        (taken.status, taken.json()),
+        (StatusCode::CONFLICT, json!({"code": "web_id_taken"}))
+    );
+    let done = register("taro2026").send(&app).await;
+    assert_eq!(
+        (done.status, done.json()),
+        (StatusCode::CREATED, json!({"web_id": "taro2026"}))
+    );
+    sign_in(&app, &web_id("taro2026", "Yamada2026")).await;
+    let again = register("taro2027").send(&app).await;
+    assert_eq!(
+        (again.status, again.json()),
+        (
+            StatusCode::GONE,
+            json!({"code": "code_ended", "why": "unknown"})
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_password_is_reset_over_http_and_the_old_one_fails() {
+    let app = router(true);
+    let sent = call(Method::POST, "/api/v1/password-reset/codes")
+        .json(&json!({"web_id": "demo0001", "email": "demo0001@example.com"}))
+        .send(&app)
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    let challenge = sent.json()["challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let code = mailed_code(&app).await;
+    let verified = call(Method::POST, "/api/v1/codes/verification")
+        .json(&json!({"challenge": challenge, "code": code}))
+        .send(&app)
+        .await;
+    assert_eq!(verified.status, StatusCode::NO_CONTENT);
+    let reset = call(Method::POST, "/api/v1/password-reset")
+        .json(&json!({"challenge": challenge, "password": "NewPass2026"}))
+        .send(&app)
+        .await;
+    assert_eq!(reset.status, StatusCode::NO_CONTENT);
+    let old = call(Method::POST, "/api/v1/sessions")
+        .json(&web_id("demo0001", "Passw0rd"))
+        .send(&app)
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    sign_in(&app, &web_id("demo0001", "NewPass2026")).await;
+}

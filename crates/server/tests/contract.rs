@@ -217,6 +217,12 @@ fn check_string_shape(schema: &Value, text: &str) -> Result<(), String> {
                 .then_some(())
                 .ok_or(format!("{text:?} is not a JST wall-clock time"))
         }
+        (None, Some("^[0-9a-f]{32}$")) => {
+            let ok =
+                text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            ok.then_some(())
+                .ok_or(format!("{text:?} is not 32 lower-case hex digits"))
+        }
         (None, Some(p)) => Err(format!("the test does not know the pattern {p}; teach it")),
         (Some(other), _) => Err(format!(
             "the test does not know the format {other}; teach it"
