@@ -164,7 +164,7 @@ test("registration and reset are axe-clean in English, and say the same things",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register a WEB-ID");
   await expectNoAxeViolations(page);
   await page.getByLabel("Member number").fill("123456789");
-  await page.getByLabel("E-mail address").fill("taro＠example.com");
+  await page.getByLabel("Email address").fill("taro＠example.com");
   await page.getByRole("button", { name: "Send the confirmation code" }).click();
   await expect(page.getByText("If the details match our records")).toBeVisible();
   await expectNoAxeViolations(page);

@@ -40,7 +40,7 @@ texts! {
         }
         step_of: fn(usize, usize) -> String {
             ja: |n, total| format!("ステップ{n}／{total}"),
-            en: |n, total| format!("Step {n} of {total}"),
+            en: |n, total| format!("Step {n} of {total}:"),
         }
         login_kind: &'static str {
             ja: "ご利用のログイン方法",
@@ -76,7 +76,7 @@ texts! {
         }
         email: &'static str {
             ja: "メールアドレス",
-            en: "E-mail address",
+            en: "Email address",
         }
         email_hint: &'static str {
             ja: "当社にご登録のメールアドレス（半角）",
