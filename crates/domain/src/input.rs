@@ -152,20 +152,25 @@ const PASSWORD_LENGTHS: std::ops::RangeInclusive<usize> = 8..=20;
 /// The offset between a full-width ASCII variant (U+FF01..U+FF5E) and its ASCII character.
 const FULL_WIDTH_OFFSET: u32 = 0xFF01 - 0x21;
 
-/// Whether a character is one members type between groups of digits, and so can be dropped.
+/// Whether a character is a hyphen or one of its look-alikes.
 ///
 /// Japanese input methods produce many dash look-alikes, including the long vowel mark ー, so
 /// all of them are accepted rather than making the member hunt for the right one.
-fn is_digit_separator(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(
         c,
-        '-' | ' ' | '\u{3000}' | '\u{2010}'
-            ..='\u{2015}' | '\u{2212}' | '\u{FF0D}' | '\u{30FC}' | '\u{FF70}'
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF0D}' | '\u{30FC}' | '\u{FF70}'
     )
 }
 
+/// Whether a character is one members type between groups of digits, and so can be dropped:
+/// a dash look-alike or a space.
+fn is_digit_separator(c: char) -> bool {
+    is_dash(c) || matches!(c, ' ' | '\u{3000}')
+}
+
 /// Whether a character is a full-width digit (０ to ９).
-fn is_full_width_digit(c: char) -> bool {
+pub(crate) fn is_full_width_digit(c: char) -> bool {
     matches!(c, '\u{FF10}'..='\u{FF19}')
 }
 

@@ -14,8 +14,11 @@ pub mod maintenance;
 pub mod money;
 pub mod movement;
 mod numtext;
+pub mod points;
+pub mod profile;
 pub mod rate;
 pub mod recovery;
+pub mod reminder;
 pub mod schedule;
 #[cfg(test)]
 mod test_support;

@@ -252,7 +252,7 @@ fn payment_for_months(
 ///
 /// Commas must group correctly, because a misplaced comma (`100,00`) usually means a digit
 /// was lost, and silently reading a ten times smaller amount would be worse than asking again.
-fn parse_whole_number(text: &str, max: u64) -> Result<u64, AmountError> {
+pub(crate) fn parse_whole_number(text: &str, max: u64) -> Result<u64, AmountError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b',') {
         return Err(AmountError::NotANumber);
     }
