@@ -15,9 +15,11 @@ use std::fmt;
 pub mod movement;
 pub mod ops;
 pub mod recovery;
+pub mod services;
 
 pub use movement::*;
 pub use recovery::*;
+pub use services::*;
 
 pub use ops::{OpSpec, Operation, OPERATIONS};
 
@@ -249,6 +251,8 @@ pub enum Channel {
     InternetRepayment,
     /// Automatic debit from the member's bank account (口座振替): repayment only.
     Debit,
+    /// Points toward a repayment (SPEC S14): repayment only.
+    Points,
 }
 
 /// One line of the transaction history (SPEC S7), as the lender's ledger
@@ -396,6 +400,10 @@ pub enum BackendError {
     },
     /// The WEB-ID chosen at registration belongs to someone else.
     WebIdTaken,
+    /// A points exchange the rules refuse (SPEC S14).
+    ExchangeRefused {
+        refusal: ExchangeError,
+    },
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -422,6 +430,7 @@ pub enum ErrorCode {
     CodeRefused,
     CodeEnded,
     WebIdTaken,
+    ExchangeRefused,
     Server,
     Offline,
     Timeout,
@@ -444,6 +453,8 @@ pub struct ErrorWire {
     tries_left: Option<u8>,
     #[serde(default)]
     why: Option<CodeEnd>,
+    #[serde(default)]
+    refusal: Option<ExchangeError>,
 }
 
 impl TryFrom<ErrorWire> for BackendError {
@@ -483,6 +494,9 @@ impl TryFrom<ErrorWire> for BackendError {
                 why: w.why.ok_or("missing field `why`")?,
             },
             ErrorCode::WebIdTaken => BackendError::WebIdTaken,
+            ErrorCode::ExchangeRefused => BackendError::ExchangeRefused {
+                refusal: w.refusal.ok_or("missing field `refusal`")?,
+            },
             ErrorCode::Server => BackendError::Server,
             ErrorCode::Offline => BackendError::Offline,
             ErrorCode::Timeout => BackendError::Timeout,
@@ -556,6 +570,9 @@ mod tests {
                 why: CodeEnd::TooManyTries,
             },
             BackendError::WebIdTaken,
+            BackendError::ExchangeRefused {
+                refusal: ExchangeError::Insufficient { balance: 120 },
+            },
             BackendError::Server,
             BackendError::Offline,
             BackendError::Timeout,

@@ -23,6 +23,7 @@ use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
+use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -161,7 +162,12 @@ macro_rules! for_each_operation {
             $crate::ops::RequestResetCode,
             $crate::ops::VerifyCode,
             $crate::ops::RegisterWebId,
-            $crate::ops::ResetPassword
+            $crate::ops::ResetPassword,
+            $crate::ops::GetReminder,
+            $crate::ops::SetReminder,
+            $crate::ops::GetPoints,
+            $crate::ops::JoinPoints,
+            $crate::ops::ExchangePoints
         }
     };
 }
@@ -434,6 +440,52 @@ operation!(
     /// accepted. The old password stops working at once.
     ResetPassword: PasswordResetRequest => (),
     public_post("resetPassword", "/password-reset", 204, true)
+);
+
+operation!(
+    /// `GET /reminder`: the reminder e-mail setting and its next send time
+    /// (SPEC S13).
+    GetReminder: () => ReminderStatus,
+    OpSpec::member_read("reminder", "/reminder", Input::Nothing)
+);
+
+operation!(
+    /// `PUT /reminder`: change it; a notice e-mail says what changed.
+    SetReminder: ReminderSetting => ReminderStatus,
+    member_write("setReminder", Method::Put, "/reminder", 200, true, false)
+);
+
+operation!(
+    /// `GET /points`: the point balance and history (SPEC S14).
+    GetPoints: () => PointsStatus,
+    OpSpec::member_read("points", "/points", Input::Nothing)
+);
+
+operation!(
+    /// `POST /points/membership`: join the point service; 100 points the
+    /// first time only, so joining again changes nothing.
+    JoinPoints: () => PointsStatus,
+    OpSpec {
+        name: "joinPoints",
+        method: Method::Post,
+        path: "/points/membership",
+        input: Input::Nothing,
+        status: 200,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: true,
+        writes: true,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `POST /points/exchanges`: spend points on a catalogue item, toward a
+    /// repayment (booked in the ledger) or on goods. Keyed like a money
+    /// movement: a repeated `Idempotency-Key` answers the first receipt.
+    ExchangePoints: ExchangeRequest => ExchangeReceipt,
+    member_write("exchangePoints", Method::Post, "/points/exchanges", 201, false, true)
 );
 
 /// The request as the wire carries it (see the module documentation).

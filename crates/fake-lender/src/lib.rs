@@ -15,7 +15,9 @@
 
 pub mod ledger;
 pub mod movements;
+pub mod points;
 pub mod recovery;
+pub mod reminders;
 pub mod seed;
 pub mod serve;
 
