@@ -17,6 +17,7 @@ pub mod login;
 pub mod maintenance;
 pub mod not_found;
 pub mod recovery;
+pub mod reminders;
 pub mod repay;
 pub mod simulator;
 pub mod transfer;
@@ -39,6 +40,7 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::Repay => repay_view().await,
         Page::Register => register_view().await,
         Page::PasswordReset => password_reset_view().await,
+        Page::Reminders => reminders_view().await,
         other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
@@ -56,6 +58,7 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::Repay => preload_repay().await,
         Page::Register => preload_register().await,
         Page::PasswordReset => preload_password_reset().await,
+        Page::Reminders => preload_reminders().await,
         _ => Ok(()),
     };
     Ok(loaded?)
@@ -112,4 +115,9 @@ fn register_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(password_reset, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_password_reset))]
 fn password_reset_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <recovery::PasswordResetPage /> }.into_any())
+}
+
+#[wasm_split(reminders, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_reminders))]
+fn reminders_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <reminders::RemindersPage /> }.into_any())
 }

@@ -47,6 +47,7 @@ pub fn channel_name(t: &Texts, channel: Channel) -> &'static str {
         Channel::Transfer => t.channel_transfer,
         Channel::InternetRepayment => t.channel_internet,
         Channel::Debit => t.channel_debit,
+        Channel::Points => t.channel_points,
     }
 }
 

@@ -102,6 +102,10 @@ texts! {
             ja: "口座振替",
             en: "Direct debit",
         }
+        channel_points: &'static str {
+            ja: "ポイント充当",
+            en: "Points",
+        }
         col_datetime: &'static str {
             ja: "日時",
             en: "Date and time",

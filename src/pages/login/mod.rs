@@ -150,7 +150,10 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::NotFound
                 | BackendError::CodeRefused { .. }
                 | BackendError::CodeEnded { .. }
-                | BackendError::WebIdTaken => (None, failure_text(c, &e).to_owned(), None),
+                | BackendError::WebIdTaken
+                | BackendError::ExchangeRefused { .. } => {
+                    (None, failure_text(c, &e).to_owned(), None)
+                }
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned(), None),
                 BackendError::BadCredentials
                 | BackendError::NotSignedIn
