@@ -16,6 +16,7 @@ pub mod home;
 pub mod login;
 pub mod maintenance;
 pub mod not_found;
+pub mod points;
 pub mod recovery;
 pub mod reminders;
 pub mod repay;
@@ -41,6 +42,7 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::Register => register_view().await,
         Page::PasswordReset => password_reset_view().await,
         Page::Reminders => reminders_view().await,
+        Page::Points => points_view().await,
         other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
@@ -59,6 +61,7 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::Register => preload_register().await,
         Page::PasswordReset => preload_password_reset().await,
         Page::Reminders => preload_reminders().await,
+        Page::Points => preload_points().await,
         _ => Ok(()),
     };
     Ok(loaded?)
@@ -120,4 +123,9 @@ fn password_reset_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(reminders, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_reminders))]
 fn reminders_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <reminders::RemindersPage /> }.into_any())
+}
+
+#[wasm_split(points, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_points))]
+fn points_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <points::PointsPage /> }.into_any())
 }
