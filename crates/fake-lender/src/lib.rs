@@ -73,6 +73,10 @@ pub struct AccountState {
     /// The account transfers are paid into (SPEC S8), once registered.
     #[serde(default)]
     pub payee: Option<movements::StoredPayee>,
+    /// The reminder e-mail setting (SPEC S13); `None` is the default: off,
+    /// 3 days before, at 9:00.
+    #[serde(default)]
+    pub reminder: Option<reminders::StoredReminder>,
 }
 
 /// The persisted part of the fake lender.
@@ -179,6 +183,7 @@ impl Lender {
                 previous_sign_in: None,
                 ledger: seed::seed_ledger(m, now),
                 payee: seed::seed_payee(m),
+                reminder: reminders::seeded_reminder(m),
             })
             .collect();
         Self::from_state(
@@ -215,6 +220,7 @@ impl Lender {
                     previous_sign_in: None,
                     ledger: seed::seed_ledger(m, state.seeded_at),
                     payee: seed::seed_payee(m),
+                    reminder: reminders::seeded_reminder(m),
                 });
             }
         }

@@ -24,7 +24,7 @@ pub struct Call<'a> {
 }
 
 impl Call<'_> {
-    fn token(&self) -> Result<&SessionToken, BackendError> {
+    pub(crate) fn token(&self) -> Result<&SessionToken, BackendError> {
         self.session.ok_or(BackendError::NotSignedIn)
     }
 

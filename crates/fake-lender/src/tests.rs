@@ -1354,6 +1354,7 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         "movement" => "key=transfer",
         "requestRegistrationCode" => r#"{"member_number":"123456789","email":"taro@example.com"}"#,
         "requestPasswordResetCode" => r#"{"web_id":"demo0001","email":"demo0001@example.com"}"#,
+        "setReminder" => r#"{"enabled":true,"timing":"days_before1","hour":8}"#,
         _ => "",
     }
 }

@@ -1772,3 +1772,85 @@ async fn a_password_is_reset_over_http_and_the_old_one_fails() {
     assert_eq!(old.status, StatusCode::UNAUTHORIZED);
     sign_in(&app, &web_id("demo0001", "NewPass2026")).await;
 }
+
+#[tokio::test]
+async fn the_reminder_setting_is_read_and_changed_with_one_notice_e_mail() {
+    const REMINDER: &str = "/api/v1/reminder";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let summary = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    // Due on the 5th: Thursday 2026-02-05 is the first ahead of January 7th.
+    assert_eq!(summary.json()["next_due"]["date"], "2026-02-05");
+
+    let seeded = call(Method::GET, REMINDER).bearer(&token).send(&app).await;
+    assert_eq!(
+        (seeded.status, seeded.json()),
+        (
+            StatusCode::OK,
+            json!({
+                "enabled": true,
+                "timing": "days_before3",
+                "hour": 9,
+                "email": "demo0001@example.com",
+                "next_due_date": "2026-02-05",
+                "next_send_at": "2026-02-02T09:00:00",
+            })
+        )
+    );
+
+    let put = |body: Value| {
+        call(Method::PUT, REMINDER)
+            .bearer(&token)
+            .json(&body)
+            .send(&app)
+    };
+    let on_the_day = json!({"enabled": true, "timing": "on_due_date", "hour": 8});
+    let changed = put(on_the_day.clone()).await;
+    assert_eq!(changed.status, StatusCode::OK, "{:?}", changed.json());
+    assert_eq!(changed.json()["next_send_at"], "2026-02-05T08:00:00");
+    // The same setting again answers the same and sends nothing more.
+    let again = put(on_the_day).await;
+    assert_eq!(
+        (again.status, again.json()),
+        (StatusCode::OK, changed.json())
+    );
+    let read = call(Method::GET, REMINDER).bearer(&token).send(&app).await;
+    assert_eq!(read.json(), changed.json());
+
+    let mailbox = call(Method::GET, MAILBOX).send(&app).await;
+    assert_eq!(mailbox.status, StatusCode::OK);
+    let mails = mailbox.json();
+    assert_eq!(mails.as_array().map(Vec::len), Some(1), "{mails}");
+    let mail = &mails[0];
+    assert_eq!(mail["to"], "demo0001@example.com");
+    assert_eq!(mail["at"], WEDNESDAY_NOON_JST_MS);
+    assert_eq!(
+        mail["subject"],
+        "ご返済日お知らせメールの設定変更のお知らせ"
+    );
+    let body = mail["body"].as_str().unwrap_or_default();
+    for part in [
+        "見本 太一 様",
+        "配信: 受け取る",
+        "送信日: 返済日当日",
+        "送信時刻: 08:00",
+        "次回の送信予定: 2026年2月5日 08:00",
+    ] {
+        assert!(body.contains(part), "{part} in {body}");
+    }
+
+    // An hour outside 0-23 and an unknown timing are unreadable requests.
+    for bad in [
+        json!({"enabled": true, "timing": "on_due_date", "hour": 24}),
+        json!({"enabled": true, "timing": "days_before_2", "hour": 9}),
+    ] {
+        let refused = put(bad.clone()).await;
+        assert_eq!(
+            (refused.status, refused.json()),
+            (StatusCode::BAD_REQUEST, unreadable()),
+            "{bad}"
+        );
+    }
+    let signed_out = call(Method::GET, REMINDER).send(&app).await;
+    assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
+}

@@ -1652,3 +1652,76 @@ fn recovery_types_match_the_document() {
         ends
     );
 }
+
+// ---- reminder e-mail ----
+
+fn all_reminder_timings() -> Vec<portal_api::ReminderTiming> {
+    use portal_api::ReminderTiming::*;
+    let all = vec![OnDueDate, DaysBefore1, DaysBefore3, DaysBefore5];
+    for timing in &all {
+        match timing {
+            OnDueDate | DaysBefore1 | DaysBefore3 | DaysBefore5 => {}
+        }
+    }
+    assert_eq!(all, portal_api::ReminderTiming::ALL);
+    all
+}
+
+fn reminder_hour(h: u8) -> portal_api::ReminderHour {
+    portal_api::ReminderHour::new(h).unwrap_or_else(|| panic!("hour {h}"))
+}
+
+#[test]
+fn reminder_types_match_the_document() {
+    use portal_api::{ReminderSetting, ReminderStatus, ReminderTiming};
+    let doc = doc();
+    assert_string_enum(&doc, "ReminderTiming", &all_reminder_timings());
+    let hours: Vec<Value> = [0, 9, 23].map(|h| wire(&reminder_hour(h))).to_vec();
+    for hour in &hours {
+        validate(&doc, schema(&doc, "ReminderHour"), hour, "ReminderHour")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for outside in [json!(24), json!(-1), json!("9")] {
+        assert!(
+            validate(&doc, schema(&doc, "ReminderHour"), &outside, "ReminderHour").is_err(),
+            "{outside} must be refused"
+        );
+    }
+    let settings: Vec<Value> = all_reminder_timings()
+        .into_iter()
+        .zip([true, false].into_iter().cycle())
+        .map(|(timing, enabled)| {
+            wire(&ReminderSetting {
+                enabled,
+                timing,
+                hour: reminder_hour(8),
+            })
+        })
+        .collect();
+    assert_same_shape(&doc, "ReminderSetting", &settings);
+    let on = ReminderStatus {
+        enabled: true,
+        timing: ReminderTiming::DaysBefore3,
+        hour: reminder_hour(9),
+        email: Some("demo0001@example.com".into()),
+        next_due_date: NaiveDate::from_ymd_opt(2026, 12, 7),
+        next_send_at: Some(datetime("2026-12-04T09:00:00")),
+    };
+    let nothing_due = ReminderStatus {
+        enabled: false,
+        email: None,
+        next_due_date: None,
+        next_send_at: None,
+        ..on.clone()
+    };
+    assert_same_shape(&doc, "ReminderStatus", &[wire(&on), wire(&nothing_due)]);
+    let path = &doc["paths"]["/api/v1/reminder"];
+    for (method, body) in [("get", None), ("put", Some("ReminderSetting"))] {
+        let op = &path[method];
+        let answer = &op["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(answer), Some("ReminderStatus"), "{method}");
+        let request = &op["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(request), body, "{method}");
+        assert!(strings(&op["tags"]).contains("services"), "{method}");
+    }
+}
