@@ -11,10 +11,11 @@ use fake_lender::{Call, Lender, LenderState, SessionRecord};
 use portal_api::{BackendError, OpSpec, SessionToken, SignedIn};
 use std::cell::{Cell, RefCell};
 
-/// Versioned with the persisted `LenderState`: v4 keeps each ledger's unpaid
-/// interest and late charge exactly (`Accrual`), so state saved by an older
-/// build is not read and the demo starts afresh.
-const STORAGE_KEY: &str = "portal.fake-lender.v4";
+/// Versioned with the persisted `LenderState`: v5 adds registered WEB-IDs,
+/// the reminder setting and points (a v4 state would load demo0001 as never
+/// having joined), so state saved by an older build is not read and the
+/// demo starts afresh.
+const STORAGE_KEY: &str = "portal.fake-lender.v5";
 
 /// This tab's session (`SessionRecord`) in `sessionStorage`: it survives a
 /// reload and ends with the tab. The in-page demo has no secret to guard

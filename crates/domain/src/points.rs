@@ -112,8 +112,13 @@ impl ExchangeItem {
 }
 
 /// Why an exchange was refused. Each variant carries what the message needs.
+///
+/// On the wire it is `{"rule": "insufficient", "balance": 120}` or
+/// `{"rule": "over_owed", "owed": 300}`: the flat [`ExchangeErrorWire`],
+/// for the reason [`crate::movement::AmountError`] gives (serde's
+/// internally tagged enums cost the browser's wasm several kilobytes each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "ExchangeErrorWire", try_from = "ExchangeErrorWire")]
 pub enum ExchangeError {
     /// No number of points was given for a repayment.
     Required,
@@ -129,6 +134,83 @@ pub enum ExchangeError {
     NothingOwed,
     /// The exchange costs more than the `balance`.
     Insufficient { balance: u32 },
+    /// The member has not joined the point service, so has no points to
+    /// exchange. The lender's check ([`check_exchange`] is only asked for
+    /// members who have joined).
+    NotJoined,
+}
+
+/// The rule an [`ExchangeError`] names, as its wire tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExchangeRule {
+    Required,
+    NotANumber,
+    BelowMinimum,
+    OverOwed,
+    NothingOwed,
+    Insufficient,
+    NotJoined,
+}
+
+/// [`ExchangeError`]'s wire form: the tag and the one figure some rules
+/// carry, each field absent when the rule has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeErrorWire {
+    pub rule: ExchangeRule,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owed: Option<Yen>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance: Option<u32>,
+}
+
+impl From<ExchangeError> for ExchangeErrorWire {
+    fn from(e: ExchangeError) -> Self {
+        let bare = |rule| ExchangeErrorWire {
+            rule,
+            minimum: None,
+            owed: None,
+            balance: None,
+        };
+        match e {
+            ExchangeError::Required => bare(ExchangeRule::Required),
+            ExchangeError::NotANumber => bare(ExchangeRule::NotANumber),
+            ExchangeError::BelowMinimum { minimum } => ExchangeErrorWire {
+                minimum: Some(minimum),
+                ..bare(ExchangeRule::BelowMinimum)
+            },
+            ExchangeError::OverOwed { owed } => ExchangeErrorWire {
+                owed: Some(owed),
+                ..bare(ExchangeRule::OverOwed)
+            },
+            ExchangeError::NothingOwed => bare(ExchangeRule::NothingOwed),
+            ExchangeError::Insufficient { balance } => ExchangeErrorWire {
+                balance: Some(balance),
+                ..bare(ExchangeRule::Insufficient)
+            },
+            ExchangeError::NotJoined => bare(ExchangeRule::NotJoined),
+        }
+    }
+}
+
+impl TryFrom<ExchangeErrorWire> for ExchangeError {
+    type Error = &'static str;
+
+    fn try_from(w: ExchangeErrorWire) -> Result<Self, Self::Error> {
+        use ExchangeRule as R;
+        Ok(match (w.rule, w.minimum, w.owed, w.balance) {
+            (R::Required, None, None, None) => ExchangeError::Required,
+            (R::NotANumber, None, None, None) => ExchangeError::NotANumber,
+            (R::BelowMinimum, Some(minimum), None, None) => ExchangeError::BelowMinimum { minimum },
+            (R::OverOwed, None, Some(owed), None) => ExchangeError::OverOwed { owed },
+            (R::NothingOwed, None, None, None) => ExchangeError::NothingOwed,
+            (R::Insufficient, None, None, Some(balance)) => ExchangeError::Insufficient { balance },
+            (R::NotJoined, None, None, None) => ExchangeError::NotJoined,
+            _ => return Err("an exchange rule with the wrong fields"),
+        })
+    }
 }
 
 /// Parses a number of points as typed: `1000`, `1,000`, `１，０００`,
@@ -462,6 +544,57 @@ mod tests {
         ];
         for &(raw, expected) in cases {
             assert_eq!(parse_points(raw), expected, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn refusals_travel_flat_and_come_back_whole() {
+        let cases: [(ExchangeError, &str); 7] = [
+            (Required, r#"{"rule":"required"}"#),
+            (NotANumber, r#"{"rule":"not_a_number"}"#),
+            (
+                BelowMinimum { minimum: 100 },
+                r#"{"rule":"below_minimum","minimum":100}"#,
+            ),
+            (
+                OverOwed { owed: Yen(300) },
+                r#"{"rule":"over_owed","owed":300}"#,
+            ),
+            (NothingOwed, r#"{"rule":"nothing_owed"}"#),
+            (
+                Insufficient { balance: 120 },
+                r#"{"rule":"insufficient","balance":120}"#,
+            ),
+            (NotJoined, r#"{"rule":"not_joined"}"#),
+        ];
+        for (value, json) in cases {
+            assert_eq!(
+                serde_json::to_string(&value).ok().as_deref(),
+                Some(json),
+                "{value:?}"
+            );
+            assert_eq!(
+                serde_json::from_str::<ExchangeError>(json).ok(),
+                Some(value),
+                "{json}"
+            );
+        }
+        // A rule without its figure, with another rule's, or with one it
+        // does not carry is refused rather than guessed at.
+        for broken in [
+            r#"{"rule":"below_minimum"}"#,
+            r#"{"rule":"over_owed","balance":300}"#,
+            r#"{"rule":"insufficient"}"#,
+            r#"{"rule":"nothing_owed","owed":0}"#,
+            r#"{"rule":"not_joined","balance":0}"#,
+            r#"{"rule":"later"}"#,
+            r#"{"minimum":100}"#,
+            r#""insufficient""#,
+        ] {
+            assert!(
+                serde_json::from_str::<ExchangeError>(broken).is_err(),
+                "{broken}"
+            );
         }
     }
 

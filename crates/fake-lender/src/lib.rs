@@ -77,6 +77,9 @@ pub struct AccountState {
     /// 3 days before, at 9:00.
     #[serde(default)]
     pub reminder: Option<reminders::StoredReminder>,
+    /// The member's points (SPEC S14); `None` until they join the service.
+    #[serde(default)]
+    pub points: Option<points::PointsState>,
 }
 
 /// The persisted part of the fake lender.
@@ -184,6 +187,7 @@ impl Lender {
                 ledger: seed::seed_ledger(m, now),
                 payee: seed::seed_payee(m),
                 reminder: reminders::seeded_reminder(m),
+                points: seed::seed_points(m, now),
             })
             .collect();
         Self::from_state(
@@ -221,6 +225,7 @@ impl Lender {
                     ledger: seed::seed_ledger(m, state.seeded_at),
                     payee: seed::seed_payee(m),
                     reminder: reminders::seeded_reminder(m),
+                    points: seed::seed_points(m, state.seeded_at),
                 });
             }
         }
@@ -291,6 +296,11 @@ impl Lender {
         }
         account.failed_attempts = 0;
         account.previous_sign_in = account.last_sign_in.replace(now);
+        // SPEC S14: the first sign-in of each calendar month (JST) earns a
+        // member of the point service its monthly bonus.
+        if let Some(points) = account.points.as_mut() {
+            points.credit_monthly_bonus(now);
+        }
         let previous_sign_in = account.previous_sign_in;
         let login = match credentials {
             Credentials::Card { .. } => LoginKind::Card,
@@ -512,7 +522,7 @@ impl Lender {
             }),
             overdue_days: ledger.overdue_days(today),
             previous_sign_in,
-            points: member.points,
+            points: account.points.as_ref().map(|p| p.balance),
             payoff_today: ledger.payoff(today),
             accrued_interest: ledger.accrued_interest(today),
             late_charge: ledger.late_charge(today),

@@ -194,7 +194,9 @@ fn validate_payee(
     }
 }
 
-fn check_key(key: Option<&str>) -> Result<&str, BackendError> {
+/// An `Idempotency-Key` as the lender accepts it: 1 to 64 letters, digits,
+/// `-` or `_`; anything else (or none) is `InvalidInput`.
+pub(crate) fn check_key(key: Option<&str>) -> Result<&str, BackendError> {
     key.filter(|k| {
         !k.is_empty()
             && k.len() <= MAX_KEY_LEN
@@ -215,7 +217,7 @@ fn arrival_ja(a: Arrival) -> String {
 
 impl Lender {
     /// The signed-in member behind `token`, touched.
-    fn member_for(
+    pub(crate) fn member_for(
         &mut self,
         token: &SessionToken,
         now: DateTime<Utc>,
@@ -244,7 +246,9 @@ impl Lender {
         }
     }
 
-    fn next_reception_number(&mut self, prefix: char, now: DateTime<Utc>) -> String {
+    /// The next reception number: `prefix` + JST `YYMMDD` + 5 digits of
+    /// the one counter every kind of reception shares.
+    pub(crate) fn next_reception_number(&mut self, prefix: char, now: DateTime<Utc>) -> String {
         self.state.reception_counter = self.state.reception_counter.wrapping_add(1);
         let n = self.state.reception_counter % 100_000;
         format!("{prefix}{}{n:05}", to_jst(now).format("%y%m%d"))

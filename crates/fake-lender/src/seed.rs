@@ -50,6 +50,25 @@ pub fn seed_payee(m: &DemoMember) -> Option<crate::movements::StoredPayee> {
     })
 }
 
+/// How long before the seed instant a seeded member of the point service
+/// joined it.
+pub const POINTS_JOINED_DAYS_BEFORE_SEED: i64 = 60;
+
+/// The member's point service as seeded (SPEC S17: `demo0001` has joined).
+///
+/// The balance is the seed's figure; the history holds the one join bonus,
+/// [`POINTS_JOINED_DAYS_BEFORE_SEED`] days before the seed instant (the
+/// history is the latest entries, not a ledger that adds up to the
+/// balance). The seed month counts as already rewarded, so the first
+/// sign-in of the seed month earns no monthly bonus and the first bonus
+/// comes with the next month's first sign-in; the demo therefore opens
+/// with the balance S17 names.
+pub fn seed_points(m: &DemoMember, now: DateTime<Utc>) -> Option<crate::points::PointsState> {
+    let balance = m.points?;
+    let joined_at = now - Duration::days(POINTS_JOINED_DAYS_BEFORE_SEED);
+    Some(crate::points::PointsState::seeded(balance, joined_at, now))
+}
+
 /// One seeded member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoMember {
@@ -78,6 +97,8 @@ pub struct DemoMember {
     /// Registered e-mail and web statements and never borrowed: eligible for
     /// 30 days interest-free from the first borrowing (SPEC S1).
     pub interest_free_eligible: bool,
+    /// The point balance of a member who has joined the point service
+    /// (SPEC S14, S17); `None` for one who has not (`seed_points`).
     pub points: Option<u32>,
     /// Days past the missed due date at the seed instant, for the overdue
     /// member: exactly this many whenever the day that many days before the

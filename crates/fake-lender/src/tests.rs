@@ -1355,6 +1355,10 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         "requestRegistrationCode" => r#"{"member_number":"123456789","email":"taro@example.com"}"#,
         "requestPasswordResetCode" => r#"{"web_id":"demo0001","email":"demo0001@example.com"}"#,
         "setReminder" => r#"{"enabled":true,"timing":"days_before1","hour":8}"#,
+        // The signed-in card member joins first (`joinPoints` comes before
+        // `exchangePoints` in the list), which gives exactly these 100
+        // points; the member owes far more.
+        "exchangePoints" => r#"{"item":"repayment","points":100}"#,
         _ => "",
     }
 }

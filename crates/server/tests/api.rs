@@ -1854,3 +1854,169 @@ async fn the_reminder_setting_is_read_and_changed_with_one_notice_e_mail() {
     let signed_out = call(Method::GET, REMINDER).send(&app).await;
     assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
 }
+
+// ---- points (SPEC S14) ----
+
+const POINTS: &str = "/api/v1/points";
+const MEMBERSHIP: &str = "/api/v1/points/membership";
+const EXCHANGES: &str = "/api/v1/points/exchanges";
+
+fn exchange(token: &str, key: Option<&str>, body: &Value) -> Call {
+    let request = call(Method::POST, EXCHANGES).bearer(token).json(body);
+    match key {
+        Some(key) => request.header("idempotency-key", key),
+        None => request,
+    }
+}
+
+async fn points_of(app: &axum::Router, token: &str) -> Value {
+    let reply = call(Method::GET, POINTS).bearer(token).send(app).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json());
+    reply.json()
+}
+
+#[tokio::test]
+async fn points_are_joined_exchanged_once_per_key_and_repay_over_http() {
+    let app = router(true);
+    // The card member has not joined: no points, and no exchange.
+    let token = sign_in(&app, &member()).await;
+    assert_eq!(
+        points_of(&app, &token).await,
+        json!({"joined": false, "balance": 0, "history": []})
+    );
+    let refused = exchange(
+        &token,
+        Some("p-0"),
+        &json!({"item": "repayment", "points": 100}),
+    )
+    .send(&app)
+    .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "exchange_refused", "refusal": {"rule": "not_joined"}})
+        )
+    );
+
+    // Joining gives 100 points once; joining again answers the same.
+    let joined = call(Method::POST, MEMBERSHIP)
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(joined.status, StatusCode::OK, "{:?}", joined.json());
+    assert_eq!(joined.json()["joined"], true);
+    assert_eq!(joined.json()["balance"], 100);
+    assert_eq!(joined.json()["history"][0]["kind"], "join_bonus");
+    let again = call(Method::POST, MEMBERSHIP)
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (again.status, again.json()),
+        (StatusCode::OK, joined.json())
+    );
+    let summary = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    assert_eq!(summary.json()["points"], 100);
+
+    // The 100 points toward a repayment: booked on the ledger with its
+    // split, and in the history with the channel `points`.
+    let repay = json!({"item": "repayment", "points": 100});
+    let paid = exchange(&token, Some("p-1"), &repay).send(&app).await;
+    assert_eq!(paid.status, StatusCode::CREATED, "{:?}", paid.json());
+    let receipt = paid.json();
+    assert_eq!(receipt["points"], 100);
+    assert_eq!(receipt["balance_after"], 0);
+    let split = &receipt["repayment"];
+    let parts = ["late_charge", "interest", "principal"]
+        .iter()
+        .map(|k| split[*k].as_i64().unwrap_or(-1))
+        .sum::<i64>();
+    assert_eq!(parts, 100, "{split}");
+    let history = call(Method::GET, &format!("{HISTORY}?limit=1"))
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    let newest = &history["entries"][0];
+    assert_eq!(newest["channel"], "points");
+    assert_eq!(newest["kind"], "repayment");
+    assert_eq!(newest["amount"], 100);
+    assert_eq!(newest["interest"], split["interest"]);
+    assert_eq!(newest["balance_after"], split["balance_after"]);
+
+    // demo0001 buys goods under one key twice: spent once, the same receipt.
+    let demo = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let bag = json!({"item": "eco_bag"});
+    let first = exchange(&demo, Some("bag-1"), &bag).send(&app).await;
+    let second = exchange(&demo, Some("bag-1"), &bag).send(&app).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.json());
+    assert_eq!((second.status, second.json()), (first.status, first.json()));
+    assert_eq!(first.json()["balance_after"], 450);
+    assert_eq!(first.json()["repayment"], Value::Null);
+    assert!(first.json()["reception_number"]
+        .as_str()
+        .is_some_and(|n| n.starts_with("P260107")));
+    let points = points_of(&app, &demo).await;
+    assert_eq!(points["balance"], 450);
+    let spent: Vec<&Value> = points["history"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["kind"] == "exchange")
+        .collect();
+    assert_eq!(spent.len(), 1);
+    assert_eq!(spent[0]["points"], -800);
+
+    // The same key for something else, no key, and goods with an amount.
+    let conflict = exchange(&demo, Some("bag-1"), &json!({"item": "digital_gift500"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (conflict.status, conflict.json()),
+        (
+            StatusCode::CONFLICT,
+            json!({"code": "idempotency_conflict"})
+        )
+    );
+    let keyless = exchange(&demo, None, &bag).send(&app).await;
+    assert_eq!(
+        (keyless.status, keyless.json()),
+        (StatusCode::BAD_REQUEST, unreadable())
+    );
+    let with_amount = exchange(
+        &demo,
+        Some("bag-2"),
+        &json!({"item": "eco_bag", "points": 800}),
+    )
+    .send(&app)
+    .await;
+    assert_eq!(with_amount.status, StatusCode::BAD_REQUEST);
+    let short = exchange(&demo, Some("bag-3"), &bag).send(&app).await;
+    assert_eq!(
+        (short.status, short.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "exchange_refused", "refusal": {"rule": "insufficient", "balance": 450}})
+        )
+    );
+    assert_eq!(points_of(&app, &demo).await["balance"], 450);
+
+    // One notice for the joining, one per exchange made.
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    let subjects: Vec<&str> = mails
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["subject"].as_str())
+        .filter(|s| s.contains("ポイント"))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "ポイントサービス入会のお知らせ",
+            "ポイント交換受付のお知らせ",
+            "ポイント交換受付のお知らせ"
+        ]
+    );
+}

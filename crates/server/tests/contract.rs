@@ -10,9 +10,9 @@ use axum::http::{Method, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
 use portal_api::ops::{
-    encode_request, DecideRepayment, GetHistory, GetMovement, GetPayeeAccount, GetRepaidBorrowings,
-    GetRepayment, Input, OpSpec, Operation, QuoteTransfer, RegisterPayeeAccount, StartRepayment,
-    Transfer,
+    encode_request, DecideRepayment, ExchangePoints, GetHistory, GetMovement, GetPayeeAccount,
+    GetPoints, GetRepaidBorrowings, GetRepayment, Input, JoinPoints, OpSpec, Operation,
+    QuoteTransfer, RegisterPayeeAccount, StartRepayment, Transfer,
 };
 use portal_api::{
     AccountKind, AccountSummary, AmountError, Arrival, BackendError, BankDecision,
@@ -25,6 +25,10 @@ use portal_api::{
     TransferRequest, UnscheduledMaintenance, VerifyCodeRequest,
 };
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
+use portal_api::{
+    ExchangeError, ExchangeItem, ExchangeReceipt, ExchangeRequest, PointEntry, PointKind,
+    PointsStatus,
+};
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
 use portal_server::{status_for, FaultInjection, FaultKind, MaintenanceNotice, API_PREFIX};
@@ -338,10 +342,15 @@ fn all_channels() -> Vec<Channel> {
         Channel::Transfer,
         Channel::InternetRepayment,
         Channel::Debit,
+        Channel::Points,
     ];
     for channel in &all {
         match channel {
-            Channel::Atm | Channel::Transfer | Channel::InternetRepayment | Channel::Debit => {}
+            Channel::Atm
+            | Channel::Transfer
+            | Channel::InternetRepayment
+            | Channel::Debit
+            | Channel::Points => {}
         }
     }
     all
@@ -490,6 +499,9 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
             why: CodeEnd::Expired,
         },
         BackendError::WebIdTaken,
+        BackendError::ExchangeRefused {
+            refusal: ExchangeError::Insufficient { balance: 120 },
+        },
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -512,6 +524,7 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::CodeRefused { .. }
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
+                | BackendError::ExchangeRefused { .. }
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -1724,4 +1737,183 @@ fn reminder_types_match_the_document() {
         assert_eq!(ref_name(request), body, "{method}");
         assert!(strings(&op["tags"]).contains("services"), "{method}");
     }
+}
+
+// ---- points ----
+
+fn all_point_kinds() -> Vec<PointKind> {
+    use PointKind::*;
+    let all = vec![JoinBonus, MonthlyBonus, Exchange];
+    for kind in &all {
+        match kind {
+            JoinBonus | MonthlyBonus | Exchange => {}
+        }
+    }
+    all
+}
+
+fn all_exchange_items() -> Vec<ExchangeItem> {
+    use ExchangeItem::*;
+    let all = vec![Repayment, DigitalGift500, EcoBag, DigitalGift1000];
+    for item in &all {
+        match item {
+            Repayment | DigitalGift500 | EcoBag | DigitalGift1000 => {}
+        }
+    }
+    assert_eq!(all, portal_domain::points::CATALOGUE);
+    all
+}
+
+fn all_exchange_errors() -> Vec<ExchangeError> {
+    use ExchangeError::*;
+    let all = vec![
+        Required,
+        NotANumber,
+        BelowMinimum { minimum: 100 },
+        OverOwed { owed: Yen(300) },
+        NothingOwed,
+        Insufficient { balance: 120 },
+        NotJoined,
+    ];
+    for error in &all {
+        match error {
+            Required
+            | NotANumber
+            | BelowMinimum { .. }
+            | OverOwed { .. }
+            | NothingOwed
+            | Insufficient { .. }
+            | NotJoined => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn points_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "PointKind", &all_point_kinds());
+    assert_string_enum(&doc, "ExchangeItem", &all_exchange_items());
+    // The refusal travels flat (`rule` and its figure), both ways.
+    assert_tagged_union(
+        &doc,
+        "ExchangeError",
+        "rule",
+        &values(&all_exchange_errors()),
+    );
+    for value in values(&all_exchange_errors()) {
+        let back: Option<ExchangeError> = serde_json::from_value(value.clone()).ok();
+        assert_eq!(back.map(|e| wire(&e)), Some(value));
+    }
+
+    let join = PointEntry {
+        at: instant(WEDNESDAY_NOON_JST_MS),
+        kind: PointKind::JoinBonus,
+        points: 100,
+        item: None,
+        reception_number: None,
+    };
+    let exchange = PointEntry {
+        at: instant(WEDNESDAY_NOON_JST_MS + 3),
+        kind: PointKind::Exchange,
+        points: -800,
+        item: Some(ExchangeItem::EcoBag),
+        reception_number: Some("P26010700001".into()),
+    };
+    let entries = [join.clone(), exchange.clone()];
+    assert_same_shape(&doc, "PointEntry", &values(&entries));
+    let joined = PointsStatus {
+        joined: true,
+        balance: 450,
+        history: vec![exchange, join],
+    };
+    let not_joined = PointsStatus {
+        joined: false,
+        balance: 0,
+        history: vec![],
+    };
+    assert_same_shape(&doc, "PointsStatus", &[wire(&joined), wire(&not_joined)]);
+
+    let goods = ExchangeReceipt {
+        reception_number: "P26010700001".into(),
+        item: ExchangeItem::EcoBag,
+        points: 800,
+        balance_after: 450,
+        repayment: None,
+    };
+    let repayment = ExchangeReceipt {
+        reception_number: "P26010700002".into(),
+        item: ExchangeItem::Repayment,
+        points: 300,
+        balance_after: 150,
+        repayment: repayment_samples()[1].split,
+    };
+    assert!(repayment.repayment.is_some());
+    assert_same_shape(&doc, "ExchangeReceipt", &[wire(&goods), wire(&repayment)]);
+
+    // The request's `points` may be left out (goods), so it is the one
+    // property not required; serde writes it, as `null` for goods, and
+    // reads its absence as `None`.
+    let described = schema(&doc, "ExchangeRequest");
+    let toward = ExchangeRequest {
+        item: ExchangeItem::Repayment,
+        points: Some(300),
+    };
+    let bag = ExchangeRequest {
+        item: ExchangeItem::EcoBag,
+        points: None,
+    };
+    assert_eq!(property_names(described), keys(&wire(&toward)));
+    assert_eq!(
+        strings(&described["required"]),
+        BTreeSet::from(["item".to_owned()])
+    );
+    assert_eq!(described["additionalProperties"], Value::Bool(false));
+    for sample in [wire(&toward), wire(&bag), json!({"item": "eco_bag"})] {
+        validate(&doc, described, &sample, "ExchangeRequest").unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(
+        serde_json::from_value::<ExchangeRequest>(json!({"item": "eco_bag"})).ok(),
+        Some(bag)
+    );
+    assert!(
+        serde_json::from_value::<ExchangeRequest>(json!({"item": "eco_bag", "at": 1})).is_err()
+    );
+
+    // Each operation names its schemas, under the services tag.
+    let table: [(&OpSpec, Option<&str>, &str); 3] = [
+        (GetPoints::SPEC, None, "PointsStatus"),
+        (JoinPoints::SPEC, None, "PointsStatus"),
+        (
+            ExchangePoints::SPEC,
+            Some("ExchangeRequest"),
+            "ExchangeReceipt",
+        ),
+    ];
+    for (spec, request, reply) in table {
+        let op = documented_operation(&doc, spec);
+        assert!(
+            strings(&op["tags"]).contains("services"),
+            "{}: tag",
+            spec.name
+        );
+        let body = &op["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(body), request, "{}: request body", spec.name);
+        let answer =
+            &op["responses"][spec.status.to_string()]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(answer), Some(reply), "{}: reply", spec.name);
+        assert!(op["responses"].get("503").is_some(), "{}: 503", spec.name);
+        assert!(op["responses"].get("500").is_some(), "{}: 500", spec.name);
+    }
+    let exchange = documented_operation(&doc, ExchangePoints::SPEC);
+    let error_of = |status: &str| {
+        ref_name(&exchange["responses"][status]["content"]["application/json"]["schema"])
+            .map(str::to_owned)
+    };
+    assert_eq!(error_of("422").as_deref(), Some("ErrorExchangeRefused"));
+    assert_eq!(error_of("409").as_deref(), Some("ErrorIdempotencyConflict"));
+    assert_eq!(
+        ref_name(&exchange["responses"]["400"]),
+        Some("InvalidInput")
+    );
 }

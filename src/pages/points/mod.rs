@@ -50,6 +50,7 @@ fn refusal_text(t: &Texts, l: Locale, e: ExchangeError) -> String {
         ExchangeError::BelowMinimum { minimum } => (t.refused_minimum)(&(t.points_value)(minimum)),
         ExchangeError::OverOwed { owed } => (t.refused_over_owed)(&l.yen(owed)),
         ExchangeError::NothingOwed => t.refused_nothing_owed.to_owned(),
+        ExchangeError::NotJoined => t.refused_not_joined.to_owned(),
         ExchangeError::Insufficient { balance } => {
             (t.refused_insufficient)(&(t.points_value)(balance))
         }

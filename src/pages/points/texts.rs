@@ -177,6 +177,10 @@ texts! {
             ja: "現在お借入れがないため、ご返済に充当できません。",
             en: "You have no balance, so points cannot go toward a repayment.",
         }
+        refused_not_joined: &'static str {
+            ja: "ポイントサービスに入会していないため、ポイントを交換できません。",
+            en: "You have not joined the point service, so you cannot exchange points.",
+        }
         refused_required: &'static str {
             ja: "充当するポイント数を半角数字で入力してください。",
             en: "Enter the number of points in half-width (半角) digits.",
