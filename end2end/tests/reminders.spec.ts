@@ -58,7 +58,8 @@ test("a member without a balance has no due date to be reminded of", async ({ pa
   const login = new LoginPage(page);
   await login.goto();
   await login.signInWithCard("1234567890123456", "4321");
-  await page.goto("/reminders");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会員トップ");
+  await page.getByRole("link", { name: "ご返済日お知らせメール" }).click();
   await expect(figure(page, "次回のご返済日")).toHaveText("—");
   await page.getByRole("radio", { name: "受け取る" }).check();
   await expect(page.getByText("現在お借入れがないため")).toBeVisible();
