@@ -746,6 +746,29 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A WEB-ID that is another member's in any mix of case is taken;
+        /// the same letters with one more digit are free.
+        #[test]
+        fn web_ids_are_unique_without_regard_to_case(flips in proptest::collection::vec(proptest::bool::ANY, 8)) {
+            let taken: String = "demo0001"
+                .chars()
+                .zip(flips)
+                .map(|(c, up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let mut lender = Lender::seeded(noon(), 7);
+            let sent = code_for(&mut lender, "123456789", "taro@example.com");
+            let code = mailed_code(&lender, "taro@example.com").unwrap_or_default();
+            proptest::prop_assert_eq!(verify(&mut lender, &sent, &code, noon()), Ok(()));
+            proptest::prop_assert_eq!(
+                register(&mut lender, &sent, &taken, "Yamada2026"),
+                Err(BackendError::WebIdTaken)
+            );
+            let free = format!("{taken}9");
+            proptest::prop_assert!(register(&mut lender, &sent, &free, "Yamada2026").is_ok());
+        }
+    }
+
     #[test]
     fn malformed_details_are_refused_by_field() {
         let mut lender = Lender::seeded(noon(), 7);

@@ -9,9 +9,14 @@ use portal_server::{app, Config};
 use std::path::PathBuf;
 
 /// A dist/ with an index, one asset and its Brotli and gzip copies (their
-/// contents are markers, so a test sees which file it was sent).
+/// contents are markers, so a test sees which file it was sent). Each call
+/// writes its own directory: tests run in parallel, and one test rewriting
+/// a file another is serving would let that one read it half-written.
 fn dist() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("portal-assets-{}", std::process::id()));
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("portal-assets-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir");
     let files = [
         ("index.html", "<!DOCTYPE html><title>index</title>"),
