@@ -398,13 +398,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 
-    fn fresh_token() -> SessionToken {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static NEXT: AtomicU64 = AtomicU64::new(1);
-        let mut bytes = [0xb0u8; 16];
-        bytes[..8].copy_from_slice(&NEXT.fetch_add(1, Ordering::Relaxed).to_le_bytes());
-        SessionToken::from_random(bytes)
-    }
+    use crate::tests::fresh_token;
 
     /// demo0001, the seeded member of the point service (1,250 points).
     fn demo() -> SignInRequest {

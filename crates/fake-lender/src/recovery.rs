@@ -87,6 +87,15 @@ fn invalid(field: Field, error: FieldError) -> BackendError {
     }
 }
 
+/// Every field that failed its rule, in the form's order, as one refusal.
+fn refused<const N: usize>(checks: [(Field, Option<FieldError>); N]) -> BackendError {
+    let problems = checks
+        .into_iter()
+        .filter_map(|(field, error)| error.map(|error| portal_api::FieldProblem { field, error }))
+        .collect();
+    BackendError::InvalidInput { problems }
+}
+
 fn ended(why: CodeEnd) -> BackendError {
     BackendError::CodeEnded { why }
 }
@@ -136,13 +145,10 @@ impl Lender {
         let (number, email) = match (number, email) {
             (Ok(n), Ok(e)) => (n, e),
             (n, e) => {
-                let problems = [(Field::MemberNumber, n.err()), (Field::Email, e.err())]
-                    .into_iter()
-                    .filter_map(|(field, error)| {
-                        error.map(|error| portal_api::FieldProblem { field, error })
-                    })
-                    .collect();
-                return Err(BackendError::InvalidInput { problems });
+                return Err(refused([
+                    (Field::MemberNumber, n.err()),
+                    (Field::Email, e.err()),
+                ]));
             }
         };
         let member = seed::demo_members().iter().find(|m| {
@@ -200,13 +206,7 @@ impl Lender {
         let (web_id, email) = match (web_id, email) {
             (Ok(w), Ok(e)) => (w, e),
             (w, e) => {
-                let problems = [(Field::WebId, w.err()), (Field::Email, e.err())]
-                    .into_iter()
-                    .filter_map(|(field, error)| {
-                        error.map(|error| portal_api::FieldProblem { field, error })
-                    })
-                    .collect();
-                return Err(BackendError::InvalidInput { problems });
+                return Err(refused([(Field::WebId, w.err()), (Field::Email, e.err())]));
             }
         };
         let member = seed::demo_members().iter().find(|m| {
@@ -334,13 +334,10 @@ impl Lender {
         let (web_id, password) = match (web_id, password) {
             (Ok(w), Ok(p)) => (w, p),
             (w, p) => {
-                let problems = [(Field::WebId, w.err()), (Field::Password, p.err())]
-                    .into_iter()
-                    .filter_map(|(field, error)| {
-                        error.map(|error| portal_api::FieldProblem { field, error })
-                    })
-                    .collect();
-                return Err(BackendError::InvalidInput { problems });
+                return Err(refused([
+                    (Field::WebId, w.err()),
+                    (Field::Password, p.err()),
+                ]));
             }
         };
         // Unique without regard to case, so no two members have WEB-IDs
@@ -425,25 +422,9 @@ impl Lender {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
     use portal_api::{LoginKind, SessionToken, SignInRequest};
-    use std::cell::Cell;
 
-    fn noon() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0)
-            .single()
-            .unwrap_or_default()
-    }
-
-    thread_local!(static SEQ: Cell<u8> = const { Cell::new(0) });
-
-    /// Distinct random bits for each draw, as a driver would supply.
-    fn bits() -> [u8; 16] {
-        SEQ.with(|s| {
-            s.set(s.get().wrapping_add(1));
-            [s.get(); 16]
-        })
-    }
+    use crate::tests::{fresh_token_bytes as bits, wednesday_noon as noon};
 
     fn code_for(lender: &mut Lender, number: &str, email: &str) -> CodeSent {
         let request = RegistrationCodeRequest {

@@ -214,17 +214,11 @@ mod tests {
     use super::*;
     use crate::movements::Mail;
     use crate::LenderState;
-    use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+    use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
     use portal_api::SignInRequest;
     use portal_domain::clock::from_jst;
-    use std::cell::Cell;
 
-    /// Wednesday 2026-11-25 12:00 JST, far from every maintenance window.
-    fn noon() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0)
-            .single()
-            .unwrap_or_default()
-    }
+    use crate::tests::wednesday_noon as noon;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
@@ -238,14 +232,7 @@ mod tests {
         ReminderHour::new(h).unwrap_or_else(|| panic!("hour {h}"))
     }
 
-    thread_local!(static SEQ: Cell<u8> = const { Cell::new(0) });
-
-    fn fresh_token() -> SessionToken {
-        SEQ.with(|s| {
-            s.set(s.get().wrapping_add(1));
-            SessionToken::from_random([s.get(); 16])
-        })
-    }
+    use crate::tests::fresh_token;
 
     /// A seeded lender and a session of the member these credentials name.
     fn signed_in(request: SignInRequest) -> (Lender, SessionToken) {

@@ -5,14 +5,16 @@ use chrono::{NaiveDate, TimeZone};
 use proptest::prelude::*;
 
 /// Wednesday 2026-11-25 12:00 JST: far from every maintenance window.
-fn wednesday_noon() -> DateTime<Utc> {
+/// Shared with the feature modules' own tests.
+pub(crate) fn wednesday_noon() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0)
         .single()
         .unwrap_or_default()
 }
 
-/// A fresh token for each sign-in, as a driver mints them.
-fn fresh_token() -> SessionToken {
+/// A fresh token for each sign-in, as a driver mints them (distinct across
+/// every test of the crate).
+pub(crate) fn fresh_token() -> SessionToken {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
@@ -1328,7 +1330,7 @@ fn wire(
     serve::serve_wire(lender, spec, &mut call, request)
 }
 
-fn fresh_token_bytes() -> [u8; 16] {
+pub(crate) fn fresh_token_bytes() -> [u8; 16] {
     let token = fresh_token();
     let mut bytes = [0u8; 16];
     for (i, b) in bytes.iter_mut().enumerate() {
