@@ -517,7 +517,7 @@ pub fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Parses a VISA prepaid card number: separators and full-width digits are

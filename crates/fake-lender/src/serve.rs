@@ -255,24 +255,6 @@ impl Serve<ops::GetMovement> for Lender {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use portal_api::OPERATIONS;
-
-    #[test]
-    fn every_listed_operation_has_a_handler() {
-        for spec in OPERATIONS {
-            assert!(
-                TABLE.iter().any(|(s, _)| s.name == spec.name),
-                "{}",
-                spec.name
-            );
-        }
-        assert_eq!(TABLE.len(), OPERATIONS.len());
-    }
-}
-
 impl Call<'_> {
     /// A fresh request name and confirmation code for a code request.
     fn fresh_challenge(
@@ -335,5 +317,23 @@ impl Serve<ops::ResetPassword> for Lender {
         request: portal_api::PasswordResetRequest,
     ) -> Result<(), BackendError> {
         self.reset_password(&request, call.now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_api::OPERATIONS;
+
+    #[test]
+    fn every_listed_operation_has_a_handler() {
+        for spec in OPERATIONS {
+            assert!(
+                TABLE.iter().any(|(s, _)| s.name == spec.name),
+                "{}",
+                spec.name
+            );
+        }
+        assert_eq!(TABLE.len(), OPERATIONS.len());
     }
 }
