@@ -5,7 +5,7 @@ use crate::i18n::common::{tr, Texts};
 use crate::i18n::use_i18n;
 use leptos::ev;
 use leptos::prelude::*;
-use portal_domain::input::Normalized;
+use portal_domain::input::{Field as InputField, Normalized};
 use wasm_bindgen::JsCast;
 
 /// How a field treats what is typed.
@@ -188,5 +188,48 @@ pub fn AmountField(
             inputmode="numeric"
             autocomplete="off"
         />
+    }
+}
+
+/// The id of the control a form field of the domain's rules is typed in:
+/// the same on every form, so an error summary can link to it.
+pub fn input_id(f: InputField) -> &'static str {
+    match f {
+        InputField::CardNumber => "card-number",
+        InputField::Pin => "pin",
+        InputField::WebId => "web-id",
+        InputField::Password => "password",
+        InputField::MemberNumber => "member-number",
+        InputField::Email => "email",
+        InputField::Code => "code",
+        InputField::PasswordConfirmation => "password-confirmation",
+    }
+}
+
+/// A form's problems above it, announced as an alert, each a link to its
+/// control (`(id, message)`); nothing while there are none. `children`
+/// follow the list (the sign-in form's link to help).
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] items: Signal<Vec<(&'static str, String)>>,
+    #[prop(optional)] children: Option<ChildrenFn>,
+) -> impl IntoView {
+    move || {
+        let items = items.get();
+        let extra = children.clone();
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert">
+                    <p class="error-summary-title">{tr(|t| t.errors_heading)}</p>
+                    <ul>
+                        {items
+                            .into_iter()
+                            .map(|(id, message)| view! { <li><a href=format!("#{id}")>{message}</a></li> })
+                            .collect_view()}
+                    </ul>
+                    {extra.map(|c| c())}
+                </div>
+            }
+        })
     }
 }

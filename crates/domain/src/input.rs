@@ -398,9 +398,9 @@ pub fn validate_web_id_login(
 }
 
 /// Keeps the fields that have an error, in the order the form shows them.
-fn collect_errors<const N: usize>(
-    results: [(Field, Option<FieldError>); N],
-) -> Vec<(Field, FieldError)> {
+/// Every form of the portal reports its problems this way (sign-in here,
+/// the settings forms in `profile`, the lender's registration checks).
+pub fn collect_errors<F, E, const N: usize>(results: [(F, Option<E>); N]) -> Vec<(F, E)> {
     results
         .into_iter()
         .filter_map(|(field, error)| error.map(|e| (field, e)))

@@ -15,7 +15,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{
-    is_dash, is_full_width_digit, is_surrounding_space, normalize_digits, to_half_width, Normalized,
+    collect_errors, is_dash, is_full_width_digit, is_surrounding_space, normalize_digits,
+    to_half_width, Normalized,
 };
 
 /// The longest city (市区町村), street (町名・番地) or building line, in
@@ -758,7 +759,7 @@ pub fn validate_address(
             street,
             building,
         }),
-        (postal_code, prefecture, city, street, building) => Err(errors([
+        (postal_code, prefecture, city, street, building) => Err(collect_errors([
             (ProfileField::PostalCode, postal_code.err()),
             (ProfileField::Prefecture, prefecture.err()),
             (ProfileField::City, city.err()),
@@ -783,22 +784,12 @@ pub fn validate_employer(
             phone,
             department,
         }),
-        (name, phone, department) => Err(errors([
+        (name, phone, department) => Err(collect_errors([
             (ProfileField::EmployerName, name.err()),
             (ProfileField::EmployerPhone, phone.err()),
             (ProfileField::Department, department.err()),
         ])),
     }
-}
-
-/// Keeps the fields that have an error, in the order given.
-fn errors<const N: usize>(
-    results: [(ProfileField, Option<ProfileError>); N],
-) -> Vec<(ProfileField, ProfileError)> {
-    results
-        .into_iter()
-        .filter_map(|(field, error)| error.map(|e| (field, e)))
-        .collect()
 }
 
 #[cfg(test)]

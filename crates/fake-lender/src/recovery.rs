@@ -22,7 +22,7 @@ use portal_api::{
     RegistrationRequest, ResetCodeRequest, VerifyCodeRequest,
 };
 use portal_domain::input::{
-    parse_member_number, parse_new_password, parse_web_id, Field, FieldError,
+    collect_errors, parse_member_number, parse_new_password, parse_web_id, Field, FieldError,
 };
 use portal_domain::recovery::{
     parse_confirmation_code, parse_email, CodeChallenge, CodeRefusal, ConfirmationCode,
@@ -89,9 +89,9 @@ fn invalid(field: Field, error: FieldError) -> BackendError {
 
 /// Every field that failed its rule, in the form's order, as one refusal.
 fn refused<const N: usize>(checks: [(Field, Option<FieldError>); N]) -> BackendError {
-    let problems = checks
+    let problems = collect_errors(checks)
         .into_iter()
-        .filter_map(|(field, error)| error.map(|error| portal_api::FieldProblem { field, error }))
+        .map(|(field, error)| portal_api::FieldProblem { field, error })
         .collect();
     BackendError::InvalidInput { problems }
 }

@@ -7,7 +7,7 @@
 
 use super::texts::{tr, Texts};
 use crate::browser;
-use crate::components::field::{Field, FieldKind};
+use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
 use crate::i18n::{common, use_i18n};
 use crate::routes::HelpTopic;
 use leptos::ev;
@@ -74,19 +74,6 @@ fn about_half_width(e: FieldError) -> bool {
     }
 }
 
-fn field_id(f: InputField) -> &'static str {
-    match f {
-        InputField::CardNumber => "card-number",
-        InputField::Pin => "pin",
-        InputField::WebId => "web-id",
-        InputField::Password => "password",
-        InputField::MemberNumber => "member-number",
-        InputField::Email => "email",
-        InputField::Code => "code",
-        InputField::PasswordConfirmation => "password-confirmation",
-    }
-}
-
 #[component]
 pub fn SignInForm(
     inputs: SignInInputs,
@@ -135,7 +122,7 @@ pub fn SignInForm(
             }
             Err(problems) => {
                 if let Some((first, _)) = problems.first() {
-                    browser::focus_id(field_id(*first));
+                    browser::focus_id(input_id(*first));
                 }
                 errors.set(problems);
             }
@@ -163,31 +150,14 @@ pub fn SignInForm(
         });
     };
 
-    let summary = move || {
-        let c: &common::Texts = i18n.t();
-        let items = errors.get();
-        let half_width = items.iter().any(|(_, e)| about_half_width(*e));
-        (!items.is_empty()).then(|| {
-            view! {
-                <div class="error-summary" role="alert">
-                    <p class="error-summary-title">{c.errors_heading}</p>
-                    <ul>
-                        {items
-                            .into_iter()
-                            .map(|(f, _)| {
-                                view! { <li><a href=format!("#{}", field_id(f))>{move || error_for(f).get()}</a></li> }
-                            })
-                            .collect_view()}
-                    </ul>
-                    {half_width.then(|| view! {
-                        <p class="error-summary-help">
-                            <a href=HelpTopic::HalfWidth.href()>{tr(|t| t.more_about_half_width)}</a>
-                        </p>
-                    })}
-                </div>
-            }
-        })
-    };
+    let summary_items = Signal::derive(move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(f, _)| (input_id(f), error_for(f).get().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    });
+    let half_width = move || errors.with(|es| es.iter().any(|(_, e)| about_half_width(*e)));
 
     let submit_label = move || {
         if pending.get() {
@@ -229,7 +199,13 @@ pub fn SignInForm(
                 {tab_button(LoginTab::Card, "tab-card", "panel-card")}
                 {tab_button(LoginTab::WebId, "tab-web-id", "panel-web-id")}
             </div>
-            {summary}
+            <ErrorSummary items=summary_items>
+                <Show when=half_width>
+                    <p class="error-summary-help">
+                        <a href=HelpTopic::HalfWidth.href()>{tr(|t| t.more_about_half_width)}</a>
+                    </p>
+                </Show>
+            </ErrorSummary>
             <div role="tabpanel" id="panel-card" aria-labelledby="tab-card" hidden=move || tab.get() != LoginTab::Card>
                 <form novalidate on:submit=submit>
                     <Field

@@ -14,7 +14,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::browser;
-use crate::components::field::{Field, FieldKind};
+use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
 use crate::components::load_error::{failure_text, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n};
@@ -32,8 +32,8 @@ use portal_api::{
 };
 use portal_domain::clock::to_jst;
 use portal_domain::input::{
-    normalize_digits_width, normalize_web_id, parse_member_number, parse_new_password,
-    parse_web_id, Field as InputField, FieldError,
+    collect_errors, normalize_digits_width, normalize_web_id, parse_member_number,
+    parse_new_password, parse_web_id, Field as InputField, FieldError,
 };
 use portal_domain::recovery::{normalize_email, parse_confirmation_code, parse_email};
 use texts::{tr, Texts};
@@ -83,19 +83,6 @@ enum Message {
 }
 
 const STEP_HEADING: &str = "recovery-step";
-
-fn field_id(f: InputField) -> &'static str {
-    match f {
-        InputField::MemberNumber => "member-number",
-        InputField::Email => "email",
-        InputField::Code => "code",
-        InputField::WebId => "web-id",
-        InputField::Password => "password",
-        InputField::PasswordConfirmation => "password-confirmation",
-        InputField::CardNumber => "card-number",
-        InputField::Pin => "pin",
-    }
-}
 
 /// Everything the member types, in memory only.
 #[derive(Clone, Copy)]
@@ -207,7 +194,7 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
     };
     let show_problems = move |found: Vec<(InputField, Problem)>| {
         if let Some((first, _)) = found.first() {
-            browser::focus_id(field_id(*first));
+            browser::focus_id(input_id(*first));
         }
         problems.set(found);
     };
@@ -270,10 +257,11 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
             let (who, email) = match (who_ok, email) {
                 (Ok(w), Ok(e)) => (w, e.as_str().to_owned()),
                 (w, e) => {
-                    let found = [(who_field, w.err()), (InputField::Email, e.err())]
-                        .into_iter()
-                        .filter_map(|(f, e)| e.map(|e| (f, Problem::Rule(e))))
-                        .collect();
+                    let found =
+                        collect_errors([(who_field, w.err()), (InputField::Email, e.err())])
+                            .into_iter()
+                            .map(|(f, e)| (f, Problem::Rule(e)))
+                            .collect();
                     if resend {
                         go_to(Step::Details);
                     }
@@ -465,23 +453,13 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
         })
     };
 
-    let summary = move || {
-        let items = problems.get();
-        (!items.is_empty()).then(|| {
-            let c: &common::Texts = i18n.t();
-            view! {
-                <div class="error-summary" role="alert">
-                    <p class="error-summary-title">{c.errors_heading}</p>
-                    <ul>
-                        {items
-                            .into_iter()
-                            .map(|(f, p)| view! { <li><a href=format!("#{}", field_id(f))>{problem_text(f, p)}</a></li> })
-                            .collect_view()}
-                    </ul>
-                </div>
-            }
-        })
-    };
+    let summary = Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|(f, p)| (input_id(f), problem_text(f, p)))
+            .collect::<Vec<_>>()
+    });
 
     let step_names = move || {
         let t: &Texts = i18n.t();
@@ -539,7 +517,7 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
             view! {
                 <form novalidate on:submit=send_code.clone()>
                     <Field
-                        id=field_id(who_id)
+                        id=input_id(who_id)
                         label=who_label
                         hint=who_hint
                         value=inputs.who
@@ -650,7 +628,7 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
         <ol class="steps" aria-label=tr(|t| t.steps_label)>{progress}</ol>
         <h2 id=STEP_HEADING tabindex="-1">{heading}</h2>
         {message_view}
-        {summary}
+        <ErrorSummary items=summary />
         {body}
         <p class="hint">{tr(|t| t.privacy_note)}</p>
     }
