@@ -150,6 +150,25 @@ fn guarded(page: Page) -> AnyView {
 /// heading back until they are in (it shows its own loading states).
 #[component]
 fn LazyPage(page: Page) -> impl IntoView {
+    let load: ChunkLoader = Rc::new(move || {
+        Box::pin(async move {
+            crate::pages::preload(page).await?;
+            crate::pages::load(page).await
+        })
+    });
+    view! { <LazyChunk load title=title_of(page) /> }
+}
+
+/// Fetches a chunk and builds its view (see [`LazyChunk`]).
+pub type ChunkLoader = Rc<
+    dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>,
+>;
+
+/// A view whose code arrives in a chunk of its own (a page, or a settings
+/// section): a loading line while it is fetched, and a calm bilingual
+/// message under `title` with a retry button if it cannot be.
+#[component]
+pub fn LazyChunk(load: ChunkLoader, title: Signal<&'static str>) -> impl IntoView {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum State {
         Loading,
@@ -157,27 +176,25 @@ fn LazyPage(page: Page) -> impl IntoView {
         Ready,
     }
     let state = RwSignal::new(State::Loading);
-    // The page's view, built (under this component's owner, so it sees the
+    // The view, built (under this component's owner, so it sees the
     // app's contexts) once its chunk is in, and mounted once.
     let view = StoredValue::new_local(None::<AnyView>);
     // A retry runs from the failure message's button, whose owner ends with
-    // the message; the page must belong to this component instead.
+    // the message; the view must belong to this component instead.
     let owner = Owner::current();
-    let load = move || {
+    let start = move || {
         state.set(State::Loading);
-        // Cancelled if this page is left before its chunk is in (a guard
+        // Cancelled if this view is left before its chunk is in (a guard
         // sends the member elsewhere, say), and checked again once it is:
-        // a page is never built under an owner that has ended.
-        let spawn = || {
+        // a view is never built under an owner that has ended.
+        let load = load.clone();
+        let spawn = move || {
             spawn_local_scoped_with_cancellation(async move {
-                if let Err(ChunkError) = crate::pages::preload(page).await {
-                    let _ = state.try_set(State::Failed);
-                    return;
-                }
+                let loaded = load().await;
                 if state.try_get_untracked().is_none() {
                     return;
                 }
-                match crate::pages::load(page).await {
+                match loaded {
                     Ok(loaded) => {
                         view.set_value(Some(loaded));
                         state.set(State::Ready);
@@ -191,13 +208,14 @@ fn LazyPage(page: Page) -> impl IntoView {
             None => spawn(),
         }
     };
-    load();
-    let on_retry = Callback::new(move |_| load());
+    let start = StoredValue::new_local(start);
+    start.with_value(|s| s());
+    let on_retry = Callback::new(move |_| start.with_value(|s| s()));
     move || match state.get() {
         State::Loading => {
             view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
         }
-        State::Failed => view! { <ChunkFailed page on_retry /> }.into_any(),
+        State::Failed => view! { <ChunkFailed title on_retry /> }.into_any(),
         State::Ready => view
             .try_update_value(Option::take)
             .flatten()
@@ -230,10 +248,10 @@ fn DemoSlot() -> impl IntoView {
 
 /// Says a page could not be loaded and offers to try again.
 #[component]
-fn ChunkFailed(page: Page, on_retry: Callback<()>) -> impl IntoView {
+fn ChunkFailed(title: Signal<&'static str>, on_retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="page narrow">
-            <PageTitle text=title_of(page) />
+            <PageTitle text=title />
             <div class="notice notice-warning" role="alert">
                 <p>{tr(|t| t.chunk_failed)}</p>
                 <button type="button" on:click=move |_| on_retry.run(())>{tr(|t| t.retry)}</button>

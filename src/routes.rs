@@ -153,7 +153,7 @@ impl Page {
             _ => path,
         };
         if let Some(rest) = path.strip_prefix("/settings/") {
-            return (!rest.is_empty()).then_some(Page::Settings);
+            return SettingsSection::from_segment(rest).map(|_| Page::Settings);
         }
         Page::ALL.into_iter().find(|p| p.path() == path)
     }
@@ -177,6 +177,80 @@ impl Page {
             }
             _ => Page::Login.path().to_owned(),
         }
+    }
+}
+
+/// A sub-page of `/settings` (SPEC S12): one change a member can make,
+/// at `/settings/<segment>`. `/settings` itself lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SettingsSection {
+    PayeeAccount,
+    RepaymentDate,
+    Address,
+    Employer,
+    Email,
+    WebId,
+    PrepaidCard,
+}
+
+impl SettingsSection {
+    /// Every section, in the order `/settings` lists them.
+    pub const ALL: [SettingsSection; 7] = [
+        SettingsSection::PayeeAccount,
+        SettingsSection::RepaymentDate,
+        SettingsSection::Address,
+        SettingsSection::Employer,
+        SettingsSection::Email,
+        SettingsSection::WebId,
+        SettingsSection::PrepaidCard,
+    ];
+
+    /// The last segment of the section's path. Stable: links and tests use it.
+    pub fn segment(self) -> &'static str {
+        match self {
+            SettingsSection::PayeeAccount => "payee-account",
+            SettingsSection::RepaymentDate => "repayment-date",
+            SettingsSection::Address => "address",
+            SettingsSection::Employer => "employer",
+            SettingsSection::Email => "email",
+            SettingsSection::WebId => "web-id",
+            SettingsSection::PrepaidCard => "prepaid-card",
+        }
+    }
+
+    /// `/settings/<segment>`.
+    pub fn path(self) -> String {
+        format!("{}/{}", Page::Settings.path(), self.segment())
+    }
+
+    /// The section a path segment names (a trailing `/` allowed).
+    pub fn from_segment(segment: &str) -> Option<SettingsSection> {
+        let segment = segment.strip_suffix('/').unwrap_or(segment);
+        SettingsSection::ALL
+            .into_iter()
+            .find(|s| s.segment() == segment)
+    }
+
+    /// The section a whole path shows: `None` for `/settings` itself.
+    pub fn from_path(path: &str) -> Option<SettingsSection> {
+        path.strip_prefix("/settings/")
+            .and_then(SettingsSection::from_segment)
+    }
+
+    /// The section's heading and tab title (the seed article's words).
+    pub fn title(self, locale: Locale) -> &'static str {
+        let (ja, en) = match self {
+            SettingsSection::PayeeAccount => ("振込先口座の登録・変更", "Payee account"),
+            SettingsSection::RepaymentDate => ("ご返済日の変更", "Repayment date"),
+            SettingsSection::Address => ("ご住所の変更", "Address"),
+            SettingsSection::Employer => ("お勤め先の変更", "Employer"),
+            SettingsSection::Email => ("メールアドレスの変更", "E-mail address"),
+            SettingsSection::WebId => ("WEB-ID・パスワードの登録・変更", "WEB-ID and password"),
+            SettingsSection::PrepaidCard => {
+                ("VISAプリペイドカードの登録・変更", "VISA prepaid card")
+            }
+        };
+        locale.pick(ja, en)
     }
 }
 
@@ -283,6 +357,16 @@ mod tests {
     #[test]
     fn settings_sub_pages_belong_to_settings_and_nothing_else_is_a_page() {
         assert_eq!(Page::from_path("/settings/address"), Some(Page::Settings));
+        for section in SettingsSection::ALL {
+            assert_eq!(Page::from_path(&section.path()), Some(Page::Settings));
+            assert_eq!(SettingsSection::from_path(&section.path()), Some(section));
+            assert_eq!(
+                SettingsSection::from_path(&format!("{}/", section.path())),
+                Some(section)
+            );
+        }
+        assert_eq!(SettingsSection::from_path("/settings"), None);
+        assert_eq!(Page::from_path("/settings/nowhere"), None);
         assert_eq!(Page::from_path("/history/"), Some(Page::History));
         for other in ["", "/", "/homes", "/HOME", "//evil.example", "/home/x"] {
             assert_eq!(Page::from_path(other), None, "{other}");

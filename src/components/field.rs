@@ -203,6 +203,7 @@ pub fn input_id(f: InputField) -> &'static str {
         InputField::Email => "email",
         InputField::Code => "code",
         InputField::PasswordConfirmation => "password-confirmation",
+        InputField::RepaymentDay => "repayment-day",
     }
 }
 

@@ -180,6 +180,12 @@ fn ja_field_error(label: &str, e: FieldError) -> String {
         }
         FieldError::CodeLength => format!("{label}は半角数字6桁で入力してください。"),
         FieldError::Mismatch => format!("{label}が一致しません。同じものを入力してください。"),
+        FieldError::Overdue => format!(
+            "お支払いが遅れているため、{label}は変更できません。遅れている分をご返済ください。"
+        ),
+        FieldError::DueToday => {
+            format!("ご返済日当日は{label}を変更できません。明日以降にお手続きください。")
+        }
     }
 }
 
@@ -223,5 +229,11 @@ fn en_field_error(label: &str, e: FieldError) -> String {
         }
         FieldError::CodeLength => format!("The {label} is 6 half-width (半角) digits."),
         FieldError::Mismatch => format!("The two entries of your {label} do not match."),
+        FieldError::Overdue => format!(
+            "Your {label} cannot change while a repayment is overdue. Please repay the overdue amount first."
+        ),
+        FieldError::DueToday => {
+            format!("Your {label} cannot change on a repayment date. Please try again tomorrow.")
+        }
     }
 }

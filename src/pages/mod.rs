@@ -20,6 +20,7 @@ pub mod points;
 pub mod recovery;
 pub mod reminders;
 pub mod repay;
+pub mod settings;
 pub mod simulator;
 pub mod transfer;
 
@@ -43,6 +44,7 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::PasswordReset => password_reset_view().await,
         Page::Reminders => reminders_view().await,
         Page::Points => points_view().await,
+        Page::Settings => settings_view().await,
         other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
@@ -62,6 +64,7 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::PasswordReset => preload_password_reset().await,
         Page::Reminders => preload_reminders().await,
         Page::Points => preload_points().await,
+        Page::Settings => preload_settings().await,
         _ => Ok(()),
     };
     Ok(loaded?)
@@ -128,4 +131,9 @@ fn reminders_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(points, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_points))]
 fn points_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <points::PointsPage /> }.into_any())
+}
+
+#[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_settings))]
+fn settings_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::SettingsPage /> }.into_any())
 }

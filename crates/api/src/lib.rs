@@ -16,10 +16,12 @@ pub mod movement;
 pub mod ops;
 pub mod recovery;
 pub mod services;
+pub mod settings;
 
 pub use movement::*;
 pub use recovery::*;
 pub use services::*;
+pub use settings::*;
 
 pub use ops::{OpSpec, Operation, OPERATIONS};
 

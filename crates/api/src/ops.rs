@@ -24,6 +24,7 @@ use crate::{
     ResetCodeRequest, VerifyCodeRequest,
 };
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
+use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -167,7 +168,9 @@ macro_rules! for_each_operation {
             $crate::ops::SetReminder,
             $crate::ops::GetPoints,
             $crate::ops::JoinPoints,
-            $crate::ops::ExchangePoints
+            $crate::ops::ExchangePoints,
+            $crate::ops::GetProfile,
+            $crate::ops::ChangeRepaymentDay
         }
     };
 }
@@ -594,3 +597,17 @@ mod tests {
         );
     }
 }
+
+operation!(
+    /// `GET /profile`: what the member has registered, for `/settings`
+    /// (SPEC S12).
+    GetProfile: () => Profile,
+    OpSpec::member_read("profile", "/profile", Input::Nothing)
+);
+
+operation!(
+    /// `PUT /profile/repayment-day`: change the day of the month repayments
+    /// fall due (SPEC S2, S12); the same day again changes nothing.
+    ChangeRepaymentDay: RepaymentDayChange => RepaymentDayChanged,
+    member_write("changeRepaymentDay", Method::Put, "/profile/repayment-day", 200, true, false)
+);

@@ -181,6 +181,48 @@ pub fn next_due_date_on_or_after(day: RepaymentDay, today: NaiveDate) -> Option<
         .find(|due| *due >= today)
 }
 
+/// The fewest days between a repayment date change (返済日変更, SPEC S12)
+/// and the first due date it gives: a week to arrange the money.
+pub const DAY_CHANGE_LEAD_DAYS: u64 = 7;
+
+/// Why a repayment date cannot change today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayChangeRefusal {
+    /// A missed due date is still unpaid.
+    Overdue,
+    /// Today is the pending due date itself.
+    DueToday,
+}
+
+/// The first due date a change to `day` made on `today` gives: the first
+/// date on the new day, moved to a business day like every due date, that
+/// is at least [`DAY_CHANGE_LEAD_DAYS`] away. It replaces the member's
+/// pending due date (which may come earlier or later); the dates after it
+/// follow monthly on the new day.
+///
+/// `pending_due` is the due date the member has now (none without a
+/// balance, when the new day simply applies from the next borrowing and
+/// this gives `Ok(None)`); `overdue` says a missed due date is unpaid.
+pub fn due_date_after_day_change(
+    day: RepaymentDay,
+    today: NaiveDate,
+    pending_due: Option<NaiveDate>,
+    overdue: bool,
+) -> Result<Option<NaiveDate>, DayChangeRefusal> {
+    if overdue {
+        return Err(DayChangeRefusal::Overdue);
+    }
+    let Some(pending) = pending_due else {
+        return Ok(None);
+    };
+    if pending == today {
+        return Err(DayChangeRefusal::DueToday);
+    }
+    Ok(today
+        .checked_add_days(chrono::Days::new(DAY_CHANGE_LEAD_DAYS))
+        .and_then(|from| next_due_date_on_or_after(day, from)))
+}
+
 /// Moves `month` of `year` by `delta` months, rolling the year over.
 ///
 /// Returns `None` when the month is not 1–12 or the year would overflow, so
@@ -824,6 +866,62 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_changed_repayment_day_gives_its_first_due_date_a_week_ahead_at_least() {
+        use RepaymentDay::*;
+        let today = ymd(2026, 12, 2); // a Wednesday
+        let pending = Some(ymd(2026, 12, 25));
+        let cases = [
+            // The 15th is 13 days away: it comes first.
+            ("15th", Fifteenth, Ok(Some(ymd(2026, 12, 15)))),
+            // The 5th is 3 days away, too soon: January's (a Tuesday).
+            ("5th", Fifth, Ok(Some(ymd(2027, 1, 5)))),
+            // The last day of December moves past the year-end closure.
+            ("last day", LastDay, Ok(Some(ymd(2027, 1, 4)))),
+        ];
+        for (name, day, want) in cases {
+            assert_eq!(
+                due_date_after_day_change(day, today, pending, false),
+                want,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            due_date_after_day_change(Fifth, today, None, false),
+            Ok(None),
+            "no balance: from the next borrowing"
+        );
+        assert_eq!(
+            due_date_after_day_change(Fifth, today, pending, true),
+            Err(DayChangeRefusal::Overdue)
+        );
+        assert_eq!(
+            due_date_after_day_change(Fifth, today, Some(today), false),
+            Err(DayChangeRefusal::DueToday)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_changed_due_date_is_a_business_day_on_the_new_day_at_least_a_week_ahead(
+            offset in 0i64..3650,
+            day_index in 0usize..4,
+        ) {
+            let today = ymd(2025, 1, 1) + chrono::Duration::days(offset);
+            let day = RepaymentDay::ALL[day_index];
+            let pending = Some(today + chrono::Duration::days(10));
+            let due = due_date_after_day_change(day, today, pending, false)
+                .ok()
+                .flatten();
+            let due = due.unwrap_or_else(|| panic!("no due date from {today}"));
+            prop_assert!(is_business_day(due));
+            prop_assert!((due - today).num_days() >= DAY_CHANGE_LEAD_DAYS as i64);
+            // It is the first such date: the one before it on the new day
+            // is less than a week away.
+            prop_assert!((due - today).num_days() <= DAY_CHANGE_LEAD_DAYS as i64 + 45);
         }
     }
 }

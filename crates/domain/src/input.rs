@@ -39,6 +39,11 @@ pub enum FieldError {
     CodeLength,
     /// The second copy of a new password differs from the first.
     Mismatch,
+    /// A change the member's overdue repayment does not allow (the
+    /// repayment date cannot move while a missed due date is unpaid).
+    Overdue,
+    /// A repayment date change asked for on a due date itself.
+    DueToday,
 }
 
 /// A form field, so that errors can be linked to the control they belong to.
@@ -54,6 +59,8 @@ pub enum Field {
     Code,
     /// A new password typed a second time.
     PasswordConfirmation,
+    /// The day of the month repayments fall due (SPEC S2, S12).
+    RepaymentDay,
 }
 
 /// The result of normalising typed input.

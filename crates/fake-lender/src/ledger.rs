@@ -50,7 +50,10 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use portal_api::{Channel, EntryKind, HistoryEntry, HistoryPage, HistoryQuery, RepaidBorrowing};
-use portal_domain::calendar::{first_due_date, next_due_date_on_or_after, RepaymentDay};
+use portal_domain::calendar::{
+    due_date_after_day_change, first_due_date, next_due_date_on_or_after, DayChangeRefusal,
+    RepaymentDay,
+};
 use portal_domain::clock::{from_jst, to_jst};
 use portal_domain::interest::{
     allocate, day_charges, interest_free_days_left, interest_free_window, Accrual, DayCharges,
@@ -169,6 +172,31 @@ pub struct Ledger {
     pub carried_interest: Accrual,
     /// Late charge owed at the latest entry, exact in the same way.
     pub carried_late_charge: Accrual,
+    /// Repayment date changes (SPEC S12), oldest first; `repayment_day` is
+    /// the day now in force. The walk of due dates reads them to give each
+    /// stretch its day.
+    #[serde(default)]
+    pub day_changes: Vec<DayChange>,
+}
+
+/// A repayment date change as the walk of due dates needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayChange {
+    /// The Japan date it was made on.
+    pub on: NaiveDate,
+    pub from: RepaymentDay,
+    pub to: RepaymentDay,
+    /// The pending due date it replaced and the first due date it gave;
+    /// `None` when made without a balance (the day then applies from the
+    /// next borrowing).
+    pub replaced: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl DayChange {
+    /// The first date the new day governs.
+    fn effective(&self) -> NaiveDate {
+        self.replaced.map_or(self.on, |(_, new)| new)
+    }
 }
 
 impl Ledger {
@@ -183,6 +211,7 @@ impl Ledger {
             first_due: None,
             carried_interest: Accrual::ZERO,
             carried_late_charge: Accrual::ZERO,
+            day_changes: Vec::new(),
         }
     }
 
@@ -253,15 +282,72 @@ impl Ledger {
     /// calendar (the seeded overdue member's) or moved by a holiday: the next
     /// date is then still next month's, never one a few days later.
     fn following_due(&self, due: NaiveDate) -> NaiveDate {
-        next_due_date_on_or_after(self.repayment_day, days_after(due, MIN_DUE_GAP_DAYS))
-            .unwrap_or(NaiveDate::MAX)
+        let next =
+            next_due_date_on_or_after(self.day_in_force(due), days_after(due, MIN_DUE_GAP_DAYS))
+                .unwrap_or(NaiveDate::MAX);
+        self.as_changed(next)
+    }
+
+    /// The repayment day that governs the due dates after `due`: the day of
+    /// the latest change in effect by then, else the day before any change.
+    fn day_in_force(&self, due: NaiveDate) -> RepaymentDay {
+        let before_any = self
+            .day_changes
+            .first()
+            .map_or(self.repayment_day, |c| c.from);
+        self.day_changes
+            .iter()
+            .filter(|c| c.effective() <= due)
+            .last()
+            .map_or(before_any, |c| c.to)
+    }
+
+    /// A due date as the changes left it: a pending date a change replaced
+    /// becomes the date the change gave.
+    fn as_changed(&self, due: NaiveDate) -> NaiveDate {
+        let mut due = due;
+        for change in &self.day_changes {
+            if let Some((replaced, new)) = change.replaced {
+                if replaced == due {
+                    due = new;
+                }
+            }
+        }
+        due
+    }
+
+    /// Changes the repayment day on `today` (SPEC S12) and gives the next
+    /// due date it leads to (`None` without a balance): the pending due
+    /// date is replaced by `due_date_after_day_change`'s, and later ones
+    /// follow monthly on the new day. Minimums, repayments made so far and
+    /// the late-day rule carry over to the new date unchanged. The same day
+    /// again changes nothing.
+    pub fn change_repayment_day(
+        &mut self,
+        day: RepaymentDay,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, DayChangeRefusal> {
+        if day == self.repayment_day {
+            return Ok(self.next_due(today).map(|d| d.date));
+        }
+        let pending = self.due_state().map(|s| s.due);
+        let overdue = self.overdue_days(today) > 0;
+        let new_due = due_date_after_day_change(day, today, pending, overdue)?;
+        self.day_changes.push(DayChange {
+            on: today,
+            from: self.repayment_day,
+            to: day,
+            replaced: pending.zip(new_due),
+        });
+        self.repayment_day = day;
+        Ok(new_due)
     }
 
     /// Walks the due dates of the current run against its repayments, as
     /// described in the module documentation.
     fn due_state(&self) -> Option<DueState> {
         let start = self.run_start()?;
-        let mut due = self.first_due?;
+        let mut due = self.as_changed(self.first_due?);
         // The minimum in force: fixed by the balance right after the latest
         // borrowing (S2). It becomes the minimum owed on a due date when that
         // date arrives.

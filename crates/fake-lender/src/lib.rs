@@ -20,6 +20,7 @@ pub mod recovery;
 pub mod reminders;
 pub mod seed;
 pub mod serve;
+pub mod settings;
 
 use chrono::{DateTime, Duration, Utc};
 use portal_api::{
@@ -80,6 +81,9 @@ pub struct AccountState {
     /// The member's points (SPEC S14); `None` until they join the service.
     #[serde(default)]
     pub points: Option<points::PointsState>,
+    /// The details changed through the settings (SPEC S12).
+    #[serde(default)]
+    pub settings: settings::StoredSettings,
 }
 
 /// The persisted part of the fake lender.
@@ -188,6 +192,7 @@ impl Lender {
                 payee: seed::seed_payee(m),
                 reminder: reminders::seeded_reminder(m),
                 points: seed::seed_points(m, now),
+                settings: settings::StoredSettings::default(),
             })
             .collect();
         Self::from_state(
@@ -226,6 +231,7 @@ impl Lender {
                     payee: seed::seed_payee(m),
                     reminder: reminders::seeded_reminder(m),
                     points: seed::seed_points(m, state.seeded_at),
+                    settings: settings::StoredSettings::default(),
                 });
             }
         }

@@ -98,13 +98,14 @@ pub struct Mail {
 
 /// An e-mail to a member, with the lender's greeting and footer.
 pub(crate) fn notice(
+    to: &str,
     member: &seed::DemoMember,
     now: DateTime<Utc>,
     subject: &str,
     body: String,
 ) -> Mail {
     Mail {
-        to: member.email.to_owned(),
+        to: to.to_owned(),
         at: now,
         subject: subject.to_owned(),
         body: format!(
@@ -261,7 +262,12 @@ impl Lender {
         subject: &str,
         body: String,
     ) {
-        self.state.mailbox.push(notice(member, now, subject, body));
+        // Notices go to the address registered now (SPEC S12 may change it).
+        if let Some(to) = self.email_of(member) {
+            self.state
+                .mailbox
+                .push(notice(&to, member, now, subject, body));
+        }
     }
 
     /// Every e-mail sent so far, oldest first: the notices (persisted) and

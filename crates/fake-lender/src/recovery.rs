@@ -414,8 +414,10 @@ impl Lender {
         subject: &str,
         body: String,
     ) {
-        let mail = crate::movements::notice(member, now, subject, body);
-        self.recovery.mail.push(mail);
+        if let Some(to) = self.email_of(member) {
+            let mail = crate::movements::notice(&to, member, now, subject, body);
+            self.recovery.mail.push(mail);
+        }
     }
 }
 

@@ -67,12 +67,6 @@ pub(crate) fn seeded_reminder(member: &DemoMember) -> Option<StoredReminder> {
     })
 }
 
-/// The address reminders go to: the member's registered e-mail, if any.
-fn registered_email(member: &DemoMember) -> Option<String> {
-    let email = member.email.trim();
-    (!email.is_empty()).then(|| email.to_owned())
-}
-
 /// Reminders need somewhere to go: turning them on without a registered
 /// address is refused at the e-mail field (SPEC S13). Turning them off, or
 /// changing the timing while off, is always allowed.
@@ -144,7 +138,7 @@ impl Lender {
     ) -> Result<ReminderStatus, BackendError> {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
-        let email = registered_email(member);
+        let email = self.email_of(member);
         check_setting(email.as_deref(), &setting)?;
         let wanted = StoredReminder::from(setting);
         let account = self.account_mut(member.id)?;
@@ -166,7 +160,7 @@ impl Lender {
     ) -> Result<ReminderStatus, BackendError> {
         let account = self.account(member.id)?;
         let setting = account.reminder.unwrap_or(StoredReminder::DEFAULT);
-        let email = registered_email(member);
+        let email = self.email_of(member);
         let jst_now = to_jst(now);
         let ledger = &account.ledger;
         let next_due_date = ledger.next_due(jst_now.date()).map(|d| d.date);
@@ -513,11 +507,12 @@ mod tests {
             .first()
             .cloned()
             .unwrap_or_else(|| panic!("no member"));
+        let lender = Lender::seeded(crate::tests::wednesday_noon(), 7);
         let without = DemoMember {
             email: " ",
             ..member
         };
-        assert_eq!(registered_email(&without), None);
+        assert_eq!(lender.email_of(&without), None);
         let refused = Err(BackendError::InvalidInput {
             problems: vec![FieldProblem {
                 field: Field::Email,
@@ -531,7 +526,7 @@ mod tests {
         assert_eq!(check_setting(Some("a@example.com"), &on), Ok(()));
         // Every demo member has one (SPEC S17).
         for m in members {
-            assert_eq!(registered_email(m).as_deref(), Some(m.email), "{}", m.id);
+            assert_eq!(lender.email_of(m).as_deref(), Some(m.email), "{}", m.id);
         }
     }
 

@@ -1361,6 +1361,9 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         // `exchangePoints` in the list), which gives exactly these 100
         // points; the member owes far more.
         "exchangePoints" => r#"{"item":"repayment","points":100}"#,
+        // The card member repays on the 25th, which is today: the same day
+        // again is the one change allowed (and changes nothing).
+        "changeRepaymentDay" => r#"{"day":"TwentyFifth"}"#,
         _ => "",
     }
 }

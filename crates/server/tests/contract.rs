@@ -417,6 +417,7 @@ fn all_fields() -> Vec<Field> {
         Field::Email,
         Field::Code,
         Field::PasswordConfirmation,
+        Field::RepaymentDay,
     ];
     for field in &all {
         match field {
@@ -427,7 +428,8 @@ fn all_fields() -> Vec<Field> {
             | Field::MemberNumber
             | Field::Email
             | Field::Code
-            | Field::PasswordConfirmation => {}
+            | Field::PasswordConfirmation
+            | Field::RepaymentDay => {}
         }
     }
     all
@@ -451,12 +453,14 @@ fn all_field_errors() -> Vec<FieldError> {
         EmailShape,
         CodeLength,
         Mismatch,
+        Overdue,
+        DueToday,
     ];
     for error in &all {
         match error {
             Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
             | WebIdLength | PasswordLength | MemberNumberLength | NeedsLetterAndDigit
-            | SameAsWebId | EmailShape | CodeLength | Mismatch => {}
+            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday => {}
         }
     }
     all

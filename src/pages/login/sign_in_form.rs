@@ -59,7 +59,11 @@ impl Default for SignInInputs {
 /// not. Every variant is named, so a new one is decided here.
 fn about_half_width(e: FieldError) -> bool {
     match e {
-        FieldError::Required | FieldError::SameAsWebId | FieldError::Mismatch => false,
+        FieldError::Required
+        | FieldError::SameAsWebId
+        | FieldError::Mismatch
+        | FieldError::Overdue
+        | FieldError::DueToday => false,
         FieldError::NeedsLetterAndDigit
         | FieldError::EmailShape
         | FieldError::CodeLength

@@ -8,7 +8,7 @@
 //! amount in this tab (`crate::movement::Draft`), so a double click, a
 //! retry or a reload of that screen books one transfer.
 
-mod payee_form;
+pub(crate) mod payee_form;
 mod texts;
 
 use crate::backend::use_backend;
@@ -23,11 +23,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use payee_form::PayeeForm;
+use payee_form::{PayeeForm, PayeeSummary};
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
 use portal_api::{
-    AccountKind, Arrival, BackendError, Movement, PayeeAccount, TransferQuote, TransferReceipt,
-    TransferRequest,
+    Arrival, BackendError, Movement, PayeeAccount, TransferQuote, TransferReceipt, TransferRequest,
 };
 use portal_domain::clock::to_jst;
 use portal_domain::money::Yen;
@@ -113,26 +112,6 @@ pub fn TransferPage() -> impl IntoView {
                 {content}
             </Transition>
         </section>
-    }
-}
-
-/// The payee account as a short description list.
-#[component]
-fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let t: &Texts = i18n.t();
-        let kind = match account.kind {
-            AccountKind::Ordinary => t.ordinary,
-            AccountKind::Current => t.current,
-        };
-        view! {
-            <dl class="figures compact">
-                <div class="figure"><dt>{t.bank}</dt><dd>{format!("{} {}", account.bank_name, account.branch_name)}</dd></div>
-                <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {}", account.number_masked)}</dd></div>
-                <div class="figure"><dt>{t.holder}</dt><dd>{account.holder.clone()}</dd></div>
-            </dl>
-        }
     }
 }
 

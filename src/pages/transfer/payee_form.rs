@@ -14,7 +14,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_api::ops::RegisterPayeeAccount;
-use portal_api::{AccountKind, BackendError, PayeeAccountInput, PayeeError, PayeeField};
+use portal_api::{
+    AccountKind, BackendError, PayeeAccount, PayeeAccountInput, PayeeError, PayeeField,
+};
 use portal_domain::institution::{Branch, Institution};
 use portal_domain::kana::{holder_matches, normalize_holder_name, KanaNameError};
 use portal_domain::movement::{parse_account_number, AccountNumberError};
@@ -83,6 +85,11 @@ pub fn PayeeForm(
     on_saved: Callback<()>,
     /// Offered when an account is registered already.
     on_cancel: Option<Callback<()>>,
+    /// Show the account for confirmation before registering it (the
+    /// settings page; the transfer page registers at once and confirms the
+    /// transfer itself).
+    #[prop(optional)]
+    confirm: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
@@ -107,6 +114,32 @@ pub fn PayeeForm(
             })
         })
     };
+
+    // The account under review, when `confirm` asks for a review step.
+    let review = RwSignal::new(None::<PayeeAccountInput>);
+    let send = Callback::new(move |input: PayeeAccountInput| {
+        pending.set(true);
+        let backend = backend.get();
+        spawn_local(async move {
+            let result = backend.call::<RegisterPayeeAccount>(input).await;
+            let _ = pending.try_set(false);
+            match result {
+                Ok(_) => on_saved.run(()),
+                Err(BackendError::PayeeRefused { problems: found }) => {
+                    let found: Vec<_> = found.iter().map(|p| (p.field, p.error)).collect();
+                    if let Some((field, _)) = found.first() {
+                        crate::browser::focus_id(field_id(*field));
+                    }
+                    let _ = problems.try_set(found);
+                    let _ = review.try_set(None);
+                }
+                Err(e) if session.absorb(&e) => {}
+                Err(e) => {
+                    let _ = failure.try_set(Some(failure_text(i18n.t(), &e).to_owned()));
+                }
+            }
+        });
+    });
 
     let on_submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -141,26 +174,12 @@ pub fn PayeeForm(
             number: number.get_untracked(),
             holder: holder.get_untracked(),
         };
-        pending.set(true);
-        let backend = backend.get();
-        spawn_local(async move {
-            let result = backend.call::<RegisterPayeeAccount>(input).await;
-            let _ = pending.try_set(false);
-            match result {
-                Ok(_) => on_saved.run(()),
-                Err(BackendError::PayeeRefused { problems: found }) => {
-                    let found: Vec<_> = found.iter().map(|p| (p.field, p.error)).collect();
-                    if let Some((field, _)) = found.first() {
-                        crate::browser::focus_id(field_id(*field));
-                    }
-                    let _ = problems.try_set(found);
-                }
-                Err(e) if session.absorb(&e) => {}
-                Err(e) => {
-                    let _ = failure.try_set(Some(failure_text(i18n.t(), &e).to_owned()));
-                }
-            }
-        });
+        if confirm {
+            review.set(Some(input));
+            crate::browser::focus_id_when_present("payee-review");
+            return;
+        }
+        send.run(input);
     };
 
     let kind_radio = move |value: AccountKind, label: fn(&'static Texts) -> &'static str| {
@@ -182,7 +201,32 @@ pub fn PayeeForm(
             <h2 id="payee-form-title" tabindex="-1">{tr(|t| t.payee_form_heading)}</h2>
             <p>{move || kana.with_value(|k| (i18n.t::<Texts>().payee_form_intro)(k))}</p>
             <FailureNotice text=failure />
-            <form novalidate on:submit=on_submit>
+            {move || review.get().map(|input| {
+                let t: &Texts = i18n.t();
+                let kind = match input.kind {
+                    AccountKind::Ordinary => t.ordinary,
+                    AccountKind::Current => t.current,
+                };
+                let holder = normalize_holder_name(&input.holder).unwrap_or_else(|_| input.holder.clone());
+                let number = parse_account_number(&input.number).unwrap_or_else(|_| input.number.clone());
+                let again = input.clone();
+                view! {
+                    <div class="review">
+                        <h3 id="payee-review" tabindex="-1">{t.payee_review_heading}</h3>
+                        <dl class="figures compact">
+                            <div class="figure"><dt>{t.bank}</dt><dd>{format!("{} {}", input.bank_name, input.branch_name)}</dd></div>
+                            <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {number}")}</dd></div>
+                            <div class="figure"><dt>{t.holder}</dt><dd>{holder}</dd></div>
+                        </dl>
+                        <div class="actions">
+                            <button type="button" class="primary" aria-disabled=move || pending.get().to_string()
+                                on:click=move |_| if !pending.get_untracked() { send.run(again.clone()) }>{t.register}</button>
+                            <button type="button" class="secondary" on:click=move |_| { failure.set(None); review.set(None) }>{t.fix}</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <form novalidate on:submit=on_submit hidden=move || review.get().is_some()>
                 <div class="field" id="payee-bank" tabindex="-1">
                     <InstitutionPicker
                         on_pick=Callback::new(move |i: Institution| {
@@ -241,6 +285,26 @@ pub fn PayeeForm(
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The payee account as a short description list.
+#[component]
+pub fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t: &Texts = i18n.t();
+        let kind = match account.kind {
+            AccountKind::Ordinary => t.ordinary,
+            AccountKind::Current => t.current,
+        };
+        view! {
+            <dl class="figures compact">
+                <div class="figure"><dt>{t.bank}</dt><dd>{format!("{} {}", account.bank_name, account.branch_name)}</dd></div>
+                <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {}", account.number_masked)}</dd></div>
+                <div class="figure"><dt>{t.holder}</dt><dd>{account.holder.clone()}</dd></div>
+            </dl>
+        }
     }
 }
 

@@ -146,6 +146,14 @@ texts! {
             en: "You have nothing available to borrow, so no transfer is possible.",
         }
         // The payee account form.
+        payee_review_heading: &'static str {
+            ja: "この口座を登録しますか",
+            en: "Register this account?",
+        }
+        fix: &'static str {
+            ja: "修正する",
+            en: "Back to edit",
+        }
         payee_form_heading: &'static str {
             ja: "振込先口座の登録",
             en: "Register a payee account",

@@ -1,0 +1,1 @@
+//! The e-mail address, WEB-ID and password of SPEC S12.
