@@ -12,12 +12,14 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod documents;
 pub mod movement;
 pub mod ops;
 pub mod recovery;
 pub mod services;
 pub mod settings;
 
+pub use documents::*;
 pub use movement::*;
 pub use recovery::*;
 pub use services::*;
@@ -406,6 +408,14 @@ pub enum BackendError {
     ExchangeRefused {
         refusal: ExchangeError,
     },
+    /// A document submission the rules refuse (SPEC S11): every problem,
+    /// each naming its page (1-based) or the submission as a whole.
+    DocumentRefused {
+        problems: Vec<DocumentProblem>,
+    },
+    /// The request body is larger than the lender reads (a document
+    /// submission over its limit, refused before it is read whole).
+    TooLarge,
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -433,6 +443,8 @@ pub enum ErrorCode {
     CodeEnded,
     WebIdTaken,
     ExchangeRefused,
+    DocumentRefused,
+    TooLarge,
     Server,
     Offline,
     Timeout,
@@ -499,6 +511,10 @@ impl TryFrom<ErrorWire> for BackendError {
             ErrorCode::ExchangeRefused => BackendError::ExchangeRefused {
                 refusal: w.refusal.ok_or("missing field `refusal`")?,
             },
+            ErrorCode::DocumentRefused => BackendError::DocumentRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::TooLarge => BackendError::TooLarge,
             ErrorCode::Server => BackendError::Server,
             ErrorCode::Offline => BackendError::Offline,
             ErrorCode::Timeout => BackendError::Timeout,
@@ -575,6 +591,19 @@ mod tests {
             BackendError::ExchangeRefused {
                 refusal: ExchangeError::Insufficient { balance: 120 },
             },
+            BackendError::DocumentRefused {
+                problems: vec![
+                    DocumentProblem {
+                        page: None,
+                        error: DocumentError::TooManyPages,
+                    },
+                    DocumentProblem {
+                        page: Some(2),
+                        error: DocumentError::WrongType,
+                    },
+                ],
+            },
+            BackendError::TooLarge,
             BackendError::Server,
             BackendError::Offline,
             BackendError::Timeout,

@@ -13,6 +13,7 @@
 //! It never reads a random source either: each sign-in is handed its new
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
+pub mod documents;
 pub mod ledger;
 pub mod movements;
 pub mod points;
@@ -36,7 +37,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 pub use ledger::{Entry, Ledger, LedgerError};
 pub use seed::{busy_ledger, demo_members, DemoMember};
-pub use serve::{serve_wire, Call, Serve};
+pub use serve::{serve_form, serve_wire, Call, Serve};
 
 /// A session ends after this long without a request: the portal's 10 idle
 /// minutes (SPEC S4) plus its keep-alive interval, so a member the page still
@@ -84,6 +85,10 @@ pub struct AccountState {
     /// The details changed through the settings (SPEC S12).
     #[serde(default)]
     pub settings: settings::StoredSettings,
+    /// Submitted documents (SPEC S11), metadata only, the latest
+    /// `documents::MAX_DOCUMENTS`.
+    #[serde(default)]
+    pub documents: Vec<documents::StoredDocument>,
 }
 
 /// The persisted part of the fake lender.
@@ -193,6 +198,7 @@ impl Lender {
                 reminder: reminders::seeded_reminder(m),
                 points: seed::seed_points(m, now),
                 settings: settings::StoredSettings::default(),
+                documents: Vec::new(),
             })
             .collect();
         Self::from_state(
@@ -232,6 +238,7 @@ impl Lender {
                     reminder: reminders::seeded_reminder(m),
                     points: seed::seed_points(m, state.seeded_at),
                     settings: settings::StoredSettings::default(),
+                    documents: Vec::new(),
                 });
             }
         }

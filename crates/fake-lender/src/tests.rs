@@ -1327,7 +1327,21 @@ fn wire(
         random: &mut random,
         idempotency_key: Some(spec.name),
     };
+    if spec.input == portal_api::ops::Input::Multipart {
+        return serve::serve_form(lender, spec, &mut call, sample_form(spec));
+    }
     serve::serve_wire(lender, spec, &mut call, request)
+}
+
+/// The form an upload (`Input::Multipart`) sends in place of
+/// `sample_request`'s text: a one-page PDF for `submitDocuments`.
+fn sample_form(spec: &portal_api::OpSpec) -> portal_api::Form {
+    match spec.name {
+        "submitDocuments" => portal_api::Form::default()
+            .text("kind", "identity_document")
+            .file("page", "page-1", crate::documents::samples::pdf()),
+        _ => portal_api::Form::default(),
+    }
 }
 
 pub(crate) fn fresh_token_bytes() -> [u8; 16] {
