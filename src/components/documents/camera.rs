@@ -107,6 +107,7 @@ pub fn Camera(
     let note = RwSignal::new(None::<&'static str>);
     let stream = StoredValue::new_local(None::<MediaStream>);
     let video = NodeRef::<Video>::new();
+    let texts_now = move || i18n.0.get_untracked().texts::<Texts>();
 
     let close = move || {
         stream.update_value(|s| {
@@ -156,10 +157,10 @@ pub fn Camera(
             match capture_frame(&v).await {
                 Ok(page) => {
                     on_capture.run(page);
-                    let _ = note.try_set(Some(i18n.t::<Texts>().captured));
+                    let _ = note.try_set(Some(texts_now().captured));
                 }
                 Err(_) => {
-                    let _ = note.try_set(Some(i18n.t::<Texts>().capture_failed));
+                    let _ = note.try_set(Some(texts_now().capture_failed));
                 }
             }
         });
@@ -169,7 +170,7 @@ pub fn Camera(
         close();
         state.set(State::Off);
         note.set(None);
-        crate::browser::focus_id(&format!("{prefix}-camera-open"));
+        super::focus_after_redraw(format!("{prefix}-camera-open"));
     };
 
     let problem_text = move || match state.get() {
@@ -202,7 +203,7 @@ pub fn Camera(
                     on:loadedmetadata=move |_| {
                         if state.get_untracked() == State::Starting {
                             state.set(State::Live);
-                            crate::browser::focus_id(&format!("{prefix}-shutter"));
+                            super::focus_after_redraw(format!("{prefix}-shutter"));
                         }
                     }></video>
                 <p class="actions">

@@ -86,17 +86,50 @@ fn rejection_text(t: &Texts, name: &str, rejection: Rejection) -> String {
     }
 }
 
-/// A refusal of the lender's, each problem naming its page's file.
-fn refusal_texts(t: &Texts, problems: &[DocumentProblem], names: &[String]) -> Vec<String> {
-    let mut lines = vec![t.send_refused.to_owned()];
-    for p in problems {
-        let name = p
-            .page
-            .and_then(|n| names.get(usize::from(n).checked_sub(1)?))
-            .map_or("", String::as_str);
-        lines.push(rejection_text(t, name, Rejection::Rule(p.error)));
+/// Why the last attempt to send did not end in a submission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Failure {
+    NothingToSend,
+    /// Not sent, or no answer: the same pages may be sent again.
+    NotSent,
+    /// The lender's refusal, each problem with its page's file name.
+    Refused(Vec<(String, Rejection)>),
+    TooLarge,
+    Conflict,
+}
+
+fn failure_lines(t: &Texts, failure: &Failure) -> Vec<String> {
+    match failure {
+        Failure::NothingToSend => vec![t.nothing_to_send.to_owned()],
+        Failure::NotSent => vec![t.send_failed.to_owned()],
+        Failure::TooLarge => vec![t.send_too_large.to_owned()],
+        Failure::Conflict => vec![t.send_conflict.to_owned()],
+        Failure::Refused(problems) => std::iter::once(t.send_refused.to_owned())
+            .chain(problems.iter().map(|(name, r)| rejection_text(t, name, *r)))
+            .collect(),
     }
-    lines
+}
+
+/// A refusal of the lender's, each problem with its page's file name.
+fn refused(problems: &[DocumentProblem], names: &[String]) -> Failure {
+    Failure::Refused(
+        problems
+            .iter()
+            .map(|p| {
+                let name = p
+                    .page
+                    .and_then(|n| names.get(usize::from(n).checked_sub(1)?))
+                    .cloned()
+                    .unwrap_or_default();
+                (name, Rejection::Rule(p.error))
+            })
+            .collect(),
+    )
+}
+
+/// Focuses the element with this id once the pending redraw is done.
+pub(crate) fn focus_after_redraw(id: String) {
+    request_animation_frame(move || crate::browser::focus_id(&id));
 }
 
 /// The uploader. `kind` is what the pages are (a page's choice, or fixed
@@ -114,14 +147,16 @@ pub fn DocumentUploader(
     let pages = RwSignal::new(PageList::default());
     // Files whose pages are being prepared, and what could not be added.
     let reading = RwSignal::new(0u32);
-    let rejected = RwSignal::new(Vec::<String>::new());
+    let rejected = RwSignal::new(Vec::<(String, Rejection)>::new());
     // The attempt in progress: its kind and key, kept for a retry.
     let attempt = RwSignal::new(None::<(DocumentKind, String)>);
     let progress = RwSignal::new(None::<(u64, u64)>);
-    let failure = RwSignal::new(Vec::<String>::new());
+    let failure = RwSignal::new(None::<Failure>);
     let done = RwSignal::new(None::<SubmittedDocument>);
     let announcement = RwSignal::new(String::new());
     let camera_count = RwSignal::new(0usize);
+    // Texts read in handlers and tasks, outside any reactive context.
+    let texts_now = move || i18n.0.get_untracked().texts::<Texts>();
 
     on_cleanup(move || {
         for page in pages.with_untracked(|l| l.pages().to_vec()) {
@@ -164,7 +199,7 @@ pub fn DocumentUploader(
             return;
         }
         rejected.set(Vec::new());
-        failure.set(Vec::new());
+        failure.set(None);
         done.set(None);
         reading.update(|n| *n += 1);
         spawn_local(async move {
@@ -181,7 +216,7 @@ pub fn DocumentUploader(
                     },
                 };
                 if let Err(r) = result {
-                    problems.push(rejection_text(i18n.t(), &name, r));
+                    problems.push((name, r));
                 }
             }
             let _ = rejected.try_set(problems);
@@ -191,12 +226,12 @@ pub fn DocumentUploader(
 
     let on_capture = Callback::new(move |prepared: Prepared| {
         done.set(None);
-        failure.set(Vec::new());
+        failure.set(None);
         camera_count.update(|n| *n += 1);
-        let name = (i18n.t::<Texts>().camera_photo)(camera_count.get_untracked());
+        let name = (texts_now().camera_photo)(camera_count.get_untracked());
         match add(name.clone(), prepared) {
             Ok(()) => rejected.set(Vec::new()),
-            Err(r) => rejected.set(vec![rejection_text(i18n.t(), &name, r)]),
+            Err(r) => rejected.set(vec![(name, r)]),
         }
     });
 
@@ -208,7 +243,11 @@ pub fn DocumentUploader(
         pages.update(|l| moved = l.shift(id, up));
         if let Some(to) = moved {
             attempt.set(None);
-            announcement.set((i18n.t::<Texts>().moved)(to + 1));
+            announcement.set((texts_now().moved)(to + 1));
+            // Moving the item in the list blurs its button: focus it again
+            // once the list is redrawn.
+            let which = if up { "up" } else { "down" };
+            focus_after_redraw(format!("{prefix}-page-{id}-{which}"));
         }
     };
 
@@ -227,10 +266,10 @@ pub fn DocumentUploader(
             revoke(&url);
         }
         attempt.set(None);
-        announcement.set(i18n.t::<Texts>().removed.to_owned());
+        announcement.set(texts_now().removed.to_owned());
         match next {
-            Some(id) => crate::browser::focus_id(&format!("{prefix}-page-{id}-remove")),
-            None => crate::browser::focus_id(&format!("{prefix}-pages-heading")),
+            Some(id) => focus_after_redraw(format!("{prefix}-page-{id}-remove")),
+            None => focus_after_redraw(format!("{prefix}-pages-heading")),
         }
     };
 
@@ -238,12 +277,11 @@ pub fn DocumentUploader(
         if progress.get_untracked().is_some() || reading.get_untracked() > 0 {
             return;
         }
-        let t: &Texts = i18n.t();
-        failure.set(Vec::new());
+        failure.set(None);
         done.set(None);
         let list = pages.get_untracked();
         if list.is_empty() {
-            failure.set(vec![t.nothing_to_send.to_owned()]);
+            failure.set(Some(Failure::NothingToSend));
             return;
         }
         let kind = kind.get_untracked();
@@ -252,7 +290,7 @@ pub fn DocumentUploader(
             _ => match fresh_key() {
                 Some(key) => key,
                 None => {
-                    failure.set(vec![t.send_failed.to_owned()]);
+                    failure.set(Some(Failure::NotSent));
                     return;
                 }
             },
@@ -275,7 +313,6 @@ pub fn DocumentUploader(
         spawn_local(async move {
             let result = reply.await;
             let _ = progress.try_set(None);
-            let t: &Texts = i18n.t();
             match result {
                 Ok(document) => {
                     let mut sent = Vec::new();
@@ -289,19 +326,17 @@ pub fn DocumentUploader(
                     crate::browser::focus_id_when_present(format!("{prefix}-done"));
                 }
                 Err(e) => {
-                    let lines = match &e {
-                        BackendError::DocumentRefused { problems } => {
-                            refusal_texts(t, problems, &names)
-                        }
-                        BackendError::TooLarge => vec![t.send_too_large.to_owned()],
+                    let why = match &e {
+                        BackendError::DocumentRefused { problems } => refused(problems, &names),
+                        BackendError::TooLarge => Failure::TooLarge,
                         BackendError::IdempotencyConflict => {
                             let _ = attempt.try_set(None);
-                            vec![t.send_conflict.to_owned()]
+                            Failure::Conflict
                         }
-                        _ => vec![t.send_failed.to_owned()],
+                        _ => Failure::NotSent,
                     };
-                    let _ = failure.try_set(lines);
-                    crate::browser::focus_id(&format!("{prefix}-send"));
+                    let _ = failure.try_set(Some(why));
+                    focus_after_redraw(format!("{prefix}-send"));
                 }
             }
         });
@@ -376,10 +411,13 @@ pub fn DocumentUploader(
             </div>
             <Camera prefix=prefix on_capture=on_capture disabled=Signal::derive(sending) />
             <div id=format!("{prefix}-file-errors") class="doc-rejections">
-                {move || (!rejected.with(Vec::is_empty)).then(|| view! {
-                    <div class="notice notice-error" role="alert">
-                        {rejected.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-                    </div>
+                {move || (!rejected.with(Vec::is_empty)).then(|| {
+                    let t: &Texts = i18n.t();
+                    view! {
+                        <div class="notice notice-error" role="alert">
+                            {rejected.get().into_iter().map(|(name, r)| view! { <p>{rejection_text(t, &name, r)}</p> }).collect_view()}
+                        </div>
+                    }
                 })}
             </div>
             {move || (reading.get() > 0).then(|| view! { <p role="status" class="loading">{tr(|t| t.reading)}</p> })}
@@ -389,9 +427,9 @@ pub fn DocumentUploader(
             {page_list}
             <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
             {progress_bar}
-            {move || (!failure.with(Vec::is_empty)).then(|| view! {
+            {move || failure.get().map(|f| view! {
                 <div class="notice notice-error" role="alert">
-                    {failure.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                    {failure_lines(i18n.t(), &f).into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                 </div>
             })}
             <p class="actions">
