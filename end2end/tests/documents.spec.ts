@@ -7,7 +7,7 @@ import { Page } from "@playwright/test";
 // checked by content, previewed, reordered, sent with real progress,
 // retried without choosing again, and listed with their status.
 
-/** Over HTTP, an upload slowed to about 100 KB/s, so its progress is seen. */
+/** Over HTTP, an upload slowed to about 200 KB/s, so its progress is seen. */
 async function slowUploads(page: Page) {
   if (BACKEND !== "http") return; // the fake lender's transfer takes its time anyway
   const cdp = await page.context().newCDPSession(page);
@@ -16,7 +16,7 @@ async function slowUploads(page: Page) {
     offline: false,
     latency: 0,
     downloadThroughput: -1,
-    uploadThroughput: 100 * 1024,
+    uploadThroughput: 200 * 1024,
   });
 }
 
@@ -27,7 +27,7 @@ test("two pages from files are previewed, reordered and sent with their progress
   await expect(page.getByText("提出した書類はまだありません。")).toBeVisible();
   await expectNoAxeViolations(page);
   await documents.chooseKind("収入証明書");
-  const first = await drawnImage(page, "kyuyo-10gatsu.png", "image/png", 900, 600, "#0b5c4a", "10月");
+  const first = await drawnImage(page, "kyuyo-10gatsu.png", "image/png", 1200, 900, "#0b5c4a", "10月", true);
   // A 12-megapixel photo: it comes out at 2,000 px on its long edge.
   const second = await drawnImage(page, "kyuyo-11gatsu.jpg", "image/jpeg", 4000, 3000, "#1a5fb4", "11月");
   await documents.choose([first, second]);

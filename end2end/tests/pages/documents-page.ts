@@ -57,7 +57,8 @@ export class DocumentsPage {
 
 /**
  * An image made by the page's own canvas: `width` × `height` pixels of
- * `color` with `label` written on it, as PNG or JPEG bytes.
+ * `color` with `label` written on it, as PNG or JPEG bytes; `noisy` adds
+ * random red, which keeps the re-encoded JPEG large.
  */
 export async function drawnImage(
   page: Page,
@@ -67,21 +68,28 @@ export async function drawnImage(
   height: number,
   color: string,
   label: string,
+  noisy = false,
 ): Promise<TestFile> {
   const base64 = await page.evaluate(
-    ([type, width, height, color, label]) => {
+    ([type, width, height, color, label, noisy]) => {
       const canvas = document.createElement("canvas");
       canvas.width = width as number;
       canvas.height = height as number;
       const g = canvas.getContext("2d")!;
       g.fillStyle = color as string;
       g.fillRect(0, 0, width as number, height as number);
+      if (noisy) {
+        // Noise compresses badly: a photo-sized upload from a small image.
+        const d = g.getImageData(0, 0, width as number, height as number);
+        for (let i = 0; i < d.data.length; i += 4) d.data[i] = (Math.random() * 256) | 0;
+        g.putImageData(d, 0, 0);
+      }
       g.fillStyle = "#fff";
       g.font = `${Math.floor((height as number) / 3)}px sans-serif`;
       g.fillText(label as string, (width as number) / 3, (height as number) / 1.5);
       return canvas.toDataURL(type as string, 0.9).split(",")[1];
     },
-    [type, width, height, color, label],
+    [type, width, height, color, label, noisy],
   );
   return { name, mimeType: type, buffer: Buffer.from(base64, "base64") };
 }
