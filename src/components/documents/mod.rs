@@ -321,6 +321,7 @@ pub fn DocumentUploader(
                         revoke(&url);
                     }
                     let _ = attempt.try_set(None);
+                    let _ = rejected.try_set(Vec::new());
                     let _ = done.try_set(Some(document.clone()));
                     on_sent.run(document);
                     crate::browser::focus_id_when_present(format!("{prefix}-done"));
