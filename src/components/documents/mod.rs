@@ -354,7 +354,7 @@ pub fn DocumentUploader(
                 <For each=move || pages.with(|l| l.pages().to_vec()) key=|p| p.id let:page>
                     <PageItem page=page prefix=prefix pages=pages
                         on_shift=Callback::new(move |(id, up)| shift(id, up))
-                        on_remove=Callback::new(move |id| remove(id)) />
+                        on_remove=Callback::new(remove) />
                 </For>
             </ol>
         }
