@@ -2020,3 +2020,59 @@ async fn points_are_joined_exchanged_once_per_key_and_repay_over_http() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_repayment_day_changes_through_the_profile_with_one_notice() {
+    const PROFILE: &str = "/api/v1/profile";
+    const DAY: &str = "/api/v1/profile/repayment-day";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    let read = profile.json();
+    assert_eq!(read["repayment_day"], "Fifth");
+    assert_eq!(read["next_due_date"], "2026-02-05");
+    assert_eq!(read["email"], "demo0001@example.com");
+    assert_eq!(read["web_id"], "demo0001");
+    assert_eq!(read["card_member"], false);
+    assert_eq!(read["overdue"], false);
+
+    let put = |body: Value| call(Method::PUT, DAY).bearer(&token).json(&body).send(&app);
+    // Wednesday January 7: the 15th is 8 days ahead, so it replaces the 5th
+    // of February.
+    let changed = put(json!({"day": "Fifteenth"})).await;
+    assert_eq!(
+        (changed.status, changed.json()),
+        (
+            StatusCode::OK,
+            json!({"day": "Fifteenth", "next_due_date": "2026-01-15"})
+        )
+    );
+    let again = put(json!({"day": "Fifteenth"})).await;
+    assert_eq!(again.json(), changed.json());
+    let read = call(Method::GET, PROFILE).bearer(&token).send(&app).await.json();
+    assert_eq!(read["next_due_date"], "2026-01-15");
+    let summary = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    assert_eq!(summary.json()["next_due"]["date"], "2026-01-15");
+
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    assert_eq!(mails.as_array().map(Vec::len), Some(1), "{mails}");
+    assert_eq!(mails[0]["subject"], "ご返済日変更のお知らせ");
+
+    let unreadable_day = put(json!({"day": "Tenth"})).await;
+    assert_eq!(unreadable_day.status, StatusCode::BAD_REQUEST);
+
+    let overdue = sign_in(&app, &web_id("overdue01", "Overdue2024")).await;
+    let refused = call(Method::PUT, DAY)
+        .bearer(&overdue)
+        .json(&json!({"day": "Fifth"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "RepaymentDay", "error": "Overdue"}]})
+        )
+    );
+}
