@@ -208,7 +208,8 @@ impl Backend for FakeBackend {
                 result = result.and_then(|reply| self.keep_started_session(&reply));
             }
             self.store_session(&self.lender.borrow());
-            if op.writes {
+            let settled = self.lender.borrow_mut().take_settled();
+            if op.writes || settled {
                 self.save();
             }
             if fault == Some(Fault::Timeout) {

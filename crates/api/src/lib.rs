@@ -12,12 +12,14 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod limit;
 pub mod movement;
 pub mod ops;
 pub mod recovery;
 pub mod services;
 pub mod settings;
 
+pub use limit::*;
 pub use movement::*;
 pub use recovery::*;
 pub use services::*;
@@ -221,6 +223,10 @@ pub struct AccountSummary {
     /// The contract APR in percent as the lender writes it, `"17.8"`, without
     /// the `%` sign so that each locale can place it.
     pub apr_percent: String,
+    /// The status of a credit-line increase request still under review, or
+    /// decided in the last 14 days, for the home page's notice (SPEC S10).
+    #[serde(default)]
+    pub line_review: Option<ReviewStatus>,
 }
 
 /// Whether a ledger entry lent money or paid it back.
@@ -406,6 +412,10 @@ pub enum BackendError {
     ExchangeRefused {
         refusal: ExchangeError,
     },
+    /// A credit-line request or decrease the rules refuse (SPEC S10).
+    LineRefused {
+        problems: Vec<LineProblem>,
+    },
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -433,6 +443,7 @@ pub enum ErrorCode {
     CodeEnded,
     WebIdTaken,
     ExchangeRefused,
+    LineRefused,
     Server,
     Offline,
     Timeout,
@@ -474,6 +485,9 @@ impl TryFrom<ErrorWire> for BackendError {
                 problems: problems(w.problems)?,
             },
             ErrorCode::PayeeRefused => BackendError::PayeeRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::LineRefused => BackendError::LineRefused {
                 problems: problems(w.problems)?,
             },
             ErrorCode::Maintenance => BackendError::Maintenance {
@@ -574,6 +588,13 @@ mod tests {
             BackendError::WebIdTaken,
             BackendError::ExchangeRefused {
                 refusal: ExchangeError::Insufficient { balance: 120 },
+            },
+            BackendError::LineRefused {
+                problems: vec![LineProblem::with(
+                    LineField::NewLine,
+                    LineRule::BelowBalance,
+                    Yen(160_000),
+                )],
             },
             BackendError::Server,
             BackendError::Offline,

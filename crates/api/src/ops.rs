@@ -23,6 +23,7 @@ use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
+use crate::{CreditLineStatus, LineDecrease, LineIncreaseRequest, LineRequest};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
 use serde::de::DeserializeOwned;
@@ -170,7 +171,10 @@ macro_rules! for_each_operation {
             $crate::ops::JoinPoints,
             $crate::ops::ExchangePoints,
             $crate::ops::GetProfile,
-            $crate::ops::ChangeRepaymentDay
+            $crate::ops::ChangeRepaymentDay,
+            $crate::ops::GetCreditLine,
+            $crate::ops::RequestLineIncrease,
+            $crate::ops::DecreaseLine
         }
     };
 }
@@ -610,4 +614,25 @@ operation!(
     /// fall due (SPEC S2, S12); the same day again changes nothing.
     ChangeRepaymentDay: RepaymentDayChange => RepaymentDayChanged,
     member_write("changeRepaymentDay", Method::Put, "/profile/repayment-day", 200, true, false)
+);
+
+operation!(
+    /// `GET /credit-line`: the line, the balance, the rate and the latest
+    /// increase request with its review status (SPEC S10).
+    GetCreditLine: () => CreditLineStatus,
+    OpSpec::member_read("creditLine", "/credit-line", Input::Nothing)
+);
+
+operation!(
+    /// `POST /credit-line/increase-requests`: ask for a higher line; one
+    /// request is reviewed at a time, so a repeat is refused, never doubled.
+    RequestLineIncrease: LineIncreaseRequest => LineRequest,
+    member_write("requestLineIncrease", Method::Post, "/credit-line/increase-requests", 201, false, false)
+);
+
+operation!(
+    /// `PUT /credit-line`: lower the line at once (no review); the same line
+    /// again is refused as not lower, so a retry cannot lower it twice.
+    DecreaseLine: LineDecrease => CreditLineStatus,
+    member_write("decreaseLine", Method::Put, "/credit-line", 200, false, false)
 );

@@ -10,6 +10,7 @@ pub mod institution;
 pub mod interest;
 pub mod kana;
 pub mod lending;
+pub mod line_change;
 pub mod maintenance;
 pub mod money;
 pub mod movement;

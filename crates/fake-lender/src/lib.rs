@@ -14,6 +14,7 @@
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
 pub mod ledger;
+pub mod limit;
 pub mod movements;
 pub mod points;
 pub mod recovery;
@@ -84,6 +85,13 @@ pub struct AccountState {
     /// The details changed through the settings (SPEC S12).
     #[serde(default)]
     pub settings: settings::StoredSettings,
+    /// The credit line as changed through `/limit` (SPEC S10); `None`
+    /// keeps the seeded one.
+    #[serde(default)]
+    pub line: Option<Yen>,
+    /// The latest credit-line increase request and its review.
+    #[serde(default)]
+    pub line_request: Option<limit::StoredLineRequest>,
 }
 
 /// The persisted part of the fake lender.
@@ -173,6 +181,10 @@ pub struct Lender {
     by_member: HashMap<String, VecDeque<SessionToken>>,
     /// Pending registration and reset codes, in memory only.
     recovery: recovery::Recovery,
+    /// A read moved a credit-line review on (`limit::settle_review`), so the
+    /// state changed although the operation declares no write; adapters
+    /// that save only after writers ask `take_settled`.
+    settled: bool,
 }
 
 impl Lender {
@@ -193,6 +205,8 @@ impl Lender {
                 reminder: reminders::seeded_reminder(m),
                 points: seed::seed_points(m, now),
                 settings: settings::StoredSettings::default(),
+                line: None,
+                line_request: None,
             })
             .collect();
         Self::from_state(
@@ -232,6 +246,8 @@ impl Lender {
                     reminder: reminders::seeded_reminder(m),
                     points: seed::seed_points(m, state.seeded_at),
                     settings: settings::StoredSettings::default(),
+                    line: None,
+                    line_request: None,
                 });
             }
         }
@@ -240,6 +256,7 @@ impl Lender {
             sessions: HashMap::new(),
             by_member: HashMap::new(),
             recovery: recovery::Recovery::default(),
+            settled: false,
         }
     }
 
@@ -257,6 +274,12 @@ impl Lender {
     }
 
     /// How many sessions are live (or expired but not yet swept).
+    /// Whether an operation since the last call changed the persisted
+    /// state although it declares no write (a review moved on by a read).
+    pub fn take_settled(&mut self) -> bool {
+        std::mem::take(&mut self.settled)
+    }
+
     pub fn session_count(&self) -> usize {
         self.sessions.len()
     }
@@ -512,6 +535,8 @@ impl Lender {
     ) -> Result<AccountSummary, BackendError> {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
+        let line = self.line_of(member);
+        let line_review = self.line_review_notice(member.id, now);
         let account = self.account(member.id)?;
         let previous_sign_in = account.previous_sign_in;
         let ledger = &account.ledger;
@@ -520,8 +545,8 @@ impl Lender {
         Ok(AccountSummary {
             member_name: member.name.to_owned(),
             balance,
-            credit_line: Yen(member.credit_line),
-            available: Yen((member.credit_line - balance.0).max(0)),
+            credit_line: line,
+            available: Yen((line.0 - balance.0).max(0)),
             next_due: ledger.next_due(today).map(|d| NextDue {
                 date: d.date,
                 minimum: d.minimum,
@@ -535,6 +560,7 @@ impl Lender {
             interest_free_days_left: ledger.interest_free_days_left(today),
             interest_to_next_due: ledger.interest_to_next_due(today),
             apr_percent: ledger.apr.to_string(),
+            line_review,
         })
     }
 
@@ -593,7 +619,9 @@ impl Lender {
             return Err(BackendError::NotSignedIn);
         }
         session.last_seen = now;
-        Ok(session.member_id.clone())
+        let member_id = session.member_id.clone();
+        self.settle_review(&member_id, now);
+        Ok(member_id)
     }
 
     fn account(&self, member_id: &str) -> Result<&AccountState, BackendError> {

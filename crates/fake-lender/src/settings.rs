@@ -224,7 +224,10 @@ mod tests {
         );
         let moved = ledger.next_due(day(5)).unwrap_or_else(|| panic!("no due"));
         assert_eq!(moved.date, ymd(2026, 2, 16));
-        assert_eq!(moved.minimum, pending.minimum, "the instalment is unchanged");
+        assert_eq!(
+            moved.minimum, pending.minimum,
+            "the instalment is unchanged"
+        );
         // The old date passes without a late day; the new one does not.
         assert_eq!(ledger.overdue_days(ymd(2026, 1, 27)), 0);
         assert_eq!(ledger.late_charge(ymd(2026, 1, 30)), Yen(0));
@@ -235,7 +238,10 @@ mod tests {
             .apply_repayment(moved.minimum, Channel::Atm, noon_after(42))
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(day(42), ymd(2026, 2, 16));
-        assert_eq!(ledger.next_due(day(42)).map(|d| d.date), Some(ymd(2026, 3, 16)));
+        assert_eq!(
+            ledger.next_due(day(42)).map(|d| d.date),
+            Some(ymd(2026, 3, 16))
+        );
         // The same day again changes nothing.
         let before = ledger.clone();
         assert_eq!(
@@ -258,7 +264,10 @@ mod tests {
             .apply_borrowing(Yen(50_000), Channel::Atm, noon_after(1))
             .unwrap_or_else(|e| panic!("{e:?}"));
         // Borrowed on January 6 with the 5th: due February 5 (S2).
-        assert_eq!(ledger.next_due(day(1)).map(|d| d.date), Some(ymd(2026, 2, 5)));
+        assert_eq!(
+            ledger.next_due(day(1)).map(|d| d.date),
+            Some(ymd(2026, 2, 5))
+        );
         assert_eq!(
             ledger.next_due(ymd(2026, 2, 10)).map(|d| d.date),
             Some(ymd(2026, 2, 5)),
@@ -351,7 +360,9 @@ mod tests {
         let now = wednesday_noon();
         let mut lender = Lender::seeded(now, 3);
         let token = sign_in(&mut lender, web("demo0001", "Passw0rd"));
-        let profile = lender.profile(&token, now).unwrap_or_else(|e| panic!("{e:?}"));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(profile.repayment_day, RepaymentDay::Fifth);
         assert_eq!(profile.email.as_deref(), Some("demo0001@example.com"));
         assert!(!profile.overdue);
@@ -364,7 +375,9 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e:?}"));
         // Wednesday 2026-11-25: the 25th a week ahead is December's.
         assert_eq!(changed.next_due_date, Some(ymd(2026, 12, 25)));
-        let profile = lender.profile(&token, now).unwrap_or_else(|e| panic!("{e:?}"));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(profile.repayment_day, RepaymentDay::TwentyFifth);
         assert_eq!(profile.next_due_date, Some(ymd(2026, 12, 25)));
         let sent = lender.mailbox();
@@ -385,7 +398,9 @@ mod tests {
         let now = wednesday_noon();
         let mut lender = Lender::seeded(now, 3);
         let token = sign_in(&mut lender, web("overdue01", "Overdue2024"));
-        let profile = lender.profile(&token, now).unwrap_or_else(|e| panic!("{e:?}"));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert!(profile.overdue);
         let before = lender.state().clone();
         let refused = lender.change_repayment_day(

@@ -1364,6 +1364,10 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         // The card member repays on the 25th, which is today: the same day
         // again is the one change allowed (and changes nothing).
         "changeRepaymentDay" => r#"{"day":"TwentyFifth"}"#,
+        "requestLineIncrease" => {
+            r#"{"desired_line":"800000","annual_income":"3000000","other_borrowing":"0","employment":"regular","employer":"見本商事","years_employed":"5","income_proof":"D26112500001"}"#
+        }
+        "decreaseLine" => r#"{"line":"300000"}"#,
         _ => "",
     }
 }

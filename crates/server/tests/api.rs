@@ -2050,7 +2050,11 @@ async fn the_repayment_day_changes_through_the_profile_with_one_notice() {
     );
     let again = put(json!({"day": "Fifteenth"})).await;
     assert_eq!(again.json(), changed.json());
-    let read = call(Method::GET, PROFILE).bearer(&token).send(&app).await.json();
+    let read = call(Method::GET, PROFILE)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
     assert_eq!(read["next_due_date"], "2026-01-15");
     let summary = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
     assert_eq!(summary.json()["next_due"]["date"], "2026-01-15");

@@ -310,8 +310,10 @@ fn summary_samples() -> Vec<Value> {
         interest_free_days_left: Some(30),
         interest_to_next_due: Some(Yen(6_612)),
         apr_percent: "15".into(),
+        line_review: Some(portal_api::ReviewStatus::DocumentsNeeded),
     };
     let empty = AccountSummary {
+        line_review: None,
         next_due: None,
         previous_sign_in: None,
         points: None,
@@ -506,6 +508,13 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
         BackendError::ExchangeRefused {
             refusal: ExchangeError::Insufficient { balance: 120 },
         },
+        BackendError::LineRefused {
+            problems: vec![portal_api::LineProblem::with(
+                portal_api::LineField::DesiredLine,
+                portal_api::LineRule::NotAboveCurrent,
+                Yen(500_000),
+            )],
+        },
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -529,6 +538,7 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
+                | BackendError::LineRefused { .. }
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -915,12 +925,13 @@ async fn error_schemas_outside_backend_error_match_the_server() {
 
 /// The test controls, which exist only with `--test-controls` and are not
 /// part of the portal's operation list.
-const TEST_CONTROLS: [(&str, &str); 5] = [
+const TEST_CONTROLS: [(&str, &str); 6] = [
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),
     ("put", "/api/v1/test/faults"),
     ("delete", "/api/v1/test/faults"),
     ("get", "/api/v1/test/mailbox"),
+    ("post", "/api/v1/test/line-reviews"),
 ];
 
 /// Every operation the server implements: the portal's list
@@ -1920,4 +1931,123 @@ fn points_types_match_the_document() {
         ref_name(&exchange["responses"]["400"]),
         Some("InvalidInput")
     );
+}
+
+// ---- settings and credit line ----
+
+#[test]
+fn profile_and_repayment_day_types_match_the_document() {
+    use portal_api::{AddressView, EmployerView, Profile, RepaymentDay, RepaymentDayChanged};
+    let doc = doc();
+    let days = [
+        RepaymentDay::Fifth,
+        RepaymentDay::Fifteenth,
+        RepaymentDay::TwentyFifth,
+        RepaymentDay::LastDay,
+    ];
+    assert_string_enum(&doc, "RepaymentDay", &days);
+    let address: AddressView = serde_json::from_value(json!({
+        "postal_code": "123-4567", "prefecture": 13, "city": "千代田区",
+        "street": "丸の内1-1-1", "building": null
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let employer: EmployerView = serde_json::from_value(json!({
+        "name": "見本商事", "phone": "0312345678", "department": "営業部"
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let full = Profile {
+        name: "見本 太一".into(),
+        kana: "ミホン タイチ".into(),
+        email: Some("demo0001@example.com".into()),
+        web_id: Some("demo0001".into()),
+        card_member: false,
+        repayment_day: RepaymentDay::Fifth,
+        next_due_date: NaiveDate::from_ymd_opt(2026, 12, 7),
+        overdue: false,
+        address: Some(address),
+        employer: Some(employer),
+        prepaid_card: Some("**** **** **** 1111".into()),
+    };
+    let bare = Profile {
+        email: None,
+        web_id: None,
+        card_member: true,
+        next_due_date: None,
+        overdue: true,
+        address: None,
+        employer: None,
+        prepaid_card: None,
+        ..full.clone()
+    };
+    assert_same_shape(&doc, "Profile", &[wire(&full), wire(&bare)]);
+    let changed = RepaymentDayChanged {
+        day: RepaymentDay::LastDay,
+        next_due_date: NaiveDate::from_ymd_opt(2027, 1, 4),
+    };
+    let later = RepaymentDayChanged {
+        next_due_date: None,
+        ..changed
+    };
+    assert_same_shape(&doc, "RepaymentDayChanged", &[wire(&changed), wire(&later)]);
+}
+
+#[test]
+fn credit_line_types_match_the_document() {
+    use portal_api::{
+        CreditLineStatus, EmploymentKind, LineField, LineProblem, LineRequest, LineRule,
+        ReviewStatus,
+    };
+    let doc = doc();
+    assert_string_enum(
+        &doc,
+        "ReviewStatus",
+        &[
+            ReviewStatus::Received,
+            ReviewStatus::Reviewing,
+            ReviewStatus::Approved,
+            ReviewStatus::Refused,
+            ReviewStatus::DocumentsNeeded,
+        ],
+    );
+    assert_string_enum(&doc, "EmploymentKind", &EmploymentKind::ALL);
+    let open = LineRequest {
+        reception_number: "L26112500001".into(),
+        requested_at: instant(WEDNESDAY_NOON_JST_MS),
+        current_line: Yen(500_000),
+        desired_line: Yen(1_000_000),
+        status: ReviewStatus::Reviewing,
+        expected_at: Some(datetime("2026-11-25T18:00:00")),
+        decided_at: None,
+        proof_required: true,
+        new_apr_percent: None,
+    };
+    let approved = LineRequest {
+        status: ReviewStatus::Approved,
+        expected_at: None,
+        decided_at: Some(instant(WEDNESDAY_NOON_JST_MS)),
+        new_apr_percent: Some("15".into()),
+        ..open.clone()
+    };
+    assert_same_shape(&doc, "LineRequest", &[wire(&open), wire(&approved)]);
+    let status = CreditLineStatus {
+        line: Yen(500_000),
+        balance: Yen(150_000),
+        apr_percent: "17.8".into(),
+        smallest_line: Yen(150_000),
+        max_line: Yen(5_000_000),
+        request: Some(open),
+    };
+    let none = CreditLineStatus {
+        request: None,
+        ..status.clone()
+    };
+    assert_same_shape(&doc, "CreditLineStatus", &[wire(&status), wire(&none)]);
+    let problems: Vec<Value> = [
+        LineProblem::new(LineField::Employment, LineRule::Required),
+        LineProblem::with(LineField::NewLine, LineRule::BelowBalance, Yen(160_000)),
+    ]
+    .iter()
+    .map(wire)
+    .collect();
+    assert_same_shape(&doc, "LineProblem", &problems);
 }
