@@ -151,7 +151,8 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::CodeRefused { .. }
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
-                | BackendError::ExchangeRefused { .. } => {
+                | BackendError::ExchangeRefused { .. }
+                | BackendError::LineRefused { .. } => {
                     (None, failure_text(c, &e).to_owned(), None)
                 }
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned(), None),
