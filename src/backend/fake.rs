@@ -254,4 +254,14 @@ impl DemoControls for FakeBackend {
         mail.reverse();
         mail
     }
+
+    fn decide_reviews(&self, decision: fake_lender::limit::DemoDecision) -> usize {
+        let decided = {
+            let mut lender = self.lender.borrow_mut();
+            self.adopt_stored(&mut lender);
+            lender.decide_reviews(decision, browser::now_utc())
+        };
+        self.save();
+        decided
+    }
 }

@@ -2080,3 +2080,105 @@ async fn the_repayment_day_changes_through_the_profile_with_one_notice() {
         )
     );
 }
+
+#[tokio::test]
+async fn a_credit_line_increase_is_received_reviewed_and_decided_by_the_test_control() {
+    const LINE: &str = "/api/v1/credit-line";
+    const INCREASE: &str = "/api/v1/credit-line/increase-requests";
+    let app = router(true);
+    let token = sign_in(&app, &card("1234567890123456", "4321")).await;
+    let read = call(Method::GET, LINE).bearer(&token).send(&app).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.json()["line"], 300_000);
+    assert_eq!(read.json()["request"], Value::Null);
+
+    let body = json!({
+        "desired_line": "５００，０００円", "annual_income": "3000000", "other_borrowing": "0",
+        "employment": "regular", "employer": "見本商事", "years_employed": "3"
+    });
+    let asked = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&body)
+        .send(&app)
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{:?}", asked.json());
+    let received = asked.json();
+    assert_eq!(received["desired_line"], 500_000);
+    // Wednesday noon: under review at once, the result at 18:00.
+    assert_eq!(received["status"], "reviewing");
+    assert_eq!(received["expected_at"], "2026-01-07T18:00:00");
+    // One at a time.
+    let again = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&body)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (again.status, again.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "line_refused", "problems": [
+                {"field": "desired_line", "rule": "pending_request", "figure": null}
+            ]})
+        )
+    );
+
+    let decided = call(Method::POST, "/api/v1/test/line-reviews")
+        .json(&json!({"decision": "approve"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (decided.status, decided.json()),
+        (StatusCode::OK, json!({"decided": 1}))
+    );
+    let read = call(Method::GET, LINE)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(read["line"], 500_000);
+    assert_eq!(read["request"]["status"], "approved");
+    let summary = call(Method::GET, SUMMARY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(summary["credit_line"], 500_000);
+    assert_eq!(summary["line_review"], "approved");
+
+    // A proof is needed over 500,000 yen.
+    let big = json!({
+        "desired_line": "800000", "annual_income": "3000000", "other_borrowing": "0",
+        "employment": "regular", "employer": "見本商事", "years_employed": "3"
+    });
+    let refused = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&big)
+        .send(&app)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["problems"][0]["field"], "income_proof");
+
+    // A decrease below the balance (none here: down to one unit) works at once.
+    let lowered = call(Method::PUT, LINE)
+        .bearer(&token)
+        .json(&json!({"line": "10000"}))
+        .send(&app)
+        .await;
+    assert_eq!(lowered.status, StatusCode::OK, "{:?}", lowered.json());
+    assert_eq!(lowered.json()["line"], 10_000);
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    let subjects: Vec<&str> = mails
+        .as_array()
+        .map(|m| m.iter().filter_map(|x| x["subject"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        subjects,
+        [
+            "限度額変更のお申込み受付のお知らせ",
+            "限度額変更の審査開始のお知らせ",
+            "限度額変更の審査結果のお知らせ",
+            "ご利用限度額変更（減額）のお知らせ"
+        ]
+    );
+}
