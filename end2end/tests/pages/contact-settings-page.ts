@@ -41,7 +41,7 @@ export class ContactSettingsPage {
 
   /** The registered value the section shows above its form. */
   current(label: string): Locator {
-    return this.page.locator("dl.facts div", { has: this.page.locator(`dt:text-is("${label}")`) }).locator("dd");
+    return this.page.locator(`dl.facts dt:text-is("${label}") + dd`);
   }
 
   field(label: string): Locator {

@@ -375,7 +375,8 @@ pub(super) fn PrefectureSelect(
 pub(super) fn current_value(label: &'static str, value: String) -> impl IntoView {
     view! {
         <dl class="facts">
-            <div><dt>{label}</dt><dd>{value}</dd></div>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
         </dl>
     }
 }
