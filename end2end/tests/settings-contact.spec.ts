@@ -225,6 +225,11 @@ test("the address form and its review are axe-clean in English", async ({ page }
   await expect(page.getByRole("heading", { name: "Check the change" })).toBeFocused();
   await expect(settings.changeCells("Prefecture")).toHaveText(["Not registered", "Tokyo"]);
   await expectNoAxeViolations(page);
+  // The review follows the language switch.
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(settings.changeCells("都道府県")).toHaveText(["未登録", "東京都"]);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(settings.changeCells("Prefecture")).toHaveText(["Not registered", "Tokyo"]);
   await page.getByRole("button", { name: "Make the change" }).click();
   await expect(page.getByRole("heading", { name: "Changed" })).toBeFocused();
   await expectNoAxeViolations(page);

@@ -92,7 +92,7 @@ pub fn AddressSection() -> impl IntoView {
 fn AddressForm(current: Option<AddressView>) -> impl IntoView {
     let i18n = use_i18n();
     let current = StoredValue::new(current);
-    let flow = Flow::<ChangeAddress>::new();
+    let flow = Flow::<ChangeAddress, AddressView>::new();
     let problems = flow.problems;
     let postal_code = RwSignal::new(String::new());
     let prefecture = RwSignal::new(None::<Prefecture>);
@@ -110,12 +110,7 @@ fn AddressForm(current: Option<AddressView>) -> impl IntoView {
             building: building.get_untracked(),
         };
         match input.validate() {
-            Ok(address) => {
-                let after = AddressView::from(&address);
-                let rows = current
-                    .with_value(|c| rows(i18n.t(), i18n.t(), i18n.locale(), c.as_ref(), &after));
-                flow.review(input, rows);
-            }
+            Ok(address) => flow.review(input, AddressView::from(&address)),
             Err(found) => problems.show(found),
         }
     };
@@ -173,18 +168,9 @@ fn AddressForm(current: Option<AddressView>) -> impl IntoView {
         .into_any()
     };
 
-    let done = move |reply: AddressChanged| {
-        reply.changed.then(|| {
-            current.with_value(|c| {
-                rows(
-                    i18n.t(),
-                    i18n.t(),
-                    i18n.locale(),
-                    c.as_ref(),
-                    &reply.address,
-                )
-            })
-        })
+    let rows_of = move |after: &AddressView| {
+        current.with_value(|c| rows(i18n.t(), i18n.t(), i18n.locale(), c.as_ref(), after))
     };
-    flow.view(edit, done, input_id(ProfileField::PostalCode))
+    let done = |reply: AddressChanged| reply.changed.then_some(reply.address);
+    flow.view(edit, rows_of, done, input_id(ProfileField::PostalCode))
 }

@@ -381,22 +381,25 @@ pub(super) fn current_value(label: &'static str, value: String) -> impl IntoView
     }
 }
 
-/// Where a change is: the form, the review of `rows`, or its result.
+/// Where a change is: the form, the review of the value `V` it would
+/// register, or the value registered.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Step {
+enum Step<V> {
     Edit,
-    Confirm(Vec<ChangeRow>),
-    Done(Vec<ChangeRow>),
+    Confirm(V),
+    Done(V),
     /// The lender had this value already: nothing changed, nothing mailed.
     Unchanged,
 }
 
-/// One change's steps and the request under review, for the operation
-/// `Op`. The section checks the form and calls [`Flow::review`]; the
-/// review's button sends the request, and the lender's answer decides the
-/// step after it.
-pub(super) struct Flow<Op: Operation> {
-    step: RwSignal<Step>,
+/// One change's steps for the operation `Op`, whose value (as the review
+/// and the result show it) is `V`. The section checks the form and calls
+/// [`Flow::review`]; the review's button sends the request kept there, and
+/// the lender's answer decides the step after it. The rows before and
+/// after are drawn from `V` as each step renders, so they follow the
+/// language switch.
+pub(super) struct Flow<Op: Operation, V: 'static> {
+    step: RwSignal<Step<V>>,
     pending: RwSignal<bool>,
     failure: RwSignal<Option<String>>,
     pub problems: Problems,
@@ -405,17 +408,18 @@ pub(super) struct Flow<Op: Operation> {
     session: SessionCtx,
 }
 
-impl<Op: Operation> Clone for Flow<Op> {
+impl<Op: Operation, V> Clone for Flow<Op, V> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<Op: Operation> Copy for Flow<Op> {}
+impl<Op: Operation, V> Copy for Flow<Op, V> {}
 
-impl<Op: Operation> Flow<Op>
+impl<Op: Operation, V> Flow<Op, V>
 where
     Op::Request: Clone + Sync,
+    V: Clone + Send + Sync + 'static,
 {
     pub fn new() -> Self {
         Flow {
@@ -429,18 +433,18 @@ where
         }
     }
 
-    /// The form passed its checks: show `rows` for review, keeping
-    /// `request` to send if the member confirms.
-    pub fn review(self, request: Op::Request, rows: Vec<ChangeRow>) {
+    /// The form passed its checks: review `after`, keeping `request` to
+    /// send if the member confirms.
+    pub fn review(self, request: Op::Request, after: V) {
         self.problems.clear();
         self.failure.set(None);
         self.request.set_value(Some(request));
-        self.step.set(Step::Confirm(rows));
+        self.step.set(Step::Confirm(after));
     }
 
-    /// Sends the request under review. `done` turns a reply into the rows
-    /// of the result, or `None` when the lender changed nothing.
-    fn send(self, done: impl Fn(Op::Reply) -> Option<Vec<ChangeRow>> + 'static) {
+    /// Sends the request under review. `done` gives the value the lender
+    /// registered, or `None` when it changed nothing.
+    fn send(self, done: impl Fn(Op::Reply) -> Option<V> + 'static) {
         let Some(request) = self.request.get_value() else {
             return;
         };
@@ -467,12 +471,14 @@ where
         });
     }
 
-    /// The step's view: `edit` is the form; `first_field` takes focus when
-    /// the member goes back to it from the review.
+    /// The step's view: `edit` is the form, `rows` the lines before and
+    /// after for a value, `done` reads the lender's reply; `first_field`
+    /// takes focus when the member goes back to the form from the review.
     pub fn view(
         self,
         edit: impl Fn() -> AnyView + Send + Sync + 'static,
-        done: impl Fn(Op::Reply) -> Option<Vec<ChangeRow>> + Clone + Send + Sync + 'static,
+        rows: impl Fn(&V) -> Vec<ChangeRow> + Send + Sync + 'static,
+        done: impl Fn(Op::Reply) -> Option<V> + Clone + Send + Sync + 'static,
         first_field: &'static str,
     ) -> impl IntoView {
         let confirm = Callback::new(move |()| {
@@ -488,11 +494,11 @@ where
         move || {
             match self.step.get() {
             Step::Edit => edit(),
-            Step::Confirm(rows) => view! {
-                <ChangeReview rows pending=self.pending failure=self.failure on_confirm=confirm on_back=back />
+            Step::Confirm(after) => view! {
+                <ChangeReview rows=rows(&after) pending=self.pending failure=self.failure on_confirm=confirm on_back=back />
             }
             .into_any(),
-            Step::Done(rows) => view! { <ChangeDone rows /> }.into_any(),
+            Step::Done(after) => view! { <ChangeDone rows=rows(&after) /> }.into_any(),
             Step::Unchanged => view! { <NoChange /> }.into_any(),
         }
         }

@@ -89,7 +89,7 @@ pub fn EmployerSection() -> impl IntoView {
 fn EmployerForm(current: Option<EmployerView>) -> impl IntoView {
     let i18n = use_i18n();
     let current = StoredValue::new(current);
-    let flow = Flow::<ChangeEmployer>::new();
+    let flow = Flow::<ChangeEmployer, EmployerView>::new();
     let problems = flow.problems;
     let name = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
@@ -103,11 +103,7 @@ fn EmployerForm(current: Option<EmployerView>) -> impl IntoView {
             department: department.get_untracked(),
         };
         match input.validate() {
-            Ok(employer) => {
-                let after = EmployerView::from(&employer);
-                let rows = current.with_value(|c| rows(i18n.t(), i18n.t(), c.as_ref(), &after));
-                flow.review(input, rows);
-            }
+            Ok(employer) => flow.review(input, EmployerView::from(&employer)),
             Err(found) => problems.show(found),
         }
     };
@@ -155,10 +151,9 @@ fn EmployerForm(current: Option<EmployerView>) -> impl IntoView {
         .into_any()
     };
 
-    let done = move |reply: EmployerChanged| {
-        reply
-            .changed
-            .then(|| current.with_value(|c| rows(i18n.t(), i18n.t(), c.as_ref(), &reply.employer)))
+    let rows_of = move |after: &EmployerView| {
+        current.with_value(|c| rows(i18n.t(), i18n.t(), c.as_ref(), after))
     };
-    flow.view(edit, done, input_id(ProfileField::EmployerName))
+    let done = |reply: EmployerChanged| reply.changed.then_some(reply.employer);
+    flow.view(edit, rows_of, done, input_id(ProfileField::EmployerName))
 }

@@ -64,11 +64,13 @@ pub fn PrepaidCardSection() -> impl IntoView {
 fn CardForm(current: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let current = StoredValue::new(current);
-    let flow = Flow::<RegisterPrepaidCard>::new();
+    // The value reviewed is the whole number grouped by four; the value
+    // registered, the masked number.
+    let flow = Flow::<RegisterPrepaidCard, String>::new();
     let problems = flow.problems;
     let number = RwSignal::new(String::new());
 
-    let row = move |after: String| {
+    let rows = move |after: &String| {
         let t: &Texts = i18n.t();
         let f: &'static Fields = i18n.t();
         vec![ChangeRow {
@@ -76,7 +78,7 @@ fn CardForm(current: Option<String>) -> impl IntoView {
             before: current
                 .get_value()
                 .unwrap_or_else(|| t.not_registered.to_owned()),
-            after,
+            after: after.clone(),
         }]
     };
 
@@ -86,7 +88,7 @@ fn CardForm(current: Option<String>) -> impl IntoView {
             number: number.get_untracked(),
         };
         match input.validate() {
-            Ok(card) => flow.review(input, row(grouped(card.as_str()))),
+            Ok(card) => flow.review(input, grouped(card.as_str())),
             Err(found) => problems.show(found),
         }
     };
@@ -117,8 +119,8 @@ fn CardForm(current: Option<String>) -> impl IntoView {
         .into_any()
     };
 
-    let done = move |reply: PrepaidCardRegistered| reply.changed.then(|| row(reply.masked));
-    flow.view(edit, done, input_id(ProfileField::PrepaidCard))
+    let done = |reply: PrepaidCardRegistered| reply.changed.then_some(reply.masked);
+    flow.view(edit, rows, done, input_id(ProfileField::PrepaidCard))
 }
 
 #[cfg(test)]
