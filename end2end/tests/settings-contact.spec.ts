@@ -1,6 +1,6 @@
 import { test, expect, expectNoAxeViolations, BACKEND } from "./fixtures";
 import { ContactSettingsPage } from "./pages/contact-settings-page";
-import { mailbox } from "./controls";
+import { injectFault, mailbox } from "./controls";
 
 // The address, employer and VISA prepaid card sections of the settings
 // (SPEC S12): each shows what is registered, checks the form with the
@@ -199,6 +199,24 @@ test("a prepaid card number failing the Luhn check is refused, then a valid one 
   await expect(settings.settingsValue(CARD)).toHaveText("**** **** **** 1111");
   // Nothing on the page shows the whole number any more.
   await expect(page.getByText("4111 1111 1111 1111")).toHaveCount(0);
+});
+
+test("a server failure at the confirmation keeps the review, and trying again changes it once", async ({ page, request }) => {
+  const settings = new ContactSettingsPage(page);
+  await settings.signInAndOpenSettings();
+  await settings.openSection(CARD);
+  await settings.field("カード番号").fill("4012888888881881");
+  await settings.toReview();
+  await settings.expectReview();
+  await injectFault(page, request, "server");
+  await settings.confirm();
+  await expect(page.locator(".notice-error[role=alert]")).toContainText("ただいま処理できませんでした");
+  await expect(settings.changeCells("カード番号")).toHaveText(["未登録", "4012 8888 8888 1881"]);
+  await settings.confirm();
+  await settings.expectDone();
+  await expect(settings.changeCells("カード番号")).toHaveText(["未登録", "**** **** **** 1881"]);
+  const notices = (await mailbox(page, request)).filter((m) => m.subject === "VISAプリペイドカード番号登録のお知らせ");
+  expect(notices).toHaveLength(1);
 });
 
 test("the address form and its review are axe-clean in English", async ({ page }) => {
