@@ -20,16 +20,16 @@ use crate::{
     SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
 use crate::{
+    AddressChanged, AddressInput, EmployerChanged, EmployerInput, PrepaidCardInput,
+    PrepaidCardRegistered,
+};
+use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
 use crate::{CreditLineStatus, LineDecrease, LineIncreaseRequest, LineRequest};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
-use crate::{
-    AddressChanged, AddressInput, EmployerChanged, EmployerInput, PrepaidCardInput,
-    PrepaidCardRegistered,
-};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;

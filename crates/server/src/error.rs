@@ -47,9 +47,7 @@ pub fn status_for(error: &BackendError) -> StatusCode {
         BackendError::WebIdTaken => StatusCode::CONFLICT,
         BackendError::ExchangeRefused { .. }
         | BackendError::LineRefused { .. }
-        | BackendError::ProfileRefused { .. } => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        | BackendError::ProfileRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,
         BackendError::Locked => StatusCode::LOCKED,
         BackendError::Suspended => StatusCode::FORBIDDEN,
