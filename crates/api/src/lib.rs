@@ -416,6 +416,11 @@ pub enum BackendError {
     LineRefused {
         problems: Vec<LineProblem>,
     },
+    /// The address, employer or prepaid card form has problems (SPEC S12),
+    /// every one listed; nothing was changed.
+    ProfileRefused {
+        problems: Vec<ProfileProblem>,
+    },
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -444,6 +449,7 @@ pub enum ErrorCode {
     WebIdTaken,
     ExchangeRefused,
     LineRefused,
+    ProfileRefused,
     Server,
     Offline,
     Timeout,
@@ -451,8 +457,8 @@ pub enum ErrorCode {
 }
 
 /// An error body as read: the code and whichever fields its variant has.
-/// `problems` is kept as raw JSON because two variants give it different
-/// types; it is read once the code says which.
+/// `problems` is kept as raw JSON because several variants give it
+/// different types; it is read once the code says which.
 #[derive(Debug, Deserialize)]
 pub struct ErrorWire {
     code: ErrorCode,
@@ -488,6 +494,9 @@ impl TryFrom<ErrorWire> for BackendError {
                 problems: problems(w.problems)?,
             },
             ErrorCode::LineRefused => BackendError::LineRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::ProfileRefused => BackendError::ProfileRefused {
                 problems: problems(w.problems)?,
             },
             ErrorCode::Maintenance => BackendError::Maintenance {
@@ -596,6 +605,12 @@ mod tests {
                     Yen(160_000),
                 )],
             },
+            BackendError::ProfileRefused {
+                problems: vec![ProfileProblem {
+                    field: portal_domain::profile::ProfileField::PrepaidCard,
+                    error: ProfileRule::Checksum,
+                }],
+            },
             BackendError::Server,
             BackendError::Offline,
             BackendError::Timeout,
@@ -613,6 +628,8 @@ mod tests {
             r#"{"code":"maintenance"}"#,
             r#"{"code":"invalid_input"}"#,
             r#"{"code":"payee_refused","problems":[{"field":"Pin","error":"PinLength"}]}"#,
+            r#"{"code":"profile_refused","problems":[{"field":"holder","error":"not_kana"}]}"#,
+            r#"{"code":"profile_refused"}"#,
             r#"{"code":"nope"}"#,
             r#"{"code":"code_refused"}"#,
             r#"{"code":"code_ended","why":"later"}"#,

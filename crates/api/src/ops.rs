@@ -20,6 +20,10 @@ use crate::{
     SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
 use crate::{
+    AddressChanged, AddressInput, EmployerChanged, EmployerInput, PrepaidCardInput,
+    PrepaidCardRegistered,
+};
+use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
@@ -174,7 +178,10 @@ macro_rules! for_each_operation {
             $crate::ops::ChangeRepaymentDay,
             $crate::ops::GetCreditLine,
             $crate::ops::RequestLineIncrease,
-            $crate::ops::DecreaseLine
+            $crate::ops::DecreaseLine,
+            $crate::ops::ChangeAddress,
+            $crate::ops::ChangeEmployer,
+            $crate::ops::RegisterPrepaidCard
         }
     };
 }
@@ -635,4 +642,25 @@ operation!(
     /// again is refused as not lower, so a retry cannot lower it twice.
     DecreaseLine: LineDecrease => CreditLineStatus,
     member_write("decreaseLine", Method::Put, "/credit-line", 200, false, false)
+);
+
+operation!(
+    /// `PUT /profile/address`: register or change the home address (SPEC
+    /// S12); the same address again changes nothing.
+    ChangeAddress: AddressInput => AddressChanged,
+    member_write("changeAddress", Method::Put, "/profile/address", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/employer`: register or change the employer (SPEC S12);
+    /// the same employer again changes nothing.
+    ChangeEmployer: EmployerInput => EmployerChanged,
+    member_write("changeEmployer", Method::Put, "/profile/employer", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/prepaid-card`: register or change the VISA prepaid card
+    /// number (SPEC S12); the same number again changes nothing.
+    RegisterPrepaidCard: PrepaidCardInput => PrepaidCardRegistered,
+    member_write("registerPrepaidCard", Method::Put, "/profile/prepaid-card", 200, true, false)
 );

@@ -1368,6 +1368,13 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
             r#"{"desired_line":"800000","annual_income":"3000000","other_borrowing":"0","employment":"regular","employer":"見本商事","years_employed":"5","income_proof":"D26112500001"}"#
         }
         "decreaseLine" => r#"{"line":"300000"}"#,
+        "changeAddress" => {
+            r#"{"postal_code":"１００－０００５","prefecture":13,"city":"千代田区","street":"丸の内１－２－３","building":""}"#
+        }
+        "changeEmployer" => {
+            r#"{"name":"株式会社サンプル商事","phone":"03-1234-5678","department":"営業部"}"#
+        }
+        "registerPrepaidCard" => r#"{"number":"4111 1111 1111 1111"}"#,
         _ => "",
     }
 }

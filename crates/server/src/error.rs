@@ -45,9 +45,9 @@ pub fn status_for(error: &BackendError) -> StatusCode {
         BackendError::CodeRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::CodeEnded { .. } => StatusCode::GONE,
         BackendError::WebIdTaken => StatusCode::CONFLICT,
-        BackendError::ExchangeRefused { .. } | BackendError::LineRefused { .. } => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        BackendError::ExchangeRefused { .. }
+        | BackendError::LineRefused { .. }
+        | BackendError::ProfileRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,
         BackendError::Locked => StatusCode::LOCKED,
         BackendError::Suspended => StatusCode::FORBIDDEN,

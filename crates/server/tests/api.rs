@@ -2182,3 +2182,161 @@ async fn a_credit_line_increase_is_received_reviewed_and_decided_by_the_test_con
         ]
     );
 }
+
+// ---- settings: address, employer, prepaid card ----
+
+const PROFILE: &str = "/api/v1/profile";
+const PROFILE_ADDRESS: &str = "/api/v1/profile/address";
+const PROFILE_EMPLOYER: &str = "/api/v1/profile/employer";
+const PROFILE_PREPAID_CARD: &str = "/api/v1/profile/prepaid-card";
+
+/// The notices in the mailbox whose subject is `subject`.
+async fn notices(app: &axum::Router, subject: &str) -> Vec<Value> {
+    let mails = call(Method::GET, MAILBOX).send(app).await.json();
+    mails
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["subject"] == subject)
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn an_address_is_refused_field_by_field_then_changed_once() {
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let address = |city: &str| {
+        json!({
+            "postal_code": "１００－０００５", "prefecture": 13, "city": city,
+            "street": "丸の内１－２－３", "building": "",
+        })
+    };
+    let refused = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&json!({
+            "postal_code": "100", "prefecture": 0, "city": " ",
+            "street": "丸の内１－２－３", "building": "<b>",
+        }))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [
+                {"field": "postal_code", "error": "length"},
+                {"field": "prefecture", "error": "required"},
+                {"field": "city", "error": "required"},
+                {"field": "building", "error": "forbidden_character"},
+            ]})
+        )
+    );
+    let unreadable_prefecture = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&json!({
+            "postal_code": "100-0005", "prefecture": "13", "city": "千代田区",
+            "street": "丸の内１－２－３", "building": "",
+        }))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (unreadable_prefecture.status, unreadable_prefecture.json()),
+        (StatusCode::BAD_REQUEST, unreadable())
+    );
+
+    let changed = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&address("千代田区"))
+        .send(&app)
+        .await;
+    let registered = json!({
+        "postal_code": "100-0005", "prefecture": 13, "city": "千代田区",
+        "street": "丸の内１－２－３", "building": null,
+    });
+    assert_eq!(
+        (changed.status, changed.json()),
+        (
+            StatusCode::OK,
+            json!({"address": registered, "changed": true})
+        )
+    );
+    // Sent again (a retry): nothing changes and nothing more is mailed.
+    let again = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&address("千代田区"))
+        .send(&app)
+        .await;
+    assert_eq!(again.json()["changed"], false);
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.json()["address"], registered);
+    let mails = notices(&app, "ご住所変更のお知らせ").await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0]["to"], "demo0001@example.com");
+}
+
+#[tokio::test]
+async fn employer_and_prepaid_card_are_checked_and_the_card_kept_masked() {
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let employer = call(Method::PUT, PROFILE_EMPLOYER)
+        .bearer(&token)
+        .json(&json!({"name": "株式会社サンプル商事", "phone": "090-1234-567", "department": ""}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (employer.status, employer.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [{"field": "employer_phone", "error": "length"}]})
+        )
+    );
+    let employer = call(Method::PUT, PROFILE_EMPLOYER)
+        .bearer(&token)
+        .json(&json!({"name": "株式会社サンプル商事", "phone": "(03)1234-5678", "department": "営業部"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (employer.status, employer.json()),
+        (
+            StatusCode::OK,
+            json!({"employer": {"name": "株式会社サンプル商事", "phone": "0312345678", "department": "営業部"}, "changed": true})
+        )
+    );
+
+    let card = |number: &str| {
+        call(Method::PUT, PROFILE_PREPAID_CARD)
+            .bearer(&token)
+            .json(&json!({ "number": number }))
+    };
+    let luhn = card("4111 1111 1111 1112").send(&app).await;
+    assert_eq!(
+        (luhn.status, luhn.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [{"field": "prepaid_card", "error": "checksum"}]})
+        )
+    );
+    let ok = card("4111 1111 1111 1111").send(&app).await;
+    assert_eq!(
+        (ok.status, ok.json()),
+        (
+            StatusCode::OK,
+            json!({"masked": "**** **** **** 1111", "changed": true})
+        )
+    );
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.json()["prepaid_card"], "**** **** **** 1111");
+    assert!(!profile.json().to_string().contains("4111111111111111"));
+    let mails = notices(&app, "VISAプリペイドカード番号登録のお知らせ").await;
+    assert_eq!(mails.len(), 1);
+    assert!(!mails[0].to_string().contains("41111111"));
+    assert_eq!(notices(&app, "お勤め先変更のお知らせ").await.len(), 1);
+
+    // Without a session, nothing is looked at.
+    let anonymous = call(Method::PUT, PROFILE_PREPAID_CARD)
+        .json(&json!({"number": "4111111111111111"}))
+        .send(&app)
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}

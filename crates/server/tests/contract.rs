@@ -14,6 +14,7 @@ use portal_api::ops::{
     GetPoints, GetRepaidBorrowings, GetRepayment, Input, JoinPoints, OpSpec, Operation,
     QuoteTransfer, RegisterPayeeAccount, StartRepayment, Transfer,
 };
+use portal_api::ops::{ChangeAddress, ChangeEmployer, RegisterPrepaidCard};
 use portal_api::{
     AccountKind, AccountSummary, AmountError, Arrival, BackendError, BankDecision,
     BankDecisionRequest, Channel, CodeEnd, CodeSent, EntryKind, FieldProblem, HistoryEntry,
@@ -24,6 +25,10 @@ use portal_api::{
     RepaymentState, ResetCodeRequest, SignInRequest, SignedIn, TransferQuote, TransferReceipt,
     TransferRequest, UnscheduledMaintenance, VerifyCodeRequest,
 };
+use portal_api::{
+    AddressChanged, AddressInput, AddressView, EmployerChanged, EmployerInput, EmployerView,
+    PrepaidCardInput, PrepaidCardRegistered, ProfileProblem, ProfileRule,
+};
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_api::{
     ExchangeError, ExchangeItem, ExchangeReceipt, ExchangeRequest, PointEntry, PointKind,
@@ -31,6 +36,7 @@ use portal_api::{
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
+use portal_domain::profile::{parse_phone, parse_postal_code, Prefecture, ProfileField};
 use portal_server::{status_for, FaultInjection, FaultKind, MaintenanceNotice, API_PREFIX};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -515,6 +521,12 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 Yen(500_000),
             )],
         },
+        BackendError::ProfileRefused {
+            problems: vec![ProfileProblem {
+                field: ProfileField::PrepaidCard,
+                error: ProfileRule::Checksum,
+            }],
+        },
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -539,6 +551,7 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
                 | BackendError::LineRefused { .. }
+                | BackendError::ProfileRefused { .. }
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -2050,4 +2063,186 @@ fn credit_line_types_match_the_document() {
     .map(wire)
     .collect();
     assert_same_shape(&doc, "LineProblem", &problems);
+}
+
+/// Every `ProfileField`; the match fails to compile when a variant is added.
+fn all_profile_fields() -> Vec<ProfileField> {
+    use ProfileField::*;
+    let all = vec![
+        PostalCode,
+        Prefecture,
+        City,
+        Street,
+        Building,
+        EmployerName,
+        EmployerPhone,
+        Department,
+        PrepaidCard,
+    ];
+    for field in &all {
+        match field {
+            PostalCode | Prefecture | City | Street | Building | EmployerName | EmployerPhone
+            | Department | PrepaidCard => {}
+        }
+    }
+    all
+}
+
+/// Every `ProfileRule`; the match fails to compile when a variant is added.
+fn all_profile_rules() -> Vec<ProfileRule> {
+    use ProfileRule::*;
+    let all = vec![
+        Required,
+        NotDigits,
+        Length,
+        Prefix,
+        Checksum,
+        TooLong,
+        ForbiddenCharacter,
+    ];
+    for rule in &all {
+        match rule {
+            Required | NotDigits | Length | Prefix | Checksum | TooLong | ForbiddenCharacter => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn contact_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "ProfileField", &all_profile_fields());
+    assert_string_enum(&doc, "ProfileRule", &all_profile_rules());
+    let problems: Vec<Value> = all_profile_fields()
+        .into_iter()
+        .flat_map(|field| {
+            all_profile_rules()
+                .into_iter()
+                .map(move |error| wire(&ProfileProblem { field, error }))
+        })
+        .collect();
+    assert_same_shape(&doc, "ProfileProblem", &problems);
+
+    let typed = AddressInput {
+        postal_code: "１００－０００５".into(),
+        prefecture: 13,
+        city: "千代田区".into(),
+        street: "丸の内１－２－３".into(),
+        building: String::new(),
+    };
+    assert_same_shape(&doc, "AddressInput", &[wire(&typed)]);
+    let view = AddressView {
+        postal_code: parse_postal_code("100-0005").unwrap_or_else(|e| panic!("{e:?}")),
+        prefecture: Prefecture::Tokyo,
+        city: "千代田区".into(),
+        street: "丸の内１－２－３".into(),
+        building: None,
+    };
+    let with_building = AddressView {
+        prefecture: Prefecture::Okinawa,
+        building: Some("サンプルハイツ101".into()),
+        ..view.clone()
+    };
+    assert_same_shape(&doc, "AddressView", &values(&[&view, &with_building]));
+    let changed = [true, false].map(|changed| {
+        wire(&AddressChanged {
+            address: with_building.clone(),
+            changed,
+        })
+    });
+    assert_same_shape(&doc, "AddressChanged", &changed);
+
+    let employer = EmployerInput {
+        name: "株式会社サンプル商事".into(),
+        phone: "(03)1234-5678".into(),
+        department: String::new(),
+    };
+    assert_same_shape(&doc, "EmployerInput", &[wire(&employer)]);
+    let views = [None, Some("営業部".to_owned())].map(|department| EmployerView {
+        name: "株式会社サンプル商事".into(),
+        phone: parse_phone("090-1234-5678").unwrap_or_else(|e| panic!("{e:?}")),
+        department,
+    });
+    assert_same_shape(&doc, "EmployerView", &values(&views));
+    let employer_changed = EmployerChanged {
+        employer: views[1].clone(),
+        changed: true,
+    };
+    assert_same_shape(&doc, "EmployerChanged", &[wire(&employer_changed)]);
+
+    let card = PrepaidCardInput {
+        number: "4111 1111 1111 1111".into(),
+    };
+    assert_same_shape(&doc, "PrepaidCardInput", &[wire(&card)]);
+    let registered = PrepaidCardRegistered {
+        masked: "**** **** **** 1111".into(),
+        changed: false,
+    };
+    assert_same_shape(&doc, "PrepaidCardRegistered", &[wire(&registered)]);
+
+    // The documented examples are requests the lender accepts.
+    for (spec, request) in [
+        (ChangeAddress::SPEC, "AddressInput"),
+        (ChangeEmployer::SPEC, "EmployerInput"),
+        (RegisterPrepaidCard::SPEC, "PrepaidCardInput"),
+    ] {
+        let op = documented_operation(&doc, spec);
+        let body = &op["requestBody"]["content"]["application/json"];
+        assert_eq!(ref_name(&body["schema"]), Some(request), "{}", spec.name);
+        for example in body["examples"].as_object().into_iter().flatten() {
+            let value = &example.1["value"];
+            validate(&doc, schema(&doc, request), value, request)
+                .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
+            let valid = match request {
+                "AddressInput" => serde_json::from_value::<AddressInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+                "EmployerInput" => serde_json::from_value::<EmployerInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+                _ => serde_json::from_value::<PrepaidCardInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+            };
+            assert_eq!(
+                valid.ok(),
+                Some(true),
+                "{}: example {}",
+                spec.name,
+                example.0
+            );
+        }
+    }
+}
+
+#[test]
+fn contact_operations_name_their_schemas() {
+    let doc = doc();
+    let table: [(&OpSpec, &str); 3] = [
+        (ChangeAddress::SPEC, "AddressChanged"),
+        (ChangeEmployer::SPEC, "EmployerChanged"),
+        (RegisterPrepaidCard::SPEC, "PrepaidCardRegistered"),
+    ];
+    for (spec, reply) in table {
+        let op = documented_operation(&doc, spec);
+        assert!(
+            strings(&op["tags"]).contains("settings"),
+            "{}: tag",
+            spec.name
+        );
+        let answer =
+            &op["responses"][spec.status.to_string()]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(answer), Some(reply), "{}: reply", spec.name);
+        let refused = resolve(&doc, &op["responses"]["422"]);
+        assert_eq!(
+            ref_name(&refused["content"]["application/json"]["schema"]),
+            Some("ErrorProfileRefused"),
+            "{}: 422",
+            spec.name
+        );
+        for status in ["400", "401", "500", "503"] {
+            assert!(
+                op["responses"].get(status).is_some(),
+                "{}: {status}",
+                spec.name
+            );
+        }
+    }
 }

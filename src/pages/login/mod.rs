@@ -152,7 +152,8 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
-                | BackendError::LineRefused { .. } => {
+                | BackendError::LineRefused { .. }
+                | BackendError::ProfileRefused { .. } => {
                     (None, failure_text(c, &e).to_owned(), None)
                 }
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned(), None),

@@ -13,6 +13,7 @@
 //! request keeps what was typed and can be sent again.
 
 mod address;
+mod contact_form;
 mod email;
 mod employer;
 mod payee_account;
