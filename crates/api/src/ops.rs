@@ -23,6 +23,7 @@ use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
+use crate::{EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
 use serde::de::DeserializeOwned;
@@ -170,7 +171,10 @@ macro_rules! for_each_operation {
             $crate::ops::JoinPoints,
             $crate::ops::ExchangePoints,
             $crate::ops::GetProfile,
-            $crate::ops::ChangeRepaymentDay
+            $crate::ops::ChangeRepaymentDay,
+            $crate::ops::RequestEmailChangeCode,
+            $crate::ops::ConfirmEmailChange,
+            $crate::ops::ChangeLogin
         }
     };
 }
@@ -610,4 +614,42 @@ operation!(
     /// fall due (SPEC S2, S12); the same day again changes nothing.
     ChangeRepaymentDay: RepaymentDayChange => RepaymentDayChanged,
     member_write("changeRepaymentDay", Method::Put, "/profile/repayment-day", 200, true, false)
+);
+
+operation!(
+    /// `POST /profile/email/codes`: mail a confirmation code to the address
+    /// the member wants to change to (SPEC S12). A new request ends the
+    /// member's previous one. Codes live only in the lender's memory
+    /// (`writes: false`); not retried (it sends an e-mail).
+    RequestEmailChangeCode: EmailCodeRequest => CodeSent,
+    OpSpec {
+        name: "requestEmailChangeCode",
+        method: Method::Post,
+        path: "/profile/email/codes",
+        input: Input::Json,
+        status: 202,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: false,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `PUT /profile/email`: the code from the new address changes the
+    /// registered address. Not retried: a code is accepted once (and each
+    /// wrong one uses a try).
+    ConfirmEmailChange: EmailChangeRequest => EmailChanged,
+    member_write("confirmEmailChange", Method::Put, "/profile/email", 200, false, false)
+);
+
+operation!(
+    /// `PUT /profile/login`: change the WEB-ID and/or password, confirmed
+    /// with the current password, or add a card member's first WEB-ID and
+    /// password, confirmed with the PIN. A wrong current secret counts
+    /// towards the security lock, so it is never retried.
+    ChangeLogin: LoginChangeRequest => LoginChanged,
+    member_write("changeLogin", Method::Put, "/profile/login", 200, false, false)
 );

@@ -13,6 +13,7 @@
 //! It never reads a random source either: each sign-in is handed its new
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
+pub mod credentials;
 pub mod ledger;
 pub mod movements;
 pub mod points;

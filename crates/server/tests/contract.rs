@@ -418,6 +418,7 @@ fn all_fields() -> Vec<Field> {
         Field::Code,
         Field::PasswordConfirmation,
         Field::RepaymentDay,
+        Field::CurrentPassword,
     ];
     for field in &all {
         match field {
@@ -429,7 +430,8 @@ fn all_fields() -> Vec<Field> {
             | Field::Email
             | Field::Code
             | Field::PasswordConfirmation
-            | Field::RepaymentDay => {}
+            | Field::RepaymentDay
+            | Field::CurrentPassword => {}
         }
     }
     all
@@ -455,12 +457,15 @@ fn all_field_errors() -> Vec<FieldError> {
         Mismatch,
         Overdue,
         DueToday,
+        SameAsCurrent,
+        Incorrect,
     ];
     for error in &all {
         match error {
             Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
             | WebIdLength | PasswordLength | MemberNumberLength | NeedsLetterAndDigit
-            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday => {}
+            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday
+            | SameAsCurrent | Incorrect => {}
         }
     }
     all
