@@ -639,17 +639,19 @@ operation!(
 
 operation!(
     /// `PUT /profile/email`: the code from the new address changes the
-    /// registered address. Not retried: a code is accepted once (and each
-    /// wrong one uses a try).
+    /// registered address. The lender answers an exact repeat as it
+    /// answered the first (no second try used, no second change), so it
+    /// may be retried.
     ConfirmEmailChange: EmailChangeRequest => EmailChanged,
-    member_write("confirmEmailChange", Method::Put, "/profile/email", 200, false, false)
+    member_write("confirmEmailChange", Method::Put, "/profile/email", 200, true, false)
 );
 
 operation!(
     /// `PUT /profile/login`: change the WEB-ID and/or password, confirmed
     /// with the current password, or add a card member's first WEB-ID and
     /// password, confirmed with the PIN. A wrong current secret counts
-    /// towards the security lock, so it is never retried.
+    /// towards the security lock; an exact repeat is answered as the first
+    /// was without counting again or changing twice, so it may be retried.
     ChangeLogin: LoginChangeRequest => LoginChanged,
-    member_write("changeLogin", Method::Put, "/profile/login", 200, false, false)
+    member_write("changeLogin", Method::Put, "/profile/login", 200, true, false)
 );

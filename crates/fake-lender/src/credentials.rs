@@ -28,20 +28,28 @@
 //! attempt that reaches the threshold locks the account, ends every session
 //! of the member and answers `Locked`; a locked account's change is refused
 //! the same way. One notice e-mail says what changed, never a secret.
+//!
+//! **Repeats.** Both changes remember, in memory, each member's last
+//! request and its answer ([`Answered`]): the same request again within
+//! [`REPEAT_WITHIN_MINUTES`] answers the same and does nothing more, so a
+//! retry after a lost answer neither fails on a password that has just
+//! changed nor counts a wrong password twice, and both operations are
+//! declared `idempotent`.
 
 use crate::movements::notice;
 use crate::recovery::{password_digest, StoredLogin};
 use crate::seed::{self, DemoLogin, DemoMember};
 use crate::serve::{Call, Serve};
 use crate::Lender;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use portal_api::ops;
 use portal_api::{
     BackendError, CodeEnd, CodeSent, EmailChangeRequest, EmailChanged, EmailCodeRequest,
     FieldProblem, LoginChangeRequest, LoginChanged, SessionToken,
 };
 use portal_domain::credentials::{
-    current_secret_field, parse_new_email, validate_login_change, CurrentSecret, LoginChangeForm,
+    current_secret_field, parse_new_email, validate_login_change, CurrentSecret, LoginChange,
+    LoginChangeForm,
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::recovery::{
@@ -60,11 +68,19 @@ pub const LOGIN_CHANGED_SUBJECT: &str = "WEB-ID・パスワード変更のお知
 /// The subject of the notice of a card member's first WEB-ID.
 pub const WEB_ID_ADDED_SUBJECT: &str = "WEB-ID登録完了のお知らせ";
 
-/// E-mail changes waiting for their code, by member id: at most one per
-/// member, so their number is bounded by the members'.
+/// How long an exact repeat of a member's last change request answers what
+/// that request answered (see [`Answered`]).
+pub const REPEAT_WITHIN_MINUTES: i64 = 10;
+
+/// What this module keeps in memory only, by member id: each member's
+/// pending e-mail change (at most one) and the answer to their last
+/// confirmation and last WEB-ID or password change. Bounded by the number
+/// of members.
 #[derive(Clone, Debug, Default)]
-pub struct EmailChanges {
+pub struct Volatile {
     pending: HashMap<String, PendingEmail>,
+    email_answers: HashMap<String, Answered<EmailChanged>>,
+    login_answers: HashMap<String, Answered<LoginChanged>>,
 }
 
 #[derive(Clone, Debug)]
@@ -74,6 +90,36 @@ struct PendingEmail {
     /// The address to change to, as `parse_new_email` gave it.
     email: String,
     challenge: CodeChallenge,
+}
+
+/// A member's last request of one kind and its answer. The same request
+/// again within [`REPEAT_WITHIN_MINUTES`] (a retry after a lost answer, a
+/// second click) answers the same with no second effect: the change is not
+/// made twice, a wrong code does not use a second try and a wrong password
+/// does not count twice towards the lock. That is what lets both changes be
+/// declared `idempotent`. Requests whose shape is refused are not kept
+/// (they have no effect anyway).
+#[derive(Clone, Debug)]
+struct Answered<T> {
+    /// What names the request: the challenge and code of a confirmation, a
+    /// salted digest of a login change (never its passwords).
+    key: String,
+    at: DateTime<Utc>,
+    answer: Result<T, BackendError>,
+}
+
+impl<T: Clone> Answered<T> {
+    fn repeat(
+        answers: &HashMap<String, Answered<T>>,
+        member_id: &str,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Option<Result<T, BackendError>> {
+        answers
+            .get(member_id)
+            .filter(|a| a.key == key && now - a.at < Duration::minutes(REPEAT_WITHIN_MINUTES))
+            .map(|a| a.answer.clone())
+    }
 }
 
 fn invalid(field: Field, error: FieldError) -> BackendError {
@@ -120,7 +166,7 @@ impl Lender {
         };
         let expires_at = pending.challenge.expires_at();
         self.recovery
-            .email_changes
+            .credentials
             .pending
             .insert(member.id.to_owned(), pending);
         Ok(CodeSent {
@@ -139,21 +185,45 @@ impl Lender {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
         let code = parse_confirmation_code(&request.code).map_err(|e| invalid(Field::Code, e))?;
+        let key = format!("{}:{}", request.challenge, code.as_str());
+        let volatile = &self.recovery.credentials;
+        if let Some(answer) = Answered::repeat(&volatile.email_answers, member.id, &key, now) {
+            return answer;
+        }
+        let answer = self.apply_email_change(member, &request.challenge, &code, now);
+        self.recovery.credentials.email_answers.insert(
+            member.id.to_owned(),
+            Answered {
+                key,
+                at: now,
+                answer: answer.clone(),
+            },
+        );
+        answer
+    }
+
+    fn apply_email_change(
+        &mut self,
+        member: &DemoMember,
+        challenge: &str,
+        code: &ConfirmationCode,
+        now: DateTime<Utc>,
+    ) -> Result<EmailChanged, BackendError> {
         // Only the member's own request, and only the newest one.
         let pending = self
             .recovery
-            .email_changes
+            .credentials
             .pending
             .get_mut(member.id)
-            .filter(|p| p.name == request.challenge)
+            .filter(|p| p.name == challenge)
             .ok_or(ended(CodeEnd::Unknown))?;
-        pending.challenge.check(&code, now).map_err(|r| match r {
+        pending.challenge.check(code, now).map_err(|r| match r {
             CodeRefusal::Wrong { tries_left } => BackendError::CodeRefused { tries_left },
             CodeRefusal::Expired => ended(CodeEnd::Expired),
             CodeRefusal::TooManyTries => ended(CodeEnd::TooManyTries),
         })?;
         let email = pending.email.clone();
-        self.recovery.email_changes.pending.remove(member.id);
+        self.recovery.credentials.pending.remove(member.id);
         let previous = self.email_of(member);
         self.account_mut(member.id)?.settings.email = Some(email.clone());
         if let Some(old) = &previous {
@@ -235,6 +305,39 @@ impl Lender {
                     .collect(),
             }
         })?;
+        // The request's fields, digested with the salt: an exact repeat
+        // answers as the request did (`Answered`).
+        let key = password_digest(
+            self.state.salt,
+            member.id,
+            &format!(
+                "{}\u{0}{}\u{0}{:?}",
+                request.current_secret, request.web_id, request.password
+            ),
+        );
+        let volatile = &self.recovery.credentials;
+        if let Some(answer) = Answered::repeat(&volatile.login_answers, member.id, &key, now) {
+            return answer;
+        }
+        let answer = self.apply_login_change(member, registered, &change, now);
+        self.recovery.credentials.login_answers.insert(
+            member.id.to_owned(),
+            Answered {
+                key,
+                at: now,
+                answer: answer.clone(),
+            },
+        );
+        answer
+    }
+
+    fn apply_login_change(
+        &mut self,
+        member: &DemoMember,
+        registered: Option<String>,
+        change: &LoginChange,
+        now: DateTime<Utc>,
+    ) -> Result<LoginChanged, BackendError> {
         let right = self.current_secret_matches(member, &change.current);
         let account = self.account_mut(member.id)?;
         if !right {
@@ -427,6 +530,15 @@ mod tests {
         }
     }
 
+    /// The `n`th code that is not `code` (distinct, so none is a repeat).
+    fn nth_wrong(code: &str, n: usize) -> String {
+        (0..)
+            .map(|i: u32| format!("{i:06}"))
+            .filter(|c| c != code)
+            .nth(n)
+            .unwrap_or_default()
+    }
+
     fn mails_to(lender: &Lender, to: &str) -> Vec<Mail> {
         lender
             .mailbox()
@@ -475,9 +587,9 @@ mod tests {
         let subjects: Vec<&str> = new.iter().map(|m| m.subject.as_str()).collect();
         assert_eq!(subjects.len(), 2, "the code and the notice: {subjects:?}");
         assert!(subjects.contains(&EMAIL_REGISTERED_SUBJECT));
-        // The request is used up.
+        // The request is used up (its exact repeat answers as it did).
         assert_eq!(
-            confirm(&mut lender, &session, &sent, &code, noon()),
+            confirm(&mut lender, &session, &sent, wrong(&code), noon()),
             Err(BackendError::CodeEnded {
                 why: CodeEnd::Unknown
             })
@@ -537,9 +649,15 @@ mod tests {
             }),
             "a newer request replaced it"
         );
-        for left in (1..=4).rev() {
+        for (n, left) in (1..=4).rev().enumerate() {
             assert_eq!(
-                confirm(&mut lender, &session, &second, wrong(&fresh), noon()),
+                confirm(
+                    &mut lender,
+                    &session,
+                    &second,
+                    &nth_wrong(&fresh, n),
+                    noon()
+                ),
                 Err(BackendError::CodeRefused { tries_left: left })
             );
         }
@@ -547,7 +665,13 @@ mod tests {
             why: CodeEnd::TooManyTries,
         });
         assert_eq!(
-            confirm(&mut lender, &session, &second, wrong(&fresh), noon()),
+            confirm(
+                &mut lender,
+                &session,
+                &second,
+                &nth_wrong(&fresh, 4),
+                noon()
+            ),
             too_many
         );
         assert_eq!(
@@ -880,12 +1004,12 @@ mod tests {
             );
         }
         // A right one resets the count, as a sign-in does.
-        for _ in 1..threshold {
+        for n in 1..threshold {
             assert_eq!(
                 change(
                     &mut lender,
                     &session,
-                    "Wrong2026",
+                    &format!("Wrong{n}x26"),
                     "demo0001",
                     Some("NewPass2026")
                 ),
@@ -900,12 +1024,12 @@ mod tests {
             Some("NewPass2026")
         )
         .is_ok());
-        for _ in 1..threshold {
+        for n in 1..threshold {
             assert_eq!(
                 change(
                     &mut lender,
                     &session,
-                    "Wrong2026",
+                    &format!("Guess{n}x26"),
                     "demo0001",
                     Some("Other2026")
                 ),
@@ -917,7 +1041,7 @@ mod tests {
             change(
                 &mut lender,
                 &session,
-                "Wrong2026",
+                "LastGuess1",
                 "demo0001",
                 Some("Other2026")
             ),
@@ -962,7 +1086,7 @@ mod tests {
             change(
                 &mut lender,
                 &session,
-                "9999",
+                "9998",
                 "hanako2026",
                 Some("Hanako2026")
             ),
@@ -993,6 +1117,81 @@ mod tests {
         assert_eq!(
             lender.profile(&session, noon()).map(|p| p.web_id),
             Err(BackendError::NotSignedIn)
+        );
+    }
+
+    /// An exact repeat within ten minutes answers as the first did, with no
+    /// second effect: no second try used, no second count, no second mail.
+    #[test]
+    fn an_exact_repeat_answers_the_same_and_does_nothing_more() {
+        let mut lender = Lender::seeded(noon(), 7);
+        let session = signed_in(&mut lender, &web("demo0001", "Passw0rd"));
+        let sent = ask_code(&mut lender, &session, NEW).unwrap_or_else(|e| panic!("{e:?}"));
+        let code = mailed_code(&lender, NEW);
+        for _ in 0..3 {
+            assert_eq!(
+                confirm(&mut lender, &session, &sent, wrong(&code), noon()),
+                Err(BackendError::CodeRefused { tries_left: 4 })
+            );
+        }
+        let first = confirm(&mut lender, &session, &sent, &code, noon());
+        assert!(first.is_ok());
+        let mails = lender.mailbox().len();
+        assert_eq!(confirm(&mut lender, &session, &sent, &code, noon()), first);
+        assert_eq!(lender.mailbox().len(), mails);
+        // Ten minutes on, the request is simply used up.
+        assert_eq!(
+            confirm(
+                &mut lender,
+                &session,
+                &sent,
+                &code,
+                noon() + Duration::minutes(10)
+            ),
+            Err(BackendError::CodeEnded {
+                why: CodeEnd::Unknown
+            })
+        );
+
+        let threshold = seed::member("m-web").map_or(0, |m| m.lock_threshold);
+        for _ in 0..threshold + 1 {
+            assert_eq!(
+                change(
+                    &mut lender,
+                    &session,
+                    "Wrong2026",
+                    "demo0001",
+                    Some("NewPass2026")
+                ),
+                Err(invalid(Field::CurrentPassword, FieldError::Incorrect)),
+                "the same wrong password counts once"
+            );
+        }
+        let done = change(
+            &mut lender,
+            &session,
+            "Passw0rd",
+            "demo0001",
+            Some("NewPass2026"),
+        );
+        assert!(done.is_ok());
+        let mails = lender.mailbox().len();
+        // The retry of a change whose answer was lost: the old password no
+        // longer signs in, yet the repeat is answered as before.
+        assert_eq!(
+            change(
+                &mut lender,
+                &session,
+                "Passw0rd",
+                "demo0001",
+                Some("NewPass2026")
+            ),
+            done
+        );
+        assert_eq!(lender.mailbox().len(), mails);
+        assert_eq!(
+            sign_in(&mut lender, &web("demo0001", "NewPass2026")),
+            Ok(LoginKind::WebId)
         );
     }
 }

@@ -72,9 +72,9 @@ struct Pending {
 pub struct Recovery {
     pending: HashMap<String, Pending>,
     mail: Vec<Mail>,
-    /// Signed-in members' e-mail changes waiting for their code (SPEC S12,
-    /// `crate::credentials`), one per member.
-    pub(crate) email_changes: crate::credentials::EmailChanges,
+    /// Signed-in members' e-mail changes waiting for their code and the
+    /// answers to their last changes (SPEC S12, `crate::credentials`).
+    pub(crate) credentials: crate::credentials::Volatile,
 }
 
 impl Recovery {
