@@ -206,6 +206,10 @@ fn ja_field_error(label: &str, e: FieldError) -> String {
         FieldError::DueToday => {
             format!("ご返済日当日は{label}を変更できません。明日以降にお手続きください。")
         }
+        FieldError::SameAsCurrent => {
+            format!("{label}が現在のものと同じです。別のものを入力してください。")
+        }
+        FieldError::Incorrect => format!("{label}が正しくありません。"),
     }
 }
 
@@ -255,6 +259,10 @@ fn en_field_error(label: &str, e: FieldError) -> String {
         FieldError::DueToday => {
             format!("Your {label} cannot change on a repayment date. Please try again tomorrow.")
         }
+        FieldError::SameAsCurrent => {
+            format!("Your {label} is the same as the current one. Enter a different one.")
+        }
+        FieldError::Incorrect => format!("Your {label} is not correct."),
     }
 }
 

@@ -28,6 +28,7 @@ use crate::{
     ResetCodeRequest, VerifyCodeRequest,
 };
 use crate::{CreditLineStatus, LineDecrease, LineIncreaseRequest, LineRequest};
+use crate::{EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
 use serde::de::DeserializeOwned;
@@ -181,7 +182,10 @@ macro_rules! for_each_operation {
             $crate::ops::DecreaseLine,
             $crate::ops::ChangeAddress,
             $crate::ops::ChangeEmployer,
-            $crate::ops::RegisterPrepaidCard
+            $crate::ops::RegisterPrepaidCard,
+            $crate::ops::RequestEmailChangeCode,
+            $crate::ops::ConfirmEmailChange,
+            $crate::ops::ChangeLogin
         }
     };
 }
@@ -663,4 +667,44 @@ operation!(
     /// number (SPEC S12); the same number again changes nothing.
     RegisterPrepaidCard: PrepaidCardInput => PrepaidCardRegistered,
     member_write("registerPrepaidCard", Method::Put, "/profile/prepaid-card", 200, true, false)
+);
+
+operation!(
+    /// `POST /profile/email/codes`: mail a confirmation code to the address
+    /// the member wants to change to (SPEC S12). A new request ends the
+    /// member's previous one. Codes live only in the lender's memory
+    /// (`writes: false`); not retried (it sends an e-mail).
+    RequestEmailChangeCode: EmailCodeRequest => CodeSent,
+    OpSpec {
+        name: "requestEmailChangeCode",
+        method: Method::Post,
+        path: "/profile/email/codes",
+        input: Input::Json,
+        status: 202,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: false,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `PUT /profile/email`: the code from the new address changes the
+    /// registered address. The lender answers an exact repeat as it
+    /// answered the first (no second try used, no second change), so it
+    /// may be retried.
+    ConfirmEmailChange: EmailChangeRequest => EmailChanged,
+    member_write("confirmEmailChange", Method::Put, "/profile/email", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/login`: change the WEB-ID and/or password, confirmed
+    /// with the current password, or add a card member's first WEB-ID and
+    /// password, confirmed with the PIN. A wrong current secret counts
+    /// towards the security lock; an exact repeat is answered as the first
+    /// was without counting again or changing twice, so it may be retried.
+    ChangeLogin: LoginChangeRequest => LoginChanged,
+    member_write("changeLogin", Method::Put, "/profile/login", 200, true, false)
 );

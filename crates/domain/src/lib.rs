@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod credentials;
 pub mod input;
 pub mod institution;
 pub mod interest;

@@ -14,6 +14,7 @@
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
 pub mod contact;
+pub mod credentials;
 pub mod ledger;
 pub mod limit;
 pub mod movements;

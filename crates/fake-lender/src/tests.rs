@@ -1375,6 +1375,12 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
             r#"{"name":"株式会社サンプル商事","phone":"03-1234-5678","department":"営業部"}"#
         }
         "registerPrepaidCard" => r#"{"number":"4111 1111 1111 1111"}"#,
+        // The card member (signed in, no WEB-ID) asks to move to a new
+        // address, then adds a WEB-ID confirmed with the PIN.
+        "requestEmailChangeCode" => r#"{"email":"card7890.new@example.jp"}"#,
+        "changeLogin" => {
+            r#"{"current_secret":"1234","web_id":"card7890web","password":"Card7890x"}"#
+        }
         _ => "",
     }
 }
@@ -1385,11 +1391,12 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
 fn prepared_request(
     lender: &mut Lender,
     spec: &portal_api::OpSpec,
+    token: &SessionToken,
     now: DateTime<Utc>,
 ) -> Option<String> {
     let mut code_step = |asked: &str| -> (String, String) {
         let reply = portal_api::ops::find(asked)
-            .and_then(|s| wire(lender, s, None, sample_request(s), now).ok())
+            .and_then(|s| wire(lender, s, Some(token), sample_request(s), now).ok())
             .unwrap_or_default();
         let sent: portal_api::CodeSent =
             serde_json::from_str(&reply).unwrap_or_else(|e| panic!("{asked}: {e}"));
@@ -1422,6 +1429,11 @@ fn prepared_request(
                 r#"{{"challenge":"{challenge}","web_id":"taro2026","password":"Yamada2026"}}"#
             ))
         }
+        // The code mailed to the new address confirms the change.
+        "confirmEmailChange" => {
+            let (challenge, code) = code_step("requestEmailChangeCode");
+            Some(format!(r#"{{"challenge":"{challenge}","code":"{code}"}}"#))
+        }
         "resetPassword" => {
             let step = code_step("requestPasswordResetCode");
             let challenge = verified(lender, step)?;
@@ -1448,7 +1460,7 @@ fn operations_that_do_not_declare_writes_leave_the_persisted_state_unchanged() {
     let mut specs: Vec<_> = portal_api::OPERATIONS.to_vec();
     specs.sort_by_key(|s| s.name == "signOut");
     for spec in specs {
-        let request = prepared_request(&mut lender, spec, now)
+        let request = prepared_request(&mut lender, spec, &token, now)
             .unwrap_or_else(|| sample_request(spec).to_owned());
         let before = lender.state().clone();
         let result = wire(&mut lender, spec, Some(&token), &request, now);

@@ -189,6 +189,8 @@ async fn account_summary_returns_every_figure() {
             // at 17.8% on 150,000 yen is 2,340.82 yen, truncated.
             "interest_to_next_due": 2340,
             "apr_percent": "17.8",
+            // No credit-line request.
+            "line_review": null,
         })
     );
 }
@@ -2339,4 +2341,191 @@ async fn employer_and_prepaid_card_are_checked_and_the_card_kept_masked() {
         .send(&app)
         .await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+// ---- e-mail address, WEB-ID and password (SPEC S12) ----
+
+#[tokio::test]
+async fn the_e_mail_address_changes_with_the_code_mailed_to_the_new_one() {
+    const CODES: &str = "/api/v1/profile/email/codes";
+    const EMAIL: &str = "/api/v1/profile/email";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("newmember01", "Welcome2024")).await;
+    let no_session = call(Method::POST, CODES)
+        .json(&json!({"email": "hanako@example.jp"}))
+        .send(&app)
+        .await;
+    assert_eq!(no_session.status, StatusCode::UNAUTHORIZED);
+    let same = call(Method::POST, CODES)
+        .bearer(&token)
+        .json(&json!({"email": "NewMember01@example.com"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (same.status, same.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "Email", "error": "SameAsCurrent"}]})
+        )
+    );
+    let sent = call(Method::POST, CODES)
+        .bearer(&token)
+        .json(&json!({"email": "hanako@example.jp"}))
+        .send(&app)
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    let challenge = sent.json()["challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    assert_eq!(
+        mails
+            .as_array()
+            .and_then(|m| m.last())
+            .map(|m| m["to"].clone()),
+        Some(json!("hanako@example.jp"))
+    );
+    let code = mailed_code(&app).await;
+    let confirm = |code: &str| {
+        call(Method::PUT, EMAIL)
+            .bearer(&token)
+            .json(&json!({"challenge": challenge, "code": code}))
+    };
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let refused = confirm(wrong).send(&app).await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "code_refused", "tries_left": 4})
+        )
+    );
+    let done = confirm(&code).send(&app).await;
+    assert_eq!(
+        (done.status, done.json()),
+        (
+            StatusCode::OK,
+            json!({"email": "hanako@example.jp", "previous": "newmember01@example.com"})
+        )
+    );
+    // A retry of the same request (its answer lost) answers the same; any
+    // other code finds the request used up.
+    let again = confirm(&code).send(&app).await;
+    assert_eq!((again.status, again.json()), (done.status, done.json()));
+    let other = confirm(wrong).send(&app).await;
+    assert_eq!(
+        (other.status, other.json()),
+        (
+            StatusCode::GONE,
+            json!({"code": "code_ended", "why": "unknown"})
+        )
+    );
+    let profile = call(Method::GET, "/api/v1/profile")
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(profile.json()["email"], "hanako@example.jp");
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    let to = |address: &str| {
+        mails
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| m["to"] == address)
+            .count()
+    };
+    assert_eq!(
+        to("newmember01@example.com"),
+        1,
+        "the notice to the old address"
+    );
+    assert_eq!(to("hanako@example.jp"), 2, "the code and the notice");
+}
+
+#[tokio::test]
+async fn the_password_changes_over_http_and_a_wrong_current_one_counts() {
+    const LOGIN: &str = "/api/v1/profile/login";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("overdue01", "Overdue2024")).await;
+    let change = |current: &str, password: &str| {
+        call(Method::PUT, LOGIN)
+            .bearer(&token)
+            .json(&json!({"current_secret": current, "web_id": "overdue01", "password": password}))
+    };
+    let wrong = change("Wrong2024x", "Newpass2026").send(&app).await;
+    assert_eq!(
+        (wrong.status, wrong.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "CurrentPassword", "error": "Incorrect"}]})
+        )
+    );
+    let done = change("Overdue2024", "Newpass2026").send(&app).await;
+    assert_eq!(
+        (done.status, done.json()),
+        (
+            StatusCode::OK,
+            json!({"web_id": "overdue01", "previous_web_id": "overdue01", "password_changed": true})
+        )
+    );
+    let old = call(Method::POST, SESSIONS)
+        .json(&web_id("overdue01", "Overdue2024"))
+        .send(&app)
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    sign_in(&app, &web_id("overdue01", "Newpass2026")).await;
+
+    // Wrong current passwords lock the account at its threshold (3 to 5)
+    // and end the session: 423, then 401.
+    let mut answers = Vec::new();
+    for n in 0..5 {
+        let guess = format!("Wrong{n}x24");
+        answers.push(change(&guess, "Other2026x").send(&app).await.status);
+    }
+    let locked_at = answers
+        .iter()
+        .position(|s| *s == StatusCode::LOCKED)
+        .unwrap_or_else(|| panic!("never locked: {answers:?}"));
+    assert!((2..=4).contains(&locked_at), "{answers:?}");
+    assert!(answers[..locked_at]
+        .iter()
+        .all(|s| *s == StatusCode::BAD_REQUEST));
+    assert!(answers[locked_at + 1..]
+        .iter()
+        .all(|s| *s == StatusCode::UNAUTHORIZED));
+    let locked = call(Method::POST, SESSIONS)
+        .json(&web_id("overdue01", "Newpass2026"))
+        .send(&app)
+        .await;
+    assert_eq!(locked.status, StatusCode::LOCKED);
+}
+
+#[tokio::test]
+async fn a_card_member_adds_a_web_id_over_http_and_signs_in_with_it() {
+    let app = router(true);
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let added = call(Method::PUT, "/api/v1/profile/login")
+        .bearer(&token)
+        .json(&json!({"current_secret": "1234", "web_id": "Demo0001", "password": "Hanako2026"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (added.status, added.json()),
+        (StatusCode::CONFLICT, json!({"code": "web_id_taken"}))
+    );
+    let added = call(Method::PUT, "/api/v1/profile/login")
+        .bearer(&token)
+        .json(&json!({"current_secret": "1234", "web_id": "hanako2026", "password": "Hanako2026"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (added.status, added.json()),
+        (
+            StatusCode::OK,
+            json!({"web_id": "hanako2026", "previous_web_id": null, "password_changed": true})
+        )
+    );
+    sign_in(&app, &web_id("hanako2026", "Hanako2026")).await;
+    sign_in(&app, &card("1234567890", "1234")).await;
 }

@@ -426,6 +426,7 @@ fn all_fields() -> Vec<Field> {
         Field::Code,
         Field::PasswordConfirmation,
         Field::RepaymentDay,
+        Field::CurrentPassword,
     ];
     for field in &all {
         match field {
@@ -437,7 +438,8 @@ fn all_fields() -> Vec<Field> {
             | Field::Email
             | Field::Code
             | Field::PasswordConfirmation
-            | Field::RepaymentDay => {}
+            | Field::RepaymentDay
+            | Field::CurrentPassword => {}
         }
     }
     all
@@ -463,12 +465,15 @@ fn all_field_errors() -> Vec<FieldError> {
         Mismatch,
         Overdue,
         DueToday,
+        SameAsCurrent,
+        Incorrect,
     ];
     for error in &all {
         match error {
             Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
             | WebIdLength | PasswordLength | MemberNumberLength | NeedsLetterAndDigit
-            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday => {}
+            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday
+            | SameAsCurrent | Incorrect => {}
         }
     }
     all
@@ -1691,6 +1696,66 @@ fn recovery_types_match_the_document() {
     assert_eq!(
         strings(&schema(&doc, "ErrorCodeEnded")["properties"]["why"]["enum"]),
         ends
+    );
+}
+
+// ---- e-mail address, WEB-ID and password (SPEC S12) ----
+
+#[test]
+fn credential_types_match_the_document() {
+    use portal_api::{
+        EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged,
+    };
+    let doc = doc();
+    assert_same_shape(
+        &doc,
+        "EmailCodeRequest",
+        &[wire(&EmailCodeRequest {
+            email: "hanako@example.jp".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "EmailChangeRequest",
+        &[wire(&EmailChangeRequest {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            code: "123456".into(),
+        })],
+    );
+    let changed = |previous: Option<&str>| EmailChanged {
+        email: "hanako@example.jp".into(),
+        previous: previous.map(str::to_owned),
+    };
+    assert_same_shape(
+        &doc,
+        "EmailChanged",
+        &[
+            wire(&changed(Some("demo0001@example.com"))),
+            wire(&changed(None)),
+        ],
+    );
+    let request = |password: Option<&str>| LoginChangeRequest {
+        current_secret: "Passw0rd".into(),
+        web_id: "demo0001".into(),
+        password: password.map(str::to_owned),
+    };
+    assert_same_shape(
+        &doc,
+        "LoginChangeRequest",
+        &[wire(&request(Some("NewPass2026"))), wire(&request(None))],
+    );
+    let changed = |previous: Option<&str>, password_changed| LoginChanged {
+        web_id: "hanako2026".into(),
+        previous_web_id: previous.map(str::to_owned),
+        password_changed,
+    };
+    assert_same_shape(
+        &doc,
+        "LoginChanged",
+        &[
+            wire(&changed(Some("demo0001"), false)),
+            wire(&changed(None, true)),
+        ],
     );
 }
 
