@@ -7,7 +7,8 @@
 #    Brotli (scripts/bench-size.mjs).
 # 2. Lighthouse 12 mobile performance on /login and /simulator, the release
 #    build served compressed by portal-server --dist (budget: 95).
-# 3. The schedule, history and institution-search timings in release wasm
+# 3. The schedule, history, institution-search and photo re-encoding
+#    (a 12-megapixel JPEG prepared for upload, budget 1 s) timings in release wasm
 #    (tests/bench_*.rs).
 # 4. The institution search's worst keystroke, native release
 #    (crates/domain/tests/bench_institution_search.rs).
@@ -52,7 +53,7 @@ kill $server 2>/dev/null
 echo
 echo "== Timings (release wasm)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule --test bench_history --test bench_institution -- --include-ignored --nocapture 2>&1 \
+  cargo test --release --target wasm32-unknown-unknown -p member-portal --test bench_schedule --test bench_history --test bench_institution --test bench_reencode -- --include-ignored --nocapture 2>&1 \
   | grep -E "BENCH|test result" | sed 's/^.*BENCH /  /'
 
 # Every prefix of a few queries over the shipped institutions.json; native

@@ -4,11 +4,11 @@
 //! `crypto.getRandomValues`, and adds a little latency so designers see the
 //! portal's waiting states.
 
-use super::{Backend, BackendResult, DemoControls, Fault, LocalFuture};
+use super::{Backend, BackendResult, DemoControls, Fault, LocalFuture, Progress};
 use crate::browser;
-use fake_lender::serve::serve_wire;
+use fake_lender::serve::{serve_form, serve_wire};
 use fake_lender::{Call, Lender, LenderState, SessionRecord};
-use portal_api::{BackendError, OpSpec, SessionToken, SignedIn};
+use portal_api::{BackendError, Form, OpSpec, SessionToken, SignedIn};
 use std::cell::{Cell, RefCell};
 
 /// Versioned with the persisted `LenderState`: v5 adds registered WEB-IDs,
@@ -41,6 +41,16 @@ pub struct FakeBackend {
 /// slow answer comes.
 const TIMEOUT_MS: u32 = 4_000;
 const SLOW_MS: u32 = 3_000;
+
+/// An upload "transfers" at this many bytes a second, so a designer sees
+/// the progress bar move as it would on a phone's connection: a photo of
+/// 800 KB takes about 0.4 s, a 10 MB PDF 5 s.
+const UPLOAD_BYTES_PER_SECOND: u64 = 2_000_000;
+/// Every upload takes at least this long, at most this long.
+const UPLOAD_MIN_MS: u64 = 800;
+const UPLOAD_MAX_MS: u64 = 8_000;
+/// Progress is reported this often while an upload transfers.
+const UPLOAD_TICK_MS: u64 = 100;
 
 impl FakeBackend {
     /// Restores the demo from localStorage, or seeds it afresh when there is
@@ -214,6 +224,70 @@ impl Backend for FakeBackend {
             }
             if fault == Some(Fault::Timeout) {
                 // The work is done and saved; only the answer is lost.
+                browser::sleep_ms(TIMEOUT_MS).await;
+                return Err(BackendError::Timeout);
+            }
+            result
+        })
+    }
+
+    /// An upload: the form is "transferred" first, in ticks over a time
+    /// that grows with its size ([`UPLOAD_BYTES_PER_SECOND`]), reporting
+    /// progress at each; an injected `offline` fault breaks the transfer
+    /// halfway, as a lost connection would. Then the lender gets the form
+    /// as it is (`serve_form`), with the same faults, saving and session
+    /// handling as [`Backend::send`]. The lender keeps no page bytes, so
+    /// nothing large reaches localStorage.
+    fn send_form(
+        &self,
+        op: &'static OpSpec,
+        form: Form,
+        key: Option<String>,
+        progress: Progress,
+    ) -> LocalFuture<'_, BackendResult<String>> {
+        Box::pin(async move {
+            let key = super::key_for(op, key)?;
+            let session = self.session.borrow().clone();
+            let fault = self.take_fault();
+            let total = form.data_len();
+            progress(0, total);
+            if self.live {
+                let ms = (total.saturating_mul(1_000) / UPLOAD_BYTES_PER_SECOND)
+                    .clamp(UPLOAD_MIN_MS, UPLOAD_MAX_MS);
+                let ticks = (ms / UPLOAD_TICK_MS).max(1);
+                for tick in 1..=ticks {
+                    browser::sleep_ms(UPLOAD_TICK_MS as u32).await;
+                    if fault == Some(Fault::Offline) && tick * 2 >= ticks {
+                        return Err(BackendError::Offline);
+                    }
+                    progress(total.saturating_mul(tick) / ticks, total);
+                }
+            } else {
+                progress(total, total);
+            }
+            match fault {
+                Some(Fault::Offline) => return Err(BackendError::Offline),
+                Some(Fault::Server) => return Err(BackendError::Server),
+                Some(Fault::Slow) => browser::sleep_ms(SLOW_MS).await,
+                Some(Fault::Timeout) | None => {}
+            }
+            let result = {
+                let mut lender = self.lender.borrow_mut();
+                self.adopt_stored(&mut lender);
+                let mut random = browser::random_128;
+                let mut call = Call {
+                    now: browser::now_utc(),
+                    session: session.as_ref(),
+                    random: &mut random,
+                    idempotency_key: key.as_deref(),
+                };
+                serve_form(&mut lender, op, &mut call, form)
+            };
+            self.store_session(&self.lender.borrow());
+            if op.writes {
+                self.save();
+            }
+            if fault == Some(Fault::Timeout) {
                 browser::sleep_ms(TIMEOUT_MS).await;
                 return Err(BackendError::Timeout);
             }

@@ -7,6 +7,13 @@
 //! can come from a separately loaded chunk). Pages call the typed wrapper on
 //! `dyn Backend`: `backend.call::<GetHistory>(query)`.
 //!
+//! An upload (an `Input::Multipart` operation: documents) goes through
+//! [`Backend::send_form`] instead, with its request as a `Form` and a
+//! [`Progress`] callback that each adapter calls as the bytes really leave:
+//! the HTTP adapter from `XMLHttpRequest`'s upload events (fetch reports no
+//! upload progress), the fake from its simulated transfer. Pages call
+//! `backend.upload::<SubmitDocuments>(request, key, progress)`.
+//!
 //! The adapter, not the page, holds the session credential: the HTTP
 //! adapter has none at all (the lender's `HttpOnly` cookie, which no script
 //! can read), the fake adapter keeps its token in `sessionStorage`. Either
@@ -21,7 +28,7 @@ use crate::config::BackendConfig;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use portal_api::ops::{decode_reply, encode_request, OpSpec, Operation};
-use portal_api::BackendError;
+use portal_api::{BackendError, Form};
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
@@ -55,6 +62,20 @@ pub trait Backend {
         key: Option<String>,
     ) -> LocalFuture<'_, BackendResult<String>>;
 
+    /// Sends an upload (`Input::Multipart`): `form` is its request as
+    /// `Operation::into_form` writes it. `progress(sent, total)` is called
+    /// as the form's bytes are transferred (total is the adapter's count
+    /// of what it sends, which for HTTP includes the form's boundaries).
+    /// The adapter never repeats an upload by itself: a failed one is the
+    /// page's to offer again, under the same `key`.
+    fn send_form(
+        &self,
+        op: &'static OpSpec,
+        form: Form,
+        key: Option<String>,
+        progress: Progress,
+    ) -> LocalFuture<'_, BackendResult<String>>;
+
     /// Demo controls, present only on the fake lender.
     fn demo(&self) -> Option<&dyn DemoControls> {
         None
@@ -83,6 +104,26 @@ impl dyn Backend + '_ {
         })
     }
 }
+
+impl dyn Backend + '_ {
+    /// Sends the upload `Op` under the page's `Idempotency-Key`, reporting
+    /// progress (see [`Backend::send_form`]).
+    pub fn upload<Op: Operation>(
+        &self,
+        request: Op::Request,
+        key: Option<String>,
+        progress: Progress,
+    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
+        let form = Op::into_form(request);
+        Box::pin(async move {
+            let text = self.send_form(Op::SPEC, form?, key, progress).await?;
+            decode_reply::<Op>(&text)
+        })
+    }
+}
+
+/// How far an upload has got: `(bytes sent, bytes in all)`.
+pub type Progress = Rc<dyn Fn(u64, u64)>;
 
 /// A failure the demo panel makes the next requests meet (SPEC S16).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +175,17 @@ impl BackendHandle {
         request: Op::Request,
     ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
         self.send_keyed::<Op>(request, None)
+    }
+
+    /// Sends the upload `Op` under `key` (see [`Backend::send_form`]).
+    pub fn upload<Op: Operation>(
+        &self,
+        request: Op::Request,
+        key: Option<String>,
+        progress: Progress,
+    ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
+        let backend = self.get();
+        Box::pin(async move { backend.upload::<Op>(request, key, progress).await })
     }
 
     /// Sends the money movement `Op` under `key` (see [`Backend::send`]).

@@ -10,6 +10,7 @@
 //! a panic (which would end the whole module under `panic = "abort"`).
 
 pub mod coming_soon;
+pub mod documents;
 pub mod help;
 pub mod history;
 pub mod home;
@@ -47,7 +48,7 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::Points => points_view().await,
         Page::Settings => settings_view().await,
         Page::Limit => limit_view().await,
-        other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
+        Page::Documents => documents_view().await,
     }
 }
 
@@ -68,7 +69,7 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::Points => preload_points().await,
         Page::Settings => preload_settings().await,
         Page::Limit => preload_limit().await,
-        _ => Ok(()),
+        Page::Documents => preload_documents().await,
     };
     Ok(loaded?)
 }
@@ -144,4 +145,9 @@ fn settings_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(limit, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_limit))]
 fn limit_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <limit::LimitPage /> }.into_any())
+}
+
+#[wasm_split(documents, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_documents))]
+fn documents_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <documents::DocumentsPage /> }.into_any())
 }

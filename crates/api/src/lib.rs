@@ -12,6 +12,7 @@ use portal_domain::money::Yen;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod documents;
 pub mod limit;
 pub mod movement;
 pub mod ops;
@@ -19,6 +20,7 @@ pub mod recovery;
 pub mod services;
 pub mod settings;
 
+pub use documents::*;
 pub use limit::*;
 pub use movement::*;
 pub use recovery::*;
@@ -421,6 +423,14 @@ pub enum BackendError {
     ProfileRefused {
         problems: Vec<ProfileProblem>,
     },
+    /// A document submission the rules refuse (SPEC S11): every problem,
+    /// each naming its page (1-based) or the submission as a whole.
+    DocumentRefused {
+        problems: Vec<DocumentProblem>,
+    },
+    /// The request body is larger than the lender reads (a document
+    /// submission over its limit, refused before it is read whole).
+    TooLarge,
     Server,
     // Client-side failure classes: never sent by a server.
     Offline,
@@ -450,6 +460,8 @@ pub enum ErrorCode {
     ExchangeRefused,
     LineRefused,
     ProfileRefused,
+    DocumentRefused,
+    TooLarge,
     Server,
     Offline,
     Timeout,
@@ -522,6 +534,10 @@ impl TryFrom<ErrorWire> for BackendError {
             ErrorCode::ExchangeRefused => BackendError::ExchangeRefused {
                 refusal: w.refusal.ok_or("missing field `refusal`")?,
             },
+            ErrorCode::DocumentRefused => BackendError::DocumentRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::TooLarge => BackendError::TooLarge,
             ErrorCode::Server => BackendError::Server,
             ErrorCode::Offline => BackendError::Offline,
             ErrorCode::Timeout => BackendError::Timeout,
@@ -611,6 +627,19 @@ mod tests {
                     error: ProfileRule::Checksum,
                 }],
             },
+            BackendError::DocumentRefused {
+                problems: vec![
+                    DocumentProblem {
+                        page: None,
+                        error: DocumentError::TooManyPages,
+                    },
+                    DocumentProblem {
+                        page: Some(2),
+                        error: DocumentError::WrongType,
+                    },
+                ],
+            },
+            BackendError::TooLarge,
             BackendError::Server,
             BackendError::Offline,
             BackendError::Timeout,

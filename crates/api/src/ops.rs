@@ -12,6 +12,14 @@
 //! for [`Input::Query`] operations, the JSON body for [`Input::Json`] ones,
 //! nothing for [`Input::Nothing`]. A reply is its JSON body (empty for
 //! `()`). The in-browser fake decodes exactly what the server decodes.
+//!
+//! An [`Input::Multipart`] operation (a document upload) carries bytes, not
+//! text: its request becomes a [`Form`] ([`Operation::into_form`]), which
+//! the HTTP adapter sends as `multipart/form-data`, the server reads back
+//! from one, and the in-browser fake hands over as it is
+//! ([`Operation::from_form`] on the lender's side). Such an operation is
+//! declared with `multipart` after its spec, which ties both to the
+//! request's [`FormRequest`] implementation.
 
 use crate::{
     AccountSummary, BackendError, BankDecisionRequest, CurrentSession, HistoryPage, HistoryQuery,
@@ -28,6 +36,7 @@ use crate::{
     ResetCodeRequest, VerifyCodeRequest,
 };
 use crate::{CreditLineStatus, LineDecrease, LineIncreaseRequest, LineRequest};
+use crate::{DocumentUpload, Form, FormRequest, SubmittedDocument};
 use crate::{EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
@@ -65,6 +74,9 @@ pub enum Input {
     Query,
     /// The request is a JSON object body.
     Json,
+    /// The request is a `multipart/form-data` body (a [`Form`]): text
+    /// fields and files.
+    Multipart,
 }
 
 /// Everything about an operation that is not a type: one per operation, a
@@ -141,6 +153,21 @@ pub trait Operation: Send + Sync + 'static {
     type Request: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
     type Reply: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
     const SPEC: &'static OpSpec;
+
+    /// An [`Input::Multipart`] operation's request as its form; any other
+    /// operation has none (`Malformed`, never reached: such requests go
+    /// through [`encode_request`]).
+    fn into_form(_request: Self::Request) -> Result<Form, BackendError> {
+        Err(BackendError::Malformed)
+    }
+
+    /// The request read back from a form; refused for any operation that
+    /// is not [`Input::Multipart`].
+    fn from_form(_form: Form) -> Result<Self::Request, BackendError> {
+        Err(BackendError::InvalidInput {
+            problems: Vec::new(),
+        })
+    }
 }
 
 /// Calls `$m!` with every operation type, comma-separated. Adding an
@@ -185,7 +212,9 @@ macro_rules! for_each_operation {
             $crate::ops::RegisterPrepaidCard,
             $crate::ops::RequestEmailChangeCode,
             $crate::ops::ConfirmEmailChange,
-            $crate::ops::ChangeLogin
+            $crate::ops::ChangeLogin,
+            $crate::ops::GetDocuments,
+            $crate::ops::SubmitDocuments
         }
     };
 }
@@ -213,6 +242,25 @@ macro_rules! operation {
             type Request = $req;
             type Reply = $reply;
             const SPEC: &'static OpSpec = &$spec;
+        }
+    };
+    ($(#[$doc:meta])* $ty:ident: $req:ty => $reply:ty, $spec:expr, multipart) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $ty;
+
+        impl Operation for $ty {
+            type Request = $req;
+            type Reply = $reply;
+            const SPEC: &'static OpSpec = &$spec;
+
+            fn into_form(request: $req) -> Result<Form, BackendError> {
+                Ok(FormRequest::into_form(request))
+            }
+
+            fn from_form(form: Form) -> Result<$req, BackendError> {
+                <$req as FormRequest>::from_form(form)
+            }
         }
     };
 }
@@ -512,6 +560,8 @@ pub fn encode_request<Op: Operation>(request: &Op::Request) -> Result<String, Ba
         Input::Nothing => Ok(String::new()),
         Input::Query => serde_urlencoded::to_string(request).map_err(|_| BackendError::Malformed),
         Input::Json => serde_json::to_string(request).map_err(|_| BackendError::Malformed),
+        // Bytes travel as a form (`Operation::into_form`), never as text.
+        Input::Multipart => Err(BackendError::Malformed),
     }
 }
 
@@ -531,6 +581,7 @@ pub fn decode_request<Op: Operation>(wire: &str) -> Result<Op::Request, BackendE
             }
             serde_json::from_value(value).map_err(|_| unreadable())
         }
+        Input::Multipart => Err(unreadable()),
     }
 }
 
@@ -574,6 +625,11 @@ mod tests {
             }
             if spec.input == Input::Query {
                 assert_eq!(spec.method, Method::Get, "{}", spec.name);
+            }
+            // A form is posted, and only ever by a signed-in member.
+            if spec.input == Input::Multipart {
+                assert_eq!(spec.method, Method::Post, "{}", spec.name);
+                assert!(spec.session && spec.writes, "{}", spec.name);
             }
             // Only a public operation can begin a session, only a session
             // operation end one.
@@ -626,6 +682,60 @@ operation!(
     ChangeRepaymentDay: RepaymentDayChange => RepaymentDayChanged,
     member_write("changeRepaymentDay", Method::Put, "/profile/repayment-day", 200, true, false)
 );
+
+operation!(
+    /// `GET /documents`: the member's submitted documents with their
+    /// status, newest first (SPEC S11).
+    GetDocuments: () => Vec<SubmittedDocument>,
+    OpSpec::member_read("documents", "/documents", Input::Nothing)
+);
+
+operation!(
+    /// `POST /documents`: submit a document's pages as `multipart/form-data`
+    /// (SPEC S11). Keyed like a money movement: a retried upload under the
+    /// same `Idempotency-Key` answers the first submission and records
+    /// nothing new, so a lost answer never makes two submissions.
+    SubmitDocuments: DocumentUpload => SubmittedDocument,
+    OpSpec {
+        name: "submitDocuments",
+        method: Method::Post,
+        path: "/documents",
+        input: Input::Multipart,
+        status: 201,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: false,
+        writes: true,
+        idempotency_key: true,
+    },
+    multipart
+);
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+    use crate::DocumentKind;
+
+    #[test]
+    fn only_multipart_operations_travel_as_forms() {
+        let upload = DocumentUpload {
+            kind: DocumentKind::IdentityDocument,
+            pages: vec![vec![1, 2, 3]],
+        };
+        let form = SubmitDocuments::into_form(upload.clone());
+        assert_eq!(form.as_ref().map(Form::data_len), Ok(17 + 3));
+        let back = form.and_then(SubmitDocuments::from_form);
+        assert_eq!(back, Ok(upload.clone()));
+        assert_eq!(
+            encode_request::<SubmitDocuments>(&upload),
+            Err(BackendError::Malformed)
+        );
+        assert!(decode_request::<SubmitDocuments>("{}").is_err());
+        assert_eq!(GetDocuments::into_form(()), Err(BackendError::Malformed));
+        assert!(SignIn::from_form(Form::default()).is_err());
+    }
+}
 
 operation!(
     /// `GET /credit-line`: the line, the balance, the rate and the latest

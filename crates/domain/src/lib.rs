@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod credentials;
+pub mod documents;
 pub mod input;
 pub mod institution;
 pub mod interest;

@@ -15,6 +15,7 @@
 
 pub mod contact;
 pub mod credentials;
+pub mod documents;
 pub mod ledger;
 pub mod limit;
 pub mod movements;
@@ -39,7 +40,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 pub use ledger::{Entry, Ledger, LedgerError};
 pub use seed::{busy_ledger, demo_members, DemoMember};
-pub use serve::{serve_wire, Call, Serve};
+pub use serve::{serve_form, serve_wire, Call, Serve};
 
 /// A session ends after this long without a request: the portal's 10 idle
 /// minutes (SPEC S4) plus its keep-alive interval, so a member the page still
@@ -94,6 +95,10 @@ pub struct AccountState {
     /// The latest credit-line increase request and its review.
     #[serde(default)]
     pub line_request: Option<limit::StoredLineRequest>,
+    /// Submitted documents (SPEC S11), metadata only, the latest
+    /// `documents::MAX_DOCUMENTS`.
+    #[serde(default)]
+    pub documents: Vec<documents::StoredDocument>,
 }
 
 /// The persisted part of the fake lender.
@@ -209,6 +214,7 @@ impl Lender {
                 settings: settings::StoredSettings::default(),
                 line: None,
                 line_request: None,
+                documents: Vec::new(),
             })
             .collect();
         Self::from_state(
@@ -250,6 +256,7 @@ impl Lender {
                     settings: settings::StoredSettings::default(),
                     line: None,
                     line_request: None,
+                    documents: Vec::new(),
                 });
             }
         }

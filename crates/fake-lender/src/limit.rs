@@ -385,10 +385,13 @@ impl Lender {
     }
 
     /// Whether the member has sent an income proof with this reception
-    /// number (SPEC S11). Until the documents service keeps income proofs,
-    /// any `D` reception number handed out to this member counts.
-    fn has_income_proof(&self, _member_id: &str, reception: &str) -> bool {
-        reception.starts_with('D') && reception.len() == 12
+    /// number (SPEC S11, `crate::documents`).
+    fn has_income_proof(&self, member_id: &str, reception: &str) -> bool {
+        self.account(member_id).is_ok_and(|a| {
+            a.documents.iter().any(|d| {
+                d.reception_number == reception && d.kind == portal_api::DocumentKind::IncomeProof
+            })
+        })
     }
 
     /// Lowers the line at once (SPEC S10), down to the balance rounded up
@@ -577,6 +580,22 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e:?}"))
     }
 
+    /// An income proof sent through the documents service; its reception.
+    fn proof(lender: &mut Lender, token: &SessionToken, at: DateTime<Utc>, key: &str) -> String {
+        lender
+            .submit_documents(
+                token,
+                at,
+                Some(key),
+                portal_api::DocumentUpload {
+                    kind: portal_api::DocumentKind::IncomeProof,
+                    pages: vec![b"%PDF-1.4\n%%EOF\n".to_vec()],
+                },
+            )
+            .map(|d| d.reception_number)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
     fn subjects(lender: &Lender) -> Vec<String> {
         lender.mailbox().into_iter().map(|m| m.subject).collect()
     }
@@ -675,10 +694,11 @@ mod tests {
                 LineRule::Required
             )]))
         );
+        let sent = proof(&mut lender, &token, asked, "proof-1");
         let got = lender
             .request_line_increase(
                 &token,
-                &ask("1,000,000", "3,600,000", "0", Some("D26112500001")),
+                &ask("1,000,000", "3,600,000", "0", Some(&sent)),
                 asked,
             )
             .unwrap_or_else(|e| panic!("{e:?}"));
@@ -721,12 +741,9 @@ mod tests {
         let asked = jst(2026, 11, 25, 10);
         let who = card("1234567890", "1234");
         let (mut lender, token) = signed_in(who.clone(), asked);
+        let sent = proof(&mut lender, &token, asked, "proof-1");
         lender
-            .request_line_increase(
-                &token,
-                &ask("800000", "3000000", "0", Some("D26112500001")),
-                asked,
-            )
+            .request_line_increase(&token, &ask("800000", "3000000", "0", Some(&sent)), asked)
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             lender.decide_reviews(DemoDecision::AskForDocuments, asked),
@@ -737,7 +754,8 @@ mod tests {
         assert_eq!(request.status, ReviewStatus::DocumentsNeeded);
         assert_eq!(request.expected_at, None, "no result while waiting");
         assert_eq!(waiting.line, Yen(500_000));
-        lender.income_proof_received("m-card10", "D26112700002", jst(2026, 11, 27, 10));
+        let again = later(&mut lender, &who, jst(2026, 11, 27, 10));
+        proof(&mut lender, &again, jst(2026, 11, 27, 10), "proof-2");
         let back = status(&mut lender, &who, jst(2026, 11, 27, 11));
         assert_eq!(
             back.request.map(|r| r.status),

@@ -1,13 +1,14 @@
 //! The lender behind the operation list (`portal_api::ops`): one [`Serve`]
 //! implementation per operation, and [`serve_wire`], which finds an
 //! operation by its spec in a table built from `for_each_operation!` and
-//! runs it on the wire form. The in-browser adapter calls `serve_wire`; the
-//! server decodes HTTP itself and calls [`serve`].
+//! runs it on the wire form. The in-browser adapter calls `serve_wire` (or
+//! [`serve_form`] for an upload, whose request is a `Form`); the server
+//! decodes HTTP itself and calls [`serve`].
 
 use crate::Lender;
 use chrono::{DateTime, Utc};
 use portal_api::ops::{self, decode_request, encode_reply, OpSpec, Operation};
-use portal_api::{BackendError, MaintenanceStatus, SessionToken};
+use portal_api::{BackendError, Form, MaintenanceStatus, SessionToken};
 
 /// What a driver hands the lender with each request besides its data.
 pub struct Call<'a> {
@@ -78,10 +79,31 @@ where
     encode_reply::<Op>(&reply)
 }
 
+type FormHandler = fn(&mut Lender, &mut Call<'_>, Form) -> Result<String, BackendError>;
+
+fn form<Op: Operation>(
+    lender: &mut Lender,
+    call: &mut Call<'_>,
+    form: Form,
+) -> Result<String, BackendError>
+where
+    Lender: Serve<Op>,
+{
+    if Op::SPEC.session {
+        call.token()?;
+    }
+    let request = Op::from_form(form)?;
+    let reply = serve::<Op>(lender, call, request)?;
+    encode_reply::<Op>(&reply)
+}
+
 macro_rules! wire_table {
     ($($op:path),* $(,)?) => {
-        /// Every operation of the list with its handler.
-        const TABLE: &[(&OpSpec, WireHandler)] = &[$((<$op as Operation>::SPEC, wire::<$op>)),*];
+        /// Every operation of the list with its handlers: from the text
+        /// wire form, and from a form (which only `Input::Multipart`
+        /// operations read; the others refuse it).
+        const TABLE: &[(&OpSpec, WireHandler, FormHandler)] =
+            &[$((<$op as Operation>::SPEC, wire::<$op>, form::<$op>)),*];
     };
 }
 portal_api::for_each_operation!(wire_table);
@@ -97,10 +119,26 @@ pub fn serve_wire(
 ) -> Result<String, BackendError> {
     let handler = TABLE
         .iter()
-        .find(|(s, _)| s.name == spec.name)
-        .map(|(_, h)| *h)
+        .find(|(s, _, _)| s.name == spec.name)
+        .map(|(_, h, _)| *h)
         .ok_or(BackendError::Server)?;
     handler(lender, call, request)
+}
+
+/// Runs the `Input::Multipart` operation `spec` names on its form and
+/// answers its reply's JSON, as [`serve_wire`] does for the others.
+pub fn serve_form(
+    lender: &mut Lender,
+    spec: &OpSpec,
+    call: &mut Call<'_>,
+    form: Form,
+) -> Result<String, BackendError> {
+    let handler = TABLE
+        .iter()
+        .find(|(s, _, _)| s.name == spec.name)
+        .map(|(_, _, h)| *h)
+        .ok_or(BackendError::Server)?;
+    handler(lender, call, form)
 }
 
 impl Serve<ops::SignIn> for Lender {
@@ -329,7 +367,7 @@ mod tests {
     fn every_listed_operation_has_a_handler() {
         for spec in OPERATIONS {
             assert!(
-                TABLE.iter().any(|(s, _)| s.name == spec.name),
+                TABLE.iter().any(|(s, _, _)| s.name == spec.name),
                 "{}",
                 spec.name
             );

@@ -1327,7 +1327,21 @@ fn wire(
         random: &mut random,
         idempotency_key: Some(spec.name),
     };
+    if spec.input == portal_api::ops::Input::Multipart {
+        return serve::serve_form(lender, spec, &mut call, sample_form(spec));
+    }
     serve::serve_wire(lender, spec, &mut call, request)
+}
+
+/// The form an upload (`Input::Multipart`) sends in place of
+/// `sample_request`'s text: a one-page PDF for `submitDocuments`.
+fn sample_form(spec: &portal_api::OpSpec) -> portal_api::Form {
+    match spec.name {
+        "submitDocuments" => portal_api::Form::default()
+            .text("kind", "identity_document")
+            .file("page", "page-1", crate::documents::samples::pdf()),
+        _ => portal_api::Form::default(),
+    }
 }
 
 pub(crate) fn fresh_token_bytes() -> [u8; 16] {
@@ -1364,9 +1378,7 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         // The card member repays on the 25th, which is today: the same day
         // again is the one change allowed (and changes nothing).
         "changeRepaymentDay" => r#"{"day":"TwentyFifth"}"#,
-        "requestLineIncrease" => {
-            r#"{"desired_line":"800000","annual_income":"3000000","other_borrowing":"0","employment":"regular","employer":"見本商事","years_employed":"5","income_proof":"D26112500001"}"#
-        }
+
         "decreaseLine" => r#"{"line":"300000"}"#,
         "changeAddress" => {
             r#"{"postal_code":"１００－０００５","prefecture":13,"city":"千代田区","street":"丸の内１－２－３","building":""}"#
@@ -1394,6 +1406,24 @@ fn prepared_request(
     token: &SessionToken,
     now: DateTime<Utc>,
 ) -> Option<String> {
+    if spec.name == "requestLineIncrease" {
+        // Over 500,000 yen an income proof must have been sent first.
+        let proof = lender
+            .submit_documents(
+                token,
+                now,
+                Some("sample-income-proof"),
+                portal_api::DocumentUpload {
+                    kind: portal_api::DocumentKind::IncomeProof,
+                    pages: vec![b"%PDF-1.4\n%%EOF\n".to_vec()],
+                },
+            )
+            .ok()?
+            .reception_number;
+        return Some(format!(
+            r#"{{"desired_line":"800000","annual_income":"3000000","other_borrowing":"0","employment":"regular","employer":"見本商事","years_employed":"5","income_proof":"{proof}"}}"#
+        ));
+    }
     let mut code_step = |asked: &str| -> (String, String) {
         let reply = portal_api::ops::find(asked)
             .and_then(|s| wire(lender, s, Some(token), sample_request(s), now).ok())

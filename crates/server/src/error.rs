@@ -48,6 +48,8 @@ pub fn status_for(error: &BackendError) -> StatusCode {
         BackendError::ExchangeRefused { .. }
         | BackendError::LineRefused { .. }
         | BackendError::ProfileRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        BackendError::DocumentRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        BackendError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,
         BackendError::Locked => StatusCode::LOCKED,
         BackendError::Suspended => StatusCode::FORBIDDEN,

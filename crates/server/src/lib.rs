@@ -28,5 +28,5 @@ pub use cli::Options;
 pub use clock::{request_now, Clock, MAX_TEST_NOW_MS, TEST_NOW_HEADER};
 pub use error::{status_for, ApiError};
 pub use faults::{FaultInjection, FaultKind};
-pub use routes::{app, MaintenanceNotice, API_PREFIX, BODY_LIMIT_BYTES};
+pub use routes::{app, MaintenanceNotice, API_PREFIX, BODY_LIMIT_BYTES, UPLOAD_BODY_LIMIT_BYTES};
 pub use state::{fresh_entropy, AppState, Config};

@@ -2,6 +2,7 @@
 //! controls, the JSON 404 for unknown API paths and, optionally, the built
 //! app's static files on the same origin.
 
+use axum::extract::multipart::{Multipart, MultipartError};
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
 use axum::http::header::{
     HeaderValue, AUTHORIZATION, CACHE_CONTROL, COOKIE, HOST, ORIGIN, SET_COOKIE,
@@ -13,7 +14,7 @@ use axum::routing::{any, get, on, post, put, MethodFilter};
 use axum::{Json, Router};
 use fake_lender::{serve, Call, Lender, Serve};
 use portal_api::ops::{self, Input, Operation};
-use portal_api::{BackendError, SessionToken, UnscheduledMaintenance};
+use portal_api::{BackendError, Form, FormPart, SessionToken, UnscheduledMaintenance};
 use serde::Deserialize;
 use std::any::Any;
 use std::path::Path;
@@ -28,6 +29,21 @@ use crate::state::{fresh_entropy, fresh_token_bytes, AppState, Config};
 /// The largest request body read; sign-in bodies are a few dozen bytes, so
 /// this is generous while keeping a hostile client from filling memory.
 pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
+
+/// The largest body of an `Input::Multipart` operation (a document
+/// upload): the largest submission the lender accepts
+/// (`portal_domain::documents::MAX_SUBMISSION_BYTES`, 20 MB) plus 64 KiB
+/// for the form's boundaries and part headers. A larger body is refused
+/// with `413 too_large` as soon as the limit is crossed, before the rest is
+/// read; within it, each page's own size and type are the lender's to
+/// judge (`422 document_refused`, naming the page).
+pub const UPLOAD_BODY_LIMIT_BYTES: usize =
+    portal_domain::documents::MAX_SUBMISSION_BYTES + 64 * 1024;
+
+/// The most parts a form may have; more is an unreadable request. A
+/// submission needs at most `MAX_PAGES` + 1, and more pages than that still
+/// reach the lender, which names the rule.
+pub const MAX_FORM_PARTS: usize = 64;
 
 /// Where the operations of `portal_api::ops` live; each spec's path is
 /// relative to it.
@@ -134,7 +150,13 @@ where
         ops::Method::Delete => MethodFilter::DELETE,
     };
     let path = format!("{API_PREFIX}{}", Op::SPEC.path);
-    router.route(&path, on(filter, handle::<Op>))
+    let route = on(filter, handle::<Op>);
+    let route = if Op::SPEC.input == Input::Multipart {
+        route.layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT_BYTES))
+    } else {
+        route
+    };
+    router.route(&path, route)
 }
 
 /// The one handler of every listed operation. With test controls, the
@@ -200,6 +222,10 @@ where
                 .await?
                 .0
         }
+        Input::Multipart => {
+            let form = read_form(Request::from_parts(parts, body), &state).await?;
+            Op::from_form(form)?
+        }
     };
     let reply = {
         let mut lender = state.lender().lock().await;
@@ -233,6 +259,44 @@ where
         append_cookie(&mut response, &session_cookie("", secure))?;
     }
     Ok(response)
+}
+
+/// Reads a `multipart/form-data` body into a [`Form`]: each part's name,
+/// file name (whether it is a file) and bytes. The content type of each
+/// part is not read: nothing the client claims about a file is trusted.
+/// A body over the route's limit is `TooLarge`; anything else that is not
+/// a readable form (another content type, a broken boundary, more than
+/// [`MAX_FORM_PARTS`] parts) is unreadable.
+async fn read_form(request: Request, state: &AppState) -> Result<Form, ApiError> {
+    let mut multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(|_| ApiError::unreadable())?;
+    let too_large_or_unreadable = |e: MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError(BackendError::TooLarge)
+        } else {
+            ApiError::unreadable()
+        }
+    };
+    let mut form = Form::default();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(too_large_or_unreadable)?
+    {
+        if form.parts.len() >= MAX_FORM_PARTS {
+            return Err(ApiError::unreadable());
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let data = field.bytes().await.map_err(too_large_or_unreadable)?;
+        form.parts.push(FormPart {
+            name,
+            file_name,
+            data: data.to_vec(),
+        });
+    }
+    Ok(form)
 }
 
 /// Whether the request is the portal's own (`X-Portal-Request: 1`), which a

@@ -31,6 +31,10 @@ use portal_api::{
 };
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_api::{
+    DocumentError, DocumentKind, DocumentProblem, DocumentStatus, DocumentUpload, FileType,
+    PageInfo, SubmittedDocument,
+};
+use portal_api::{
     ExchangeError, ExchangeItem, ExchangeReceipt, ExchangeRequest, PointEntry, PointKind,
     PointsStatus,
 };
@@ -532,6 +536,19 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 error: ProfileRule::Checksum,
             }],
         },
+        BackendError::DocumentRefused {
+            problems: vec![
+                DocumentProblem {
+                    page: None,
+                    error: DocumentError::TooManyPages,
+                },
+                DocumentProblem {
+                    page: Some(3),
+                    error: DocumentError::WrongType,
+                },
+            ],
+        },
+        BackendError::TooLarge,
         BackendError::Server,
         BackendError::Offline,
         BackendError::Timeout,
@@ -557,6 +574,8 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::ExchangeRefused { .. }
                 | BackendError::LineRefused { .. }
                 | BackendError::ProfileRefused { .. }
+                | BackendError::DocumentRefused { .. }
+                | BackendError::TooLarge
                 | BackendError::Server => true,
                 BackendError::Offline | BackendError::Timeout | BackendError::Malformed => false,
             };
@@ -1040,8 +1059,21 @@ fn each_listed_operation_is_documented_as_declared() {
         }
         assert_eq!(
             op.get("requestBody").is_some(),
-            spec.input == Input::Json,
+            matches!(spec.input, Input::Json | Input::Multipart),
             "{}: request body",
+            spec.name
+        );
+        // A JSON body is documented as JSON, a form as a form, and only so.
+        let media: BTreeSet<String> = keys(&op["requestBody"]["content"]);
+        let expected: &[&str] = match spec.input {
+            Input::Json => &["application/json"],
+            Input::Multipart => &["multipart/form-data"],
+            Input::Nothing | Input::Query => &[],
+        };
+        assert_eq!(
+            media,
+            expected.iter().map(|m| (*m).to_owned()).collect(),
+            "{}: request media type",
             spec.name
         );
         let params: Vec<&Value> = op["parameters"]
@@ -2310,4 +2342,128 @@ fn contact_operations_name_their_schemas() {
             );
         }
     }
+}
+
+// ---- documents ----
+
+fn all_document_errors() -> Vec<DocumentError> {
+    let all = vec![
+        DocumentError::Empty,
+        DocumentError::TooLarge,
+        DocumentError::WrongType,
+        DocumentError::Truncated,
+        DocumentError::NoPages,
+        DocumentError::TooManyPages,
+        DocumentError::SubmissionTooLarge,
+    ];
+    // A new variant is a compile error here until it is listed above.
+    for e in &all {
+        match e {
+            DocumentError::Empty
+            | DocumentError::TooLarge
+            | DocumentError::WrongType
+            | DocumentError::Truncated
+            | DocumentError::NoPages
+            | DocumentError::TooManyPages
+            | DocumentError::SubmissionTooLarge => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn document_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "DocumentKind", &DocumentKind::ALL);
+    let statuses = [
+        DocumentStatus::Received,
+        DocumentStatus::Checking,
+        DocumentStatus::Verified,
+        DocumentStatus::Deficient,
+    ];
+    for s in statuses {
+        match s {
+            DocumentStatus::Received
+            | DocumentStatus::Checking
+            | DocumentStatus::Verified
+            | DocumentStatus::Deficient => {}
+        }
+    }
+    assert_string_enum(&doc, "DocumentStatus", &statuses);
+    assert_string_enum(
+        &doc,
+        "FileType",
+        &[FileType::Jpeg, FileType::Png, FileType::Pdf],
+    );
+    assert_string_enum(&doc, "DocumentError", &all_document_errors());
+    let problems = [
+        DocumentProblem {
+            page: None,
+            error: DocumentError::NoPages,
+        },
+        DocumentProblem {
+            page: Some(2),
+            error: DocumentError::Truncated,
+        },
+    ];
+    assert_same_shape(&doc, "DocumentProblem", &values(&problems));
+    let pages = [
+        PageInfo {
+            file_type: FileType::Jpeg,
+            bytes: 412_345,
+        },
+        PageInfo {
+            file_type: FileType::Pdf,
+            bytes: 10_485_760,
+        },
+    ];
+    assert_same_shape(&doc, "PageInfo", &values(&pages));
+    let submitted = SubmittedDocument {
+        reception_number: "D26010700001".into(),
+        kind: DocumentKind::IncomeProof,
+        submitted_at: instant(WEDNESDAY_NOON_JST_MS),
+        pages: pages.to_vec(),
+        status: DocumentStatus::Received,
+    };
+    assert_same_shape(&doc, "SubmittedDocument", &[wire(&submitted)]);
+
+    // The form: its parts are the upload's `FormRequest` parts.
+    let form = portal_api::FormRequest::into_form(DocumentUpload {
+        kind: DocumentKind::IdentityDocument,
+        pages: vec![vec![1], vec![2]],
+    });
+    let part_names: BTreeSet<String> = form.parts.iter().map(|p| p.name.clone()).collect();
+    let upload = schema(&doc, "DocumentUpload");
+    assert_eq!(property_names(upload), part_names);
+    assert_eq!(strings(&upload["required"]), part_names);
+    assert_eq!(
+        upload["properties"]["page"]["maxItems"],
+        json!(portal_domain::documents::MAX_PAGES)
+    );
+    assert_eq!(
+        schema(&doc, "PageInfo")["properties"]["bytes"]["maximum"],
+        json!(portal_domain::documents::MAX_DOCUMENT_BYTES)
+    );
+
+    // Each operation names its schemas, under the documents tag.
+    let list = documented_operation(&doc, portal_api::ops::GetDocuments::SPEC);
+    assert!(strings(&list["tags"]).contains("documents"));
+    assert_eq!(
+        ref_name(&list["responses"]["200"]["content"]["application/json"]["schema"]["items"]),
+        Some("SubmittedDocument")
+    );
+    let submit = documented_operation(&doc, portal_api::ops::SubmitDocuments::SPEC);
+    assert!(strings(&submit["tags"]).contains("documents"));
+    assert_eq!(
+        ref_name(&submit["requestBody"]["content"]["multipart/form-data"]["schema"]),
+        Some("DocumentUpload")
+    );
+    let answer = |status: &str| {
+        ref_name(&submit["responses"][status]["content"]["application/json"]["schema"])
+            .map(str::to_owned)
+    };
+    assert_eq!(answer("201").as_deref(), Some("SubmittedDocument"));
+    assert_eq!(answer("409").as_deref(), Some("ErrorIdempotencyConflict"));
+    assert_eq!(answer("413").as_deref(), Some("ErrorTooLarge"));
+    assert_eq!(answer("422").as_deref(), Some("ErrorDocumentRefused"));
 }

@@ -461,8 +461,14 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
 /// The income proof's uploader (SPEC S11): the documents page's, which
 /// answers the reception number of what it sent.
 fn proof_uploader(on_sent: Callback<String>) -> impl IntoView {
-    let _ = on_sent;
-    view! { <p>{common::tr(|t| t.coming_soon_body)}</p> }
+    let sender = crate::pages::documents::document_sender(use_backend(), use_session());
+    view! {
+        <crate::components::documents::DocumentUploader
+            kind=portal_api::DocumentKind::IncomeProof
+            send=sender
+            prefix="proof"
+            on_sent=Callback::new(move |d: portal_api::SubmittedDocument| on_sent.run(d.reception_number)) />
+    }
 }
 
 /// A decrease: the new line, a confirmation with the warning, then done.

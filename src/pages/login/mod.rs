@@ -153,7 +153,9 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
                 | BackendError::LineRefused { .. }
-                | BackendError::ProfileRefused { .. } => {
+                | BackendError::ProfileRefused { .. }
+                | BackendError::DocumentRefused { .. }
+                | BackendError::TooLarge => {
                     (None, failure_text(c, &e).to_owned(), None)
                 }
                 BackendError::InvalidInput { .. } => (None, c.errors_heading.to_owned(), None),
