@@ -53,15 +53,20 @@ write(main, replaceAll(read(main), `from "./${LINK}"`, `from "./${link}"`));
 const needs = splitDependencies(loader);
 
 // 2. The loader. A page's split point is named after its path's first
-// segment (`/password-reset` → `password_reset`); routes.rs tests that.
+// segment (`/password-reset` → `password_reset`), a settings section's after
+// both (`/settings/prepaid-card` → `settings_prepaid_card`); routes.rs tests
+// the first.
 const boot = `boot-${id}.js`;
 write(
   boot,
   `// Written by scripts/finish-build.mjs. Starts fetching the chunks of the
 // page being opened while the main module loads, then starts the app.
 const needs = ${JSON.stringify(needs)};
-const segment = location.pathname.split("/")[1] || "home";
-for (const f of needs[segment.replace(/-/g, "_")] || []) {
+const parts = location.pathname.split("/").map((p) => p.replace(/-/g, "_"));
+const segment = parts[1] || "home";
+// A settings section (\`/settings/address\`) is a chunk of its own too.
+const section = parts[2] ? needs[segment + "_" + parts[2]] || [] : [];
+for (const f of new Set([...(needs[segment] || []), ...section])) {
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";

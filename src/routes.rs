@@ -244,10 +244,10 @@ impl SettingsSection {
             SettingsSection::RepaymentDate => ("ご返済日の変更", "Repayment date"),
             SettingsSection::Address => ("ご住所の変更", "Address"),
             SettingsSection::Employer => ("お勤め先の変更", "Employer"),
-            SettingsSection::Email => ("メールアドレスの変更", "E-mail address"),
+            SettingsSection::Email => ("メールアドレスの登録・変更", "E-mail address"),
             SettingsSection::WebId => ("WEB-ID・パスワードの登録・変更", "WEB-ID and password"),
             SettingsSection::PrepaidCard => {
-                ("VISAプリペイドカードの登録・変更", "VISA prepaid card")
+                ("VISAプリペイドカード番号の登録・変更", "VISA prepaid card")
             }
         };
         locale.pick(ja, en)
@@ -393,6 +393,31 @@ mod tests {
         assert_eq!(Page::login_for("/history"), "/login?next=/history");
         assert_eq!(Page::login_for("/home"), "/login");
         assert_eq!(Page::login_for("/nowhere"), "/login");
+    }
+
+    /// The loader preloads a settings section's chunk by both segments of
+    /// its path (`/settings/prepaid-card` → `settings_prepaid_card`).
+    #[test]
+    fn every_settings_section_chunk_is_named_after_its_path() {
+        let source = include_str!("pages/settings/mod.rs");
+        let mut names: Vec<String> = source
+            .split("#[wasm_split(")
+            .skip(1)
+            .filter_map(|rest| rest.split(',').next())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        let mut expected: Vec<String> = SettingsSection::ALL
+            .iter()
+            .map(|s| format!("settings_{}", s.segment().replace('-', "_")))
+            .collect();
+        expected.sort();
+        assert_eq!(names, expected);
+        let titles: HashSet<_> = SettingsSection::ALL
+            .iter()
+            .map(|s| s.title(Locale::Ja))
+            .collect();
+        assert_eq!(titles.len(), SettingsSection::ALL.len());
     }
 
     /// The loader (`scripts/finish-build.mjs`) preloads the chunk of the

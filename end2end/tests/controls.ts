@@ -101,3 +101,32 @@ export async function shortTimeout(page: Page) {
 export function faultCount(kind: FaultKind): number {
   return BACKEND === "http" && kind === "offline" ? 2 : 1;
 }
+
+export type ReviewDecision = "approve" | "refuse" | "ask_for_documents";
+
+const DECISION_LABEL: Record<ReviewDecision, string> = {
+  approve: "審査を承認する",
+  refuse: "審査を否決する",
+  ask_for_documents: "書類不備にする",
+};
+
+/**
+ * Decides every open credit-line review at once: the demo panel's buttons
+ * with the fake lender, the server's test control over HTTP (at the page's
+ * clock, which the server follows).
+ */
+export async function decideReviews(page: Page, request: APIRequestContext, decision: ReviewDecision) {
+  if (BACKEND === "http") {
+    const now = await page.evaluate(() => Date.now());
+    const r = await request.post("/api/v1/test/line-reviews", {
+      data: { decision },
+      headers: { "X-Test-Now": String(now) },
+    });
+    expect(r.status()).toBe(200);
+    return;
+  }
+  const panel = await openDemoPanel(page);
+  await panel.getByRole("button", { name: DECISION_LABEL[decision] }).click();
+  await expect(panel.getByText(/件の審査を処理しました/)).toBeVisible();
+  await panel.locator("summary").first().click();
+}

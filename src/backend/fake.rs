@@ -218,7 +218,8 @@ impl Backend for FakeBackend {
                 result = result.and_then(|reply| self.keep_started_session(&reply));
             }
             self.store_session(&self.lender.borrow());
-            if op.writes {
+            let settled = self.lender.borrow_mut().take_settled();
+            if op.writes || settled {
                 self.save();
             }
             if fault == Some(Fault::Timeout) {
@@ -326,5 +327,15 @@ impl DemoControls for FakeBackend {
         let mut mail = lender.mailbox();
         mail.reverse();
         mail
+    }
+
+    fn decide_reviews(&self, decision: fake_lender::limit::DemoDecision) -> usize {
+        let decided = {
+            let mut lender = self.lender.borrow_mut();
+            self.adopt_stored(&mut lender);
+            lender.decide_reviews(decision, browser::now_utc())
+        };
+        self.save();
+        decided
     }
 }

@@ -385,6 +385,18 @@ mod tests {
         );
         assert_eq!(error_from(418, "teapot"), BackendError::Malformed);
         assert_eq!(
+            error_from(
+                422,
+                r#"{"code":"profile_refused","problems":[{"field":"city","error":"required"}]}"#
+            ),
+            BackendError::ProfileRefused {
+                problems: vec![portal_api::ProfileProblem {
+                    field: portal_domain::profile::ProfileField::City,
+                    error: portal_api::ProfileRule::Required,
+                }],
+            }
+        );
+        assert_eq!(
             error_from(500, r#"{"code":"offline"}"#),
             BackendError::Server
         );

@@ -151,6 +151,8 @@ pub trait DemoControls {
     fn pending_faults(&self) -> u32;
     /// The notice e-mails the lender sent, newest first.
     fn mailbox(&self) -> Vec<fake_lender::movements::Mail>;
+    /// Decides every open credit-line review at once (SPEC S16); how many.
+    fn decide_reviews(&self, decision: fake_lender::limit::DemoDecision) -> usize;
 }
 
 /// The backend in context. `SendWrapper` is sound here because a CSR app

@@ -204,6 +204,7 @@ pub fn input_id(f: InputField) -> &'static str {
         InputField::Code => "code",
         InputField::PasswordConfirmation => "password-confirmation",
         InputField::RepaymentDay => "repayment-day",
+        InputField::CurrentPassword => "current-password",
     }
 }
 

@@ -93,6 +93,11 @@ fn DemoPanel() -> impl IntoView {
             pending.set(n);
         });
     };
+    let decided = RwSignal::new(None::<usize>);
+    let decide = move |d: fake_lender::limit::DemoDecision| {
+        with_demo(&|c| decided.set(Some(c.decide_reviews(d))));
+        refresh_mail();
+    };
     let reset = move |_| {
         with_demo(&|d| d.reset());
         clock.0.set(browser::now_utc());
@@ -138,6 +143,15 @@ fn DemoPanel() -> impl IntoView {
                     <input id="demo-fault-count" type="number" min="1" max="20" inputmode="numeric" bind:value=count />
                     <button type="button" class="secondary" on:click=inject>{tr(|t| t.inject)}</button>
                     <p role="status">{move || (pending.get() > 0).then(|| (i18n.t::<Texts>().pending)(pending.get()))}</p>
+                </fieldset>
+                <fieldset>
+                    <legend>{tr(|t| t.reviews)}</legend>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=move |_| decide(fake_lender::limit::DemoDecision::Approve)>{tr(|t| t.approve)}</button>
+                        <button type="button" class="secondary" on:click=move |_| decide(fake_lender::limit::DemoDecision::Refuse)>{tr(|t| t.refuse)}</button>
+                        <button type="button" class="secondary" on:click=move |_| decide(fake_lender::limit::DemoDecision::AskForDocuments)>{tr(|t| t.ask_documents)}</button>
+                    </div>
+                    <p role="status">{move || decided.get().map(|n| (i18n.t::<Texts>().decided)(n))}</p>
                 </fieldset>
                 <fieldset>
                     <legend>{tr(|t| t.mailbox)}</legend>

@@ -5,6 +5,26 @@ use crate::texts;
 texts! {
     /// The demo panel (デモ操作).
     pub struct Texts {
+        reviews: &'static str {
+            ja: "限度額の審査",
+            en: "Credit-line review",
+        }
+        approve: &'static str {
+            ja: "審査を承認する",
+            en: "Approve now",
+        }
+        refuse: &'static str {
+            ja: "審査を否決する",
+            en: "Refuse now",
+        }
+        ask_documents: &'static str {
+            ja: "書類不備にする",
+            en: "Ask for documents",
+        }
+        decided: fn(usize) -> String {
+            ja: |n| format!("{n}件の審査を処理しました。"),
+            en: |n| format!("{n} review(s) decided."),
+        }
         title: &'static str {
             ja: "デモ操作",
             en: "Demo controls",

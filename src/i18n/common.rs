@@ -112,6 +112,26 @@ texts! {
             ja: "このサービスは現在準備中です。",
             en: "This service is being prepared.",
         }
+        review_received: &'static str {
+            ja: "受付",
+            en: "Received",
+        }
+        review_reviewing: &'static str {
+            ja: "審査中",
+            en: "Under review",
+        }
+        review_approved: &'static str {
+            ja: "承認",
+            en: "Approved",
+        }
+        review_refused: &'static str {
+            ja: "否決",
+            en: "Declined",
+        }
+        review_documents: &'static str {
+            ja: "書類不備",
+            en: "Documents needed",
+        }
         late_charge: &'static str {
             ja: "遅延損害金",
             en: "Late charge",
@@ -186,6 +206,10 @@ fn ja_field_error(label: &str, e: FieldError) -> String {
         FieldError::DueToday => {
             format!("ご返済日当日は{label}を変更できません。明日以降にお手続きください。")
         }
+        FieldError::SameAsCurrent => {
+            format!("{label}が現在のものと同じです。別のものを入力してください。")
+        }
+        FieldError::Incorrect => format!("{label}が正しくありません。"),
     }
 }
 
@@ -235,5 +259,21 @@ fn en_field_error(label: &str, e: FieldError) -> String {
         FieldError::DueToday => {
             format!("Your {label} cannot change on a repayment date. Please try again tomorrow.")
         }
+        FieldError::SameAsCurrent => {
+            format!("Your {label} is the same as the current one. Enter a different one.")
+        }
+        FieldError::Incorrect => format!("Your {label} is not correct."),
+    }
+}
+
+/// The name of a credit-line review's status (SPEC S19: 受付, 審査中, 承認,
+/// 否決, 書類不備), shared by the home page's notice and `/limit`.
+pub fn review_status(t: &Texts, status: portal_api::ReviewStatus) -> &'static str {
+    match status {
+        portal_api::ReviewStatus::Received => t.review_received,
+        portal_api::ReviewStatus::Reviewing => t.review_reviewing,
+        portal_api::ReviewStatus::Approved => t.review_approved,
+        portal_api::ReviewStatus::Refused => t.review_refused,
+        portal_api::ReviewStatus::DocumentsNeeded => t.review_documents,
     }
 }

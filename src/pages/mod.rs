@@ -14,6 +14,7 @@ pub mod documents;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod limit;
 pub mod login;
 pub mod maintenance;
 pub mod not_found;
@@ -46,8 +47,8 @@ pub async fn load(page: Page) -> Result<AnyView, ChunkError> {
         Page::Reminders => reminders_view().await,
         Page::Points => points_view().await,
         Page::Settings => settings_view().await,
+        Page::Limit => limit_view().await,
         Page::Documents => documents_view().await,
-        other => Ok(view! { <coming_soon::ComingSoonPage page=other /> }.into_any()),
     }
 }
 
@@ -67,8 +68,8 @@ pub async fn preload(page: Page) -> Result<(), ChunkError> {
         Page::Reminders => preload_reminders().await,
         Page::Points => preload_points().await,
         Page::Settings => preload_settings().await,
+        Page::Limit => preload_limit().await,
         Page::Documents => preload_documents().await,
-        _ => Ok(()),
     };
     Ok(loaded?)
 }
@@ -139,6 +140,11 @@ fn points_view() -> Result<AnyView, ChunkError> {
 #[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_settings))]
 fn settings_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <settings::SettingsPage /> }.into_any())
+}
+
+#[wasm_split(limit, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_limit))]
+fn limit_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <limit::LimitPage /> }.into_any())
 }
 
 #[wasm_split(documents, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_documents))]

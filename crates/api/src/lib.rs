@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod documents;
+pub mod limit;
 pub mod movement;
 pub mod ops;
 pub mod recovery;
@@ -20,6 +21,7 @@ pub mod services;
 pub mod settings;
 
 pub use documents::*;
+pub use limit::*;
 pub use movement::*;
 pub use recovery::*;
 pub use services::*;
@@ -223,6 +225,10 @@ pub struct AccountSummary {
     /// The contract APR in percent as the lender writes it, `"17.8"`, without
     /// the `%` sign so that each locale can place it.
     pub apr_percent: String,
+    /// The status of a credit-line increase request still under review, or
+    /// decided in the last 14 days, for the home page's notice (SPEC S10).
+    #[serde(default)]
+    pub line_review: Option<ReviewStatus>,
 }
 
 /// Whether a ledger entry lent money or paid it back.
@@ -408,6 +414,15 @@ pub enum BackendError {
     ExchangeRefused {
         refusal: ExchangeError,
     },
+    /// A credit-line request or decrease the rules refuse (SPEC S10).
+    LineRefused {
+        problems: Vec<LineProblem>,
+    },
+    /// The address, employer or prepaid card form has problems (SPEC S12),
+    /// every one listed; nothing was changed.
+    ProfileRefused {
+        problems: Vec<ProfileProblem>,
+    },
     /// A document submission the rules refuse (SPEC S11): every problem,
     /// each naming its page (1-based) or the submission as a whole.
     DocumentRefused {
@@ -443,6 +458,8 @@ pub enum ErrorCode {
     CodeEnded,
     WebIdTaken,
     ExchangeRefused,
+    LineRefused,
+    ProfileRefused,
     DocumentRefused,
     TooLarge,
     Server,
@@ -452,8 +469,8 @@ pub enum ErrorCode {
 }
 
 /// An error body as read: the code and whichever fields its variant has.
-/// `problems` is kept as raw JSON because two variants give it different
-/// types; it is read once the code says which.
+/// `problems` is kept as raw JSON because several variants give it
+/// different types; it is read once the code says which.
 #[derive(Debug, Deserialize)]
 pub struct ErrorWire {
     code: ErrorCode,
@@ -486,6 +503,12 @@ impl TryFrom<ErrorWire> for BackendError {
                 problems: problems(w.problems)?,
             },
             ErrorCode::PayeeRefused => BackendError::PayeeRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::LineRefused => BackendError::LineRefused {
+                problems: problems(w.problems)?,
+            },
+            ErrorCode::ProfileRefused => BackendError::ProfileRefused {
                 problems: problems(w.problems)?,
             },
             ErrorCode::Maintenance => BackendError::Maintenance {
@@ -591,6 +614,19 @@ mod tests {
             BackendError::ExchangeRefused {
                 refusal: ExchangeError::Insufficient { balance: 120 },
             },
+            BackendError::LineRefused {
+                problems: vec![LineProblem::with(
+                    LineField::NewLine,
+                    LineRule::BelowBalance,
+                    Yen(160_000),
+                )],
+            },
+            BackendError::ProfileRefused {
+                problems: vec![ProfileProblem {
+                    field: portal_domain::profile::ProfileField::PrepaidCard,
+                    error: ProfileRule::Checksum,
+                }],
+            },
             BackendError::DocumentRefused {
                 problems: vec![
                     DocumentProblem {
@@ -621,6 +657,8 @@ mod tests {
             r#"{"code":"maintenance"}"#,
             r#"{"code":"invalid_input"}"#,
             r#"{"code":"payee_refused","problems":[{"field":"Pin","error":"PinLength"}]}"#,
+            r#"{"code":"profile_refused","problems":[{"field":"holder","error":"not_kana"}]}"#,
+            r#"{"code":"profile_refused"}"#,
             r#"{"code":"nope"}"#,
             r#"{"code":"code_refused"}"#,
             r#"{"code":"code_ended","why":"later"}"#,

@@ -28,10 +28,16 @@ use crate::{
     SignInRequest, SignedIn, TransferQuote, TransferReceipt, TransferRequest,
 };
 use crate::{
+    AddressChanged, AddressInput, EmployerChanged, EmployerInput, PrepaidCardInput,
+    PrepaidCardRegistered,
+};
+use crate::{
     CodeSent, PasswordResetRequest, Registered, RegistrationCodeRequest, RegistrationRequest,
     ResetCodeRequest, VerifyCodeRequest,
 };
+use crate::{CreditLineStatus, LineDecrease, LineIncreaseRequest, LineRequest};
 use crate::{DocumentUpload, Form, FormRequest, SubmittedDocument};
+use crate::{EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged};
 use crate::{ExchangeReceipt, ExchangeRequest, PointsStatus, ReminderSetting, ReminderStatus};
 use crate::{Profile, RepaymentDayChange, RepaymentDayChanged};
 use serde::de::DeserializeOwned;
@@ -198,6 +204,15 @@ macro_rules! for_each_operation {
             $crate::ops::ExchangePoints,
             $crate::ops::GetProfile,
             $crate::ops::ChangeRepaymentDay,
+            $crate::ops::GetCreditLine,
+            $crate::ops::RequestLineIncrease,
+            $crate::ops::DecreaseLine,
+            $crate::ops::ChangeAddress,
+            $crate::ops::ChangeEmployer,
+            $crate::ops::RegisterPrepaidCard,
+            $crate::ops::RequestEmailChangeCode,
+            $crate::ops::ConfirmEmailChange,
+            $crate::ops::ChangeLogin,
             $crate::ops::GetDocuments,
             $crate::ops::SubmitDocuments
         }
@@ -721,3 +736,85 @@ mod form_tests {
         assert!(SignIn::from_form(Form::default()).is_err());
     }
 }
+
+operation!(
+    /// `GET /credit-line`: the line, the balance, the rate and the latest
+    /// increase request with its review status (SPEC S10).
+    GetCreditLine: () => CreditLineStatus,
+    OpSpec::member_read("creditLine", "/credit-line", Input::Nothing)
+);
+
+operation!(
+    /// `POST /credit-line/increase-requests`: ask for a higher line; one
+    /// request is reviewed at a time, so a repeat is refused, never doubled.
+    RequestLineIncrease: LineIncreaseRequest => LineRequest,
+    member_write("requestLineIncrease", Method::Post, "/credit-line/increase-requests", 201, false, false)
+);
+
+operation!(
+    /// `PUT /credit-line`: lower the line at once (no review); the same line
+    /// again is refused as not lower, so a retry cannot lower it twice.
+    DecreaseLine: LineDecrease => CreditLineStatus,
+    member_write("decreaseLine", Method::Put, "/credit-line", 200, false, false)
+);
+
+operation!(
+    /// `PUT /profile/address`: register or change the home address (SPEC
+    /// S12); the same address again changes nothing.
+    ChangeAddress: AddressInput => AddressChanged,
+    member_write("changeAddress", Method::Put, "/profile/address", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/employer`: register or change the employer (SPEC S12);
+    /// the same employer again changes nothing.
+    ChangeEmployer: EmployerInput => EmployerChanged,
+    member_write("changeEmployer", Method::Put, "/profile/employer", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/prepaid-card`: register or change the VISA prepaid card
+    /// number (SPEC S12); the same number again changes nothing.
+    RegisterPrepaidCard: PrepaidCardInput => PrepaidCardRegistered,
+    member_write("registerPrepaidCard", Method::Put, "/profile/prepaid-card", 200, true, false)
+);
+
+operation!(
+    /// `POST /profile/email/codes`: mail a confirmation code to the address
+    /// the member wants to change to (SPEC S12). A new request ends the
+    /// member's previous one. Codes live only in the lender's memory
+    /// (`writes: false`); not retried (it sends an e-mail).
+    RequestEmailChangeCode: EmailCodeRequest => CodeSent,
+    OpSpec {
+        name: "requestEmailChangeCode",
+        method: Method::Post,
+        path: "/profile/email/codes",
+        input: Input::Json,
+        status: 202,
+        session: true,
+        starts_session: false,
+        ends_session: false,
+        idempotent: false,
+        writes: false,
+        idempotency_key: false,
+    }
+);
+
+operation!(
+    /// `PUT /profile/email`: the code from the new address changes the
+    /// registered address. The lender answers an exact repeat as it
+    /// answered the first (no second try used, no second change), so it
+    /// may be retried.
+    ConfirmEmailChange: EmailChangeRequest => EmailChanged,
+    member_write("confirmEmailChange", Method::Put, "/profile/email", 200, true, false)
+);
+
+operation!(
+    /// `PUT /profile/login`: change the WEB-ID and/or password, confirmed
+    /// with the current password, or add a card member's first WEB-ID and
+    /// password, confirmed with the PIN. A wrong current secret counts
+    /// towards the security lock; an exact repeat is answered as the first
+    /// was without counting again or changing twice, so it may be retried.
+    ChangeLogin: LoginChangeRequest => LoginChanged,
+    member_write("changeLogin", Method::Put, "/profile/login", 200, true, false)
+);

@@ -44,6 +44,13 @@ pub enum FieldError {
     Overdue,
     /// A repayment date change asked for on a due date itself.
     DueToday,
+    /// A new value that is the one registered now (a new e-mail address
+    /// that is the current one, a new password that is the current one).
+    SameAsCurrent,
+    /// A current password or PIN, typed to confirm a change while signed
+    /// in, that is not the member's (it counts towards the security lock
+    /// like a failed sign-in).
+    Incorrect,
 }
 
 /// A form field, so that errors can be linked to the control they belong to.
@@ -61,6 +68,9 @@ pub enum Field {
     PasswordConfirmation,
     /// The day of the month repayments fall due (SPEC S2, S12).
     RepaymentDay,
+    /// The password the member signs in with now, typed to confirm a
+    /// change of WEB-ID or password (SPEC S12); `Password` is the new one.
+    CurrentPassword,
 }
 
 /// The result of normalising typed input.

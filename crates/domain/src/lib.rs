@@ -5,12 +5,14 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod credentials;
 pub mod documents;
 pub mod input;
 pub mod institution;
 pub mod interest;
 pub mod kana;
 pub mod lending;
+pub mod line_change;
 pub mod maintenance;
 pub mod money;
 pub mod movement;

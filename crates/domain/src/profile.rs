@@ -653,8 +653,8 @@ pub fn parse_department(raw: &str) -> Result<Option<String>, LineError> {
 // Whole forms
 // ---------------------------------------------------------------------------
 
-/// A field of the address or employer form, so that errors can be linked to
-/// the control they belong to.
+/// A field of the address, employer or prepaid card form, so that errors
+/// can be linked to the control they belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileField {
@@ -666,6 +666,8 @@ pub enum ProfileField {
     EmployerName,
     EmployerPhone,
     Department,
+    /// The VISA prepaid card number ([`parse_prepaid_card`]).
+    PrepaidCard,
 }
 
 /// Why one field of the address or employer form was refused.

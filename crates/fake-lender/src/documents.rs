@@ -166,6 +166,10 @@ impl Lender {
             digest,
         };
         let view = stored.view(now);
+        if upload.kind == DocumentKind::IncomeProof {
+            // A credit-line review waiting for documents goes on (SPEC S10).
+            self.income_proof_received(member.id, &view.reception_number, now);
+        }
         let documents = &mut self.account_mut(member.id)?.documents;
         documents.push(stored);
         let excess = documents.len().saturating_sub(MAX_DOCUMENTS);

@@ -177,6 +177,11 @@ pub struct Ledger {
     /// stretch its day.
     #[serde(default)]
     pub day_changes: Vec<DayChange>,
+    /// The Japan date up to which the carried sums are priced when it is
+    /// later than the latest entry: a rate change (SPEC S10) prices the days
+    /// before it at the old rate.
+    #[serde(default)]
+    pub priced_to: Option<NaiveDate>,
 }
 
 /// A repayment date change as the walk of due dates needs it.
@@ -212,6 +217,7 @@ impl Ledger {
             carried_interest: Accrual::ZERO,
             carried_late_charge: Accrual::ZERO,
             day_changes: Vec::new(),
+            priced_to: None,
         }
     }
 
@@ -244,7 +250,7 @@ impl Ledger {
             interest: self.carried_interest,
             late_charge: self.carried_late_charge,
         };
-        let Some(from) = self.last_date() else {
+        let Some(from) = self.last_date().map(|d| d.max(self.priced_to.unwrap_or(d))) else {
             return carried;
         };
         let missed = self.due_state().and_then(DueState::missed_due);
@@ -314,6 +320,23 @@ impl Ledger {
             }
         }
         due
+    }
+
+    /// Changes the contract rate from `on` (a Japan date): the days up to
+    /// `on` are priced at the old rate and carried exactly, the days after
+    /// it at `apr` (an approved credit-line increase whose new line lowers
+    /// the legal cap, SPEC S1, S10).
+    pub fn change_apr(&mut self, apr: Apr, on: NaiveDate) {
+        if apr == self.apr {
+            return;
+        }
+        if self.last_date().is_some_and(|last| on > last) {
+            let owed = self.owed(on);
+            self.carried_interest = owed.interest;
+            self.carried_late_charge = owed.late_charge;
+            self.priced_to = Some(on);
+        }
+        self.apr = apr;
     }
 
     /// Changes the repayment day on `today` (SPEC S12) and gives the next

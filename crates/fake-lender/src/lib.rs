@@ -13,8 +13,11 @@
 //! It never reads a random source either: each sign-in is handed its new
 //! token, minted by the driver from a cryptographic source (`serve.rs`).
 
+pub mod contact;
+pub mod credentials;
 pub mod documents;
 pub mod ledger;
+pub mod limit;
 pub mod movements;
 pub mod points;
 pub mod recovery;
@@ -85,6 +88,13 @@ pub struct AccountState {
     /// The details changed through the settings (SPEC S12).
     #[serde(default)]
     pub settings: settings::StoredSettings,
+    /// The credit line as changed through `/limit` (SPEC S10); `None`
+    /// keeps the seeded one.
+    #[serde(default)]
+    pub line: Option<Yen>,
+    /// The latest credit-line increase request and its review.
+    #[serde(default)]
+    pub line_request: Option<limit::StoredLineRequest>,
     /// Submitted documents (SPEC S11), metadata only, the latest
     /// `documents::MAX_DOCUMENTS`.
     #[serde(default)]
@@ -178,6 +188,10 @@ pub struct Lender {
     by_member: HashMap<String, VecDeque<SessionToken>>,
     /// Pending registration and reset codes, in memory only.
     recovery: recovery::Recovery,
+    /// A read moved a credit-line review on (`limit::settle_review`), so the
+    /// state changed although the operation declares no write; adapters
+    /// that save only after writers ask `take_settled`.
+    settled: bool,
 }
 
 impl Lender {
@@ -198,6 +212,8 @@ impl Lender {
                 reminder: reminders::seeded_reminder(m),
                 points: seed::seed_points(m, now),
                 settings: settings::StoredSettings::default(),
+                line: None,
+                line_request: None,
                 documents: Vec::new(),
             })
             .collect();
@@ -238,6 +254,8 @@ impl Lender {
                     reminder: reminders::seeded_reminder(m),
                     points: seed::seed_points(m, state.seeded_at),
                     settings: settings::StoredSettings::default(),
+                    line: None,
+                    line_request: None,
                     documents: Vec::new(),
                 });
             }
@@ -247,6 +265,7 @@ impl Lender {
             sessions: HashMap::new(),
             by_member: HashMap::new(),
             recovery: recovery::Recovery::default(),
+            settled: false,
         }
     }
 
@@ -264,6 +283,12 @@ impl Lender {
     }
 
     /// How many sessions are live (or expired but not yet swept).
+    /// Whether an operation since the last call changed the persisted
+    /// state although it declares no write (a review moved on by a read).
+    pub fn take_settled(&mut self) -> bool {
+        std::mem::take(&mut self.settled)
+    }
+
     pub fn session_count(&self) -> usize {
         self.sessions.len()
     }
@@ -519,6 +544,8 @@ impl Lender {
     ) -> Result<AccountSummary, BackendError> {
         let member_id = self.touch_session(token, now)?;
         let member = seed::member(&member_id).ok_or(BackendError::NotSignedIn)?;
+        let line = self.line_of(member);
+        let line_review = self.line_review_notice(member.id, now);
         let account = self.account(member.id)?;
         let previous_sign_in = account.previous_sign_in;
         let ledger = &account.ledger;
@@ -527,8 +554,8 @@ impl Lender {
         Ok(AccountSummary {
             member_name: member.name.to_owned(),
             balance,
-            credit_line: Yen(member.credit_line),
-            available: Yen((member.credit_line - balance.0).max(0)),
+            credit_line: line,
+            available: Yen((line.0 - balance.0).max(0)),
             next_due: ledger.next_due(today).map(|d| NextDue {
                 date: d.date,
                 minimum: d.minimum,
@@ -542,6 +569,7 @@ impl Lender {
             interest_free_days_left: ledger.interest_free_days_left(today),
             interest_to_next_due: ledger.interest_to_next_due(today),
             apr_percent: ledger.apr.to_string(),
+            line_review,
         })
     }
 
@@ -600,7 +628,9 @@ impl Lender {
             return Err(BackendError::NotSignedIn);
         }
         session.last_seen = now;
-        Ok(session.member_id.clone())
+        let member_id = session.member_id.clone();
+        self.settle_review(&member_id, now);
+        Ok(member_id)
     }
 
     fn account(&self, member_id: &str) -> Result<&AccountState, BackendError> {

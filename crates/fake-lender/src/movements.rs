@@ -359,7 +359,7 @@ impl Lender {
             .ok_or(BackendError::NoPayeeAccount)?
             .view();
         let balance = account.ledger.balance();
-        let available = Yen((member.credit_line - balance.0).max(0));
+        let available = Yen((self.line_of(member).0 - balance.0).max(0));
         let amount = check_transfer(request.amount, available)
             .map_err(|reason| BackendError::AmountRefused { reason })?;
         Ok(TransferQuote {

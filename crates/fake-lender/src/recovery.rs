@@ -25,7 +25,7 @@ use portal_domain::input::{
     collect_errors, parse_member_number, parse_new_password, parse_web_id, Field, FieldError,
 };
 use portal_domain::recovery::{
-    parse_confirmation_code, parse_email, CodeChallenge, CodeRefusal, ConfirmationCode,
+    parse_confirmation_code, parse_email, CodeChallenge, CodeRefusal, ConfirmationCode, Email,
     CODE_VALID_MINUTES, COMPLETE_WITHIN_MINUTES,
 };
 use serde::{Deserialize, Serialize};
@@ -72,12 +72,20 @@ struct Pending {
 pub struct Recovery {
     pending: HashMap<String, Pending>,
     mail: Vec<Mail>,
+    /// Signed-in members' e-mail changes waiting for their code and the
+    /// answers to their last changes (SPEC S12, `crate::credentials`).
+    pub(crate) credentials: crate::credentials::Volatile,
 }
 
 impl Recovery {
     /// The e-mails that carried codes, kept out of persisted state.
     pub fn mail(&self) -> &[Mail] {
         &self.mail
+    }
+
+    /// Keeps an e-mail that carries a code, in memory only.
+    pub(crate) fn push_mail(&mut self, mail: Mail) {
+        self.mail.push(mail);
     }
 }
 
@@ -126,6 +134,15 @@ impl Lender {
             })
     }
 
+    /// Whether `email` is the member's registered address now: the one
+    /// changed through the settings (SPEC S12), else the seeded one. An
+    /// address the member has changed away from matches no longer.
+    fn registered_email_is(&self, member: &seed::DemoMember, email: &Email) -> bool {
+        self.email_of(member)
+            .and_then(|e| parse_email(&e).ok())
+            .is_some_and(|e| e.same_mailbox(email))
+    }
+
     pub(crate) fn stored_login(&self, member_id: &str) -> Option<&StoredLogin> {
         self.state.logins.iter().find(|l| l.member_id == member_id)
     }
@@ -151,10 +168,9 @@ impl Lender {
                 ]));
             }
         };
-        let member = seed::demo_members().iter().find(|m| {
-            m.member_number == number.as_str()
-                && parse_email(m.email).is_ok_and(|e| e.same_mailbox(&email))
-        });
+        let member = seed::demo_members()
+            .iter()
+            .find(|m| m.member_number == number.as_str() && self.registered_email_is(m, &email));
         let member_id = match member {
             Some(m) if self.web_id_of(m).is_some() => {
                 self.send_volatile_mail(
@@ -211,7 +227,7 @@ impl Lender {
         };
         let member = seed::demo_members().iter().find(|m| {
             self.web_id_of(m).as_deref() == Some(web_id.as_str())
-                && parse_email(m.email).is_ok_and(|e| e.same_mailbox(&email))
+                && self.registered_email_is(m, &email)
         });
         let member_id = member.map(|m| {
             self.send_volatile_mail(

@@ -295,7 +295,7 @@ impl Serve<ops::GetMovement> for Lender {
 
 impl Call<'_> {
     /// A fresh request name and confirmation code for a code request.
-    fn fresh_challenge(
+    pub(crate) fn fresh_challenge(
         &mut self,
     ) -> Result<(String, portal_domain::recovery::ConfirmationCode), BackendError> {
         let name = self.fresh_token()?.as_str().to_owned();

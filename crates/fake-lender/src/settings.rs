@@ -171,3 +171,254 @@ impl Serve<ops::GetProfile> for Lender {
         self.profile(call.token()?, call.now)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{fresh_token, wednesday_noon};
+    use crate::Ledger;
+    use chrono::{Duration, NaiveDate, TimeZone};
+    use portal_api::{Channel, SignInRequest};
+    use portal_domain::money::Yen;
+    use portal_domain::rate::Apr;
+    use proptest::prelude::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+    }
+
+    /// Noon JST on 2026-01-05 (a Monday) plus `days`.
+    fn noon_after(days: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 5, 3, 0, 0)
+            .single()
+            .unwrap_or_default()
+            + Duration::days(days)
+    }
+
+    fn day(days: i64) -> NaiveDate {
+        to_jst(noon_after(days)).date()
+    }
+
+    fn ledger_with_a_borrowing(repayment_day: RepaymentDay) -> Ledger {
+        let apr = Apr::from_percent(rust_decimal::Decimal::new(178, 1))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mut ledger = Ledger::new(apr, repayment_day, false);
+        ledger
+            .apply_borrowing(Yen(100_000), Channel::Atm, noon_after(0))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        ledger
+    }
+
+    #[test]
+    fn a_changed_day_moves_the_pending_due_date_and_the_ones_after_it() {
+        let mut ledger = ledger_with_a_borrowing(RepaymentDay::TwentyFifth);
+        // Borrowed on the 5th: due on the 25th of the same month, a Sunday,
+        // so Monday the 26th.
+        let pending = ledger.next_due(day(5)).unwrap_or_else(|| panic!("no due"));
+        assert_eq!(pending.date, ymd(2026, 1, 26));
+        // On the 10th, to the 15th: January's 15th is 5 days away, too
+        // soon, so February's, a Sunday, moved to Monday the 16th.
+        assert_eq!(
+            ledger.change_repayment_day(RepaymentDay::Fifteenth, day(5)),
+            Ok(Some(ymd(2026, 2, 16)))
+        );
+        let moved = ledger.next_due(day(5)).unwrap_or_else(|| panic!("no due"));
+        assert_eq!(moved.date, ymd(2026, 2, 16));
+        assert_eq!(
+            moved.minimum, pending.minimum,
+            "the instalment is unchanged"
+        );
+        // The old date passes without a late day; the new one does not.
+        assert_eq!(ledger.overdue_days(ymd(2026, 1, 27)), 0);
+        assert_eq!(ledger.late_charge(ymd(2026, 1, 30)), Yen(0));
+        assert_eq!(ledger.overdue_days(ymd(2026, 2, 17)), 1);
+        // Paid on the new date, the next one is a month later on the new
+        // day (March 15 is a Sunday).
+        ledger
+            .apply_repayment(moved.minimum, Channel::Atm, noon_after(42))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(day(42), ymd(2026, 2, 16));
+        assert_eq!(
+            ledger.next_due(day(42)).map(|d| d.date),
+            Some(ymd(2026, 3, 16))
+        );
+        // The same day again changes nothing.
+        let before = ledger.clone();
+        assert_eq!(
+            ledger.change_repayment_day(RepaymentDay::Fifteenth, day(43)),
+            Ok(Some(ymd(2026, 3, 16)))
+        );
+        assert_eq!(ledger, before);
+    }
+
+    #[test]
+    fn without_a_balance_the_new_day_applies_from_the_next_borrowing() {
+        let apr = Apr::from_percent(rust_decimal::Decimal::new(178, 1))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mut ledger = Ledger::new(apr, RepaymentDay::TwentyFifth, false);
+        assert_eq!(
+            ledger.change_repayment_day(RepaymentDay::Fifth, day(0)),
+            Ok(None)
+        );
+        ledger
+            .apply_borrowing(Yen(50_000), Channel::Atm, noon_after(1))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        // Borrowed on January 6 with the 5th: due February 5 (S2).
+        assert_eq!(
+            ledger.next_due(day(1)).map(|d| d.date),
+            Some(ymd(2026, 2, 5))
+        );
+        assert_eq!(
+            ledger.next_due(ymd(2026, 2, 10)).map(|d| d.date),
+            Some(ymd(2026, 2, 5)),
+            "missed, it stays"
+        );
+    }
+
+    #[test]
+    fn overdue_and_due_today_are_refused_and_change_nothing() {
+        let mut ledger = ledger_with_a_borrowing(RepaymentDay::TwentyFifth);
+        let before = ledger.clone();
+        assert_eq!(
+            ledger.change_repayment_day(RepaymentDay::Fifth, ymd(2026, 1, 26)),
+            Err(DayChangeRefusal::DueToday)
+        );
+        assert_eq!(
+            ledger.change_repayment_day(RepaymentDay::Fifth, ymd(2026, 1, 28)),
+            Err(DayChangeRefusal::Overdue)
+        );
+        assert_eq!(ledger, before);
+    }
+
+    proptest! {
+        /// Whatever the day chosen and whenever (before the pending date),
+        /// the next due date is the domain rule's, and a month of on-time
+        /// minimums then walks monthly on the new day, never on the old.
+        #[test]
+        fn after_a_change_due_dates_follow_the_new_day(
+            change_on in 1i64..20,
+            day_index in 0usize..4,
+        ) {
+            let new_day = RepaymentDay::ALL[day_index];
+            let mut ledger = ledger_with_a_borrowing(RepaymentDay::TwentyFifth);
+            let today = day(change_on);
+            let pending = ledger.next_due(today).map(|d| d.date);
+            let expected = portal_domain::calendar::due_date_after_day_change(
+                new_day, today, pending, false,
+            );
+            let got = ledger.change_repayment_day(new_day, today);
+            if new_day == RepaymentDay::TwentyFifth {
+                prop_assert_eq!(got, Ok(pending));
+            } else {
+                prop_assert_eq!(got, expected);
+            }
+            let mut at = change_on;
+            for _ in 0..3 {
+                let due = ledger.next_due(day(at)).unwrap_or_else(|| panic!("no due"));
+                prop_assert!(due.date > today);
+                let nominal = portal_domain::calendar::due_date_in_month(
+                    new_day,
+                    chrono::Datelike::year(&due.date),
+                    chrono::Datelike::month(&due.date),
+                );
+                let previous_month = due.date - Duration::days(12);
+                let nominal_before = portal_domain::calendar::due_date_in_month(
+                    new_day,
+                    chrono::Datelike::year(&previous_month),
+                    chrono::Datelike::month(&previous_month),
+                );
+                prop_assert!(
+                    nominal == Some(due.date) || nominal_before == Some(due.date),
+                    "{} is not on {:?}", due.date, new_day
+                );
+                at = (due.date - day(0)).num_days();
+                ledger
+                    .apply_repayment(due.minimum, Channel::Atm, noon_after(at))
+                    .unwrap_or_else(|e| panic!("{e:?}"));
+                prop_assert_eq!(ledger.overdue_days(day(at)), 0);
+            }
+        }
+    }
+
+    fn sign_in(lender: &mut Lender, request: SignInRequest) -> SessionToken {
+        let token = fresh_token();
+        lender
+            .sign_in(&request, wednesday_noon(), token.clone())
+            .unwrap_or_else(|e| panic!("{request:?}: {e:?}"));
+        token
+    }
+
+    fn web(web_id: &str, password: &str) -> SignInRequest {
+        SignInRequest::WebId {
+            web_id: web_id.into(),
+            password: password.into(),
+        }
+    }
+
+    #[test]
+    fn the_lender_changes_the_day_once_and_says_so_by_mail() {
+        let now = wednesday_noon();
+        let mut lender = Lender::seeded(now, 3);
+        let token = sign_in(&mut lender, web("demo0001", "Passw0rd"));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(profile.repayment_day, RepaymentDay::Fifth);
+        assert_eq!(profile.email.as_deref(), Some("demo0001@example.com"));
+        assert!(!profile.overdue);
+        let mails = lender.mailbox().len();
+        let change = RepaymentDayChange {
+            day: RepaymentDay::TwentyFifth,
+        };
+        let changed = lender
+            .change_repayment_day(&token, change, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        // Wednesday 2026-11-25: the 25th a week ahead is December's.
+        assert_eq!(changed.next_due_date, Some(ymd(2026, 12, 25)));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(profile.repayment_day, RepaymentDay::TwentyFifth);
+        assert_eq!(profile.next_due_date, Some(ymd(2026, 12, 25)));
+        let sent = lender.mailbox();
+        assert_eq!(sent.len(), mails + 1);
+        let mail = sent.last().unwrap_or_else(|| panic!("no mail"));
+        assert_eq!(mail.subject, DAY_CHANGE_SUBJECT);
+        assert!(mail.body.contains("変更前: 毎月5日"), "{}", mail.body);
+        assert!(mail.body.contains("変更後: 毎月25日"), "{}", mail.body);
+        assert!(mail.body.contains("2026年12月25日"), "{}", mail.body);
+        // Again: nothing changes, nothing is sent.
+        let again = lender.change_repayment_day(&token, change, now);
+        assert_eq!(again, Ok(changed));
+        assert_eq!(lender.mailbox().len(), mails + 1);
+    }
+
+    #[test]
+    fn the_overdue_member_cannot_change_the_day() {
+        let now = wednesday_noon();
+        let mut lender = Lender::seeded(now, 3);
+        let token = sign_in(&mut lender, web("overdue01", "Overdue2024"));
+        let profile = lender
+            .profile(&token, now)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(profile.overdue);
+        let before = lender.state().clone();
+        let refused = lender.change_repayment_day(
+            &token,
+            RepaymentDayChange {
+                day: RepaymentDay::Fifth,
+            },
+            now,
+        );
+        assert_eq!(
+            refused,
+            Err(BackendError::InvalidInput {
+                problems: vec![FieldProblem {
+                    field: Field::RepaymentDay,
+                    error: FieldError::Overdue,
+                }],
+            })
+        );
+        assert_eq!(lender.state(), &before);
+    }
+}

@@ -1378,6 +1378,21 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
         // The card member repays on the 25th, which is today: the same day
         // again is the one change allowed (and changes nothing).
         "changeRepaymentDay" => r#"{"day":"TwentyFifth"}"#,
+
+        "decreaseLine" => r#"{"line":"300000"}"#,
+        "changeAddress" => {
+            r#"{"postal_code":"１００－０００５","prefecture":13,"city":"千代田区","street":"丸の内１－２－３","building":""}"#
+        }
+        "changeEmployer" => {
+            r#"{"name":"株式会社サンプル商事","phone":"03-1234-5678","department":"営業部"}"#
+        }
+        "registerPrepaidCard" => r#"{"number":"4111 1111 1111 1111"}"#,
+        // The card member (signed in, no WEB-ID) asks to move to a new
+        // address, then adds a WEB-ID confirmed with the PIN.
+        "requestEmailChangeCode" => r#"{"email":"card7890.new@example.jp"}"#,
+        "changeLogin" => {
+            r#"{"current_secret":"1234","web_id":"card7890web","password":"Card7890x"}"#
+        }
         _ => "",
     }
 }
@@ -1388,11 +1403,30 @@ fn sample_request(spec: &portal_api::OpSpec) -> &'static str {
 fn prepared_request(
     lender: &mut Lender,
     spec: &portal_api::OpSpec,
+    token: &SessionToken,
     now: DateTime<Utc>,
 ) -> Option<String> {
+    if spec.name == "requestLineIncrease" {
+        // Over 500,000 yen an income proof must have been sent first.
+        let proof = lender
+            .submit_documents(
+                token,
+                now,
+                Some("sample-income-proof"),
+                portal_api::DocumentUpload {
+                    kind: portal_api::DocumentKind::IncomeProof,
+                    pages: vec![b"%PDF-1.4\n%%EOF\n".to_vec()],
+                },
+            )
+            .ok()?
+            .reception_number;
+        return Some(format!(
+            r#"{{"desired_line":"800000","annual_income":"3000000","other_borrowing":"0","employment":"regular","employer":"見本商事","years_employed":"5","income_proof":"{proof}"}}"#
+        ));
+    }
     let mut code_step = |asked: &str| -> (String, String) {
         let reply = portal_api::ops::find(asked)
-            .and_then(|s| wire(lender, s, None, sample_request(s), now).ok())
+            .and_then(|s| wire(lender, s, Some(token), sample_request(s), now).ok())
             .unwrap_or_default();
         let sent: portal_api::CodeSent =
             serde_json::from_str(&reply).unwrap_or_else(|e| panic!("{asked}: {e}"));
@@ -1425,6 +1459,11 @@ fn prepared_request(
                 r#"{{"challenge":"{challenge}","web_id":"taro2026","password":"Yamada2026"}}"#
             ))
         }
+        // The code mailed to the new address confirms the change.
+        "confirmEmailChange" => {
+            let (challenge, code) = code_step("requestEmailChangeCode");
+            Some(format!(r#"{{"challenge":"{challenge}","code":"{code}"}}"#))
+        }
         "resetPassword" => {
             let step = code_step("requestPasswordResetCode");
             let challenge = verified(lender, step)?;
@@ -1451,7 +1490,7 @@ fn operations_that_do_not_declare_writes_leave_the_persisted_state_unchanged() {
     let mut specs: Vec<_> = portal_api::OPERATIONS.to_vec();
     specs.sort_by_key(|s| s.name == "signOut");
     for spec in specs {
-        let request = prepared_request(&mut lender, spec, now)
+        let request = prepared_request(&mut lender, spec, &token, now)
             .unwrap_or_else(|| sample_request(spec).to_owned());
         let before = lender.state().clone();
         let result = wire(&mut lender, spec, Some(&token), &request, now);

@@ -45,7 +45,9 @@ pub fn status_for(error: &BackendError) -> StatusCode {
         BackendError::CodeRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::CodeEnded { .. } => StatusCode::GONE,
         BackendError::WebIdTaken => StatusCode::CONFLICT,
-        BackendError::ExchangeRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        BackendError::ExchangeRefused { .. }
+        | BackendError::LineRefused { .. }
+        | BackendError::ProfileRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::DocumentRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         BackendError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         BackendError::BadCredentials | BackendError::NotSignedIn => StatusCode::UNAUTHORIZED,

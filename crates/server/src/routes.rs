@@ -75,7 +75,8 @@ pub fn app(config: &Config, dist: Option<&Path>) -> Router {
                 "/api/v1/test/faults",
                 put(test_set_faults).delete(test_clear_faults),
             )
-            .route("/api/v1/test/mailbox", get(test_mailbox));
+            .route("/api/v1/test/mailbox", get(test_mailbox))
+            .route("/api/v1/test/line-reviews", post(test_decide_reviews));
     }
     let api = api
         .route("/api", any(api_not_found))
@@ -418,6 +419,32 @@ async fn test_mailbox(State(state): State<AppState>, headers: HeaderMap) -> Resp
     }
     let lender = state.lender().lock().await;
     Json(lender.mailbox()).into_response()
+}
+
+/// The body of `POST /api/v1/test/line-reviews`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewDecisionBody {
+    decision: fake_lender::limit::DemoDecision,
+}
+
+/// `POST /api/v1/test/line-reviews`: decide every open credit-line review
+/// at once, as the demo panel does (SPEC S16); answers how many.
+async fn test_decide_reviews(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Now(now): Now,
+    ApiJson(body): ApiJson<ReviewDecisionBody>,
+) -> Result<Response, ApiError> {
+    if !same_site(&headers) {
+        return Ok(error::not_found());
+    }
+    let decided = state
+        .lender()
+        .lock()
+        .await
+        .decide_reviews(body.decision, now);
+    Ok(Json(serde_json::json!({ "decided": decided })).into_response())
 }
 
 /// The body of `PUT /api/v1/test/maintenance`, read more strictly than

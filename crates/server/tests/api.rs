@@ -189,6 +189,8 @@ async fn account_summary_returns_every_figure() {
             // at 17.8% on 150,000 yen is 2,340.82 yen, truncated.
             "interest_to_next_due": 2340,
             "apr_percent": "17.8",
+            // No credit-line request.
+            "line_review": null,
         })
     );
 }
@@ -2019,4 +2021,511 @@ async fn points_are_joined_exchanged_once_per_key_and_repay_over_http() {
             "ポイント交換受付のお知らせ"
         ]
     );
+}
+
+#[tokio::test]
+async fn the_repayment_day_changes_through_the_profile_with_one_notice() {
+    const PROFILE: &str = "/api/v1/profile";
+    const DAY: &str = "/api/v1/profile/repayment-day";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    let read = profile.json();
+    assert_eq!(read["repayment_day"], "Fifth");
+    assert_eq!(read["next_due_date"], "2026-02-05");
+    assert_eq!(read["email"], "demo0001@example.com");
+    assert_eq!(read["web_id"], "demo0001");
+    assert_eq!(read["card_member"], false);
+    assert_eq!(read["overdue"], false);
+
+    let put = |body: Value| call(Method::PUT, DAY).bearer(&token).json(&body).send(&app);
+    // Wednesday January 7: the 15th is 8 days ahead, so it replaces the 5th
+    // of February.
+    let changed = put(json!({"day": "Fifteenth"})).await;
+    assert_eq!(
+        (changed.status, changed.json()),
+        (
+            StatusCode::OK,
+            json!({"day": "Fifteenth", "next_due_date": "2026-01-15"})
+        )
+    );
+    let again = put(json!({"day": "Fifteenth"})).await;
+    assert_eq!(again.json(), changed.json());
+    let read = call(Method::GET, PROFILE)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(read["next_due_date"], "2026-01-15");
+    let summary = call(Method::GET, SUMMARY).bearer(&token).send(&app).await;
+    assert_eq!(summary.json()["next_due"]["date"], "2026-01-15");
+
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    assert_eq!(mails.as_array().map(Vec::len), Some(1), "{mails}");
+    assert_eq!(mails[0]["subject"], "ご返済日変更のお知らせ");
+
+    let unreadable_day = put(json!({"day": "Tenth"})).await;
+    assert_eq!(unreadable_day.status, StatusCode::BAD_REQUEST);
+
+    let overdue = sign_in(&app, &web_id("overdue01", "Overdue2024")).await;
+    let refused = call(Method::PUT, DAY)
+        .bearer(&overdue)
+        .json(&json!({"day": "Fifth"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "RepaymentDay", "error": "Overdue"}]})
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_credit_line_increase_is_received_reviewed_and_decided_by_the_test_control() {
+    const LINE: &str = "/api/v1/credit-line";
+    const INCREASE: &str = "/api/v1/credit-line/increase-requests";
+    let app = router(true);
+    let token = sign_in(&app, &card("1234567890123456", "4321")).await;
+    let read = call(Method::GET, LINE).bearer(&token).send(&app).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.json()["line"], 300_000);
+    assert_eq!(read.json()["request"], Value::Null);
+
+    let body = json!({
+        "desired_line": "５００，０００円", "annual_income": "3000000", "other_borrowing": "0",
+        "employment": "regular", "employer": "見本商事", "years_employed": "3"
+    });
+    let asked = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&body)
+        .send(&app)
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{:?}", asked.json());
+    let received = asked.json();
+    assert_eq!(received["desired_line"], 500_000);
+    // Wednesday noon: under review at once, the result at 18:00.
+    assert_eq!(received["status"], "reviewing");
+    assert_eq!(received["expected_at"], "2026-01-07T18:00:00");
+    // One at a time.
+    let again = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&body)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (again.status, again.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "line_refused", "problems": [
+                {"field": "desired_line", "rule": "pending_request", "figure": null}
+            ]})
+        )
+    );
+
+    let decided = call(Method::POST, "/api/v1/test/line-reviews")
+        .json(&json!({"decision": "approve"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (decided.status, decided.json()),
+        (StatusCode::OK, json!({"decided": 1}))
+    );
+    let read = call(Method::GET, LINE)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(read["line"], 500_000);
+    assert_eq!(read["request"]["status"], "approved");
+    let summary = call(Method::GET, SUMMARY)
+        .bearer(&token)
+        .send(&app)
+        .await
+        .json();
+    assert_eq!(summary["credit_line"], 500_000);
+    assert_eq!(summary["line_review"], "approved");
+
+    // A proof is needed over 500,000 yen.
+    let big = json!({
+        "desired_line": "800000", "annual_income": "3000000", "other_borrowing": "0",
+        "employment": "regular", "employer": "見本商事", "years_employed": "3"
+    });
+    let refused = call(Method::POST, INCREASE)
+        .bearer(&token)
+        .json(&big)
+        .send(&app)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["problems"][0]["field"], "income_proof");
+
+    // A decrease below the balance (none here: down to one unit) works at once.
+    let lowered = call(Method::PUT, LINE)
+        .bearer(&token)
+        .json(&json!({"line": "10000"}))
+        .send(&app)
+        .await;
+    assert_eq!(lowered.status, StatusCode::OK, "{:?}", lowered.json());
+    assert_eq!(lowered.json()["line"], 10_000);
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    let subjects: Vec<&str> = mails
+        .as_array()
+        .map(|m| m.iter().filter_map(|x| x["subject"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        subjects,
+        [
+            "限度額変更のお申込み受付のお知らせ",
+            "限度額変更の審査開始のお知らせ",
+            "限度額変更の審査結果のお知らせ",
+            "ご利用限度額変更（減額）のお知らせ"
+        ]
+    );
+}
+
+// ---- settings: address, employer, prepaid card ----
+
+const PROFILE: &str = "/api/v1/profile";
+const PROFILE_ADDRESS: &str = "/api/v1/profile/address";
+const PROFILE_EMPLOYER: &str = "/api/v1/profile/employer";
+const PROFILE_PREPAID_CARD: &str = "/api/v1/profile/prepaid-card";
+
+/// The notices in the mailbox whose subject is `subject`.
+async fn notices(app: &axum::Router, subject: &str) -> Vec<Value> {
+    let mails = call(Method::GET, MAILBOX).send(app).await.json();
+    mails
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["subject"] == subject)
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn an_address_is_refused_field_by_field_then_changed_once() {
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let address = |city: &str| {
+        json!({
+            "postal_code": "１００－０００５", "prefecture": 13, "city": city,
+            "street": "丸の内１－２－３", "building": "",
+        })
+    };
+    let refused = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&json!({
+            "postal_code": "100", "prefecture": 0, "city": " ",
+            "street": "丸の内１－２－３", "building": "<b>",
+        }))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [
+                {"field": "postal_code", "error": "length"},
+                {"field": "prefecture", "error": "required"},
+                {"field": "city", "error": "required"},
+                {"field": "building", "error": "forbidden_character"},
+            ]})
+        )
+    );
+    let unreadable_prefecture = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&json!({
+            "postal_code": "100-0005", "prefecture": "13", "city": "千代田区",
+            "street": "丸の内１－２－３", "building": "",
+        }))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (unreadable_prefecture.status, unreadable_prefecture.json()),
+        (StatusCode::BAD_REQUEST, unreadable())
+    );
+
+    let changed = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&address("千代田区"))
+        .send(&app)
+        .await;
+    let registered = json!({
+        "postal_code": "100-0005", "prefecture": 13, "city": "千代田区",
+        "street": "丸の内１－２－３", "building": null,
+    });
+    assert_eq!(
+        (changed.status, changed.json()),
+        (
+            StatusCode::OK,
+            json!({"address": registered, "changed": true})
+        )
+    );
+    // Sent again (a retry): nothing changes and nothing more is mailed.
+    let again = call(Method::PUT, PROFILE_ADDRESS)
+        .bearer(&token)
+        .json(&address("千代田区"))
+        .send(&app)
+        .await;
+    assert_eq!(again.json()["changed"], false);
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.json()["address"], registered);
+    let mails = notices(&app, "ご住所変更のお知らせ").await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0]["to"], "demo0001@example.com");
+}
+
+#[tokio::test]
+async fn employer_and_prepaid_card_are_checked_and_the_card_kept_masked() {
+    let app = router(true);
+    let token = sign_in(&app, &web_id("demo0001", "Passw0rd")).await;
+    let employer = call(Method::PUT, PROFILE_EMPLOYER)
+        .bearer(&token)
+        .json(&json!({"name": "株式会社サンプル商事", "phone": "090-1234-567", "department": ""}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (employer.status, employer.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [{"field": "employer_phone", "error": "length"}]})
+        )
+    );
+    let employer = call(Method::PUT, PROFILE_EMPLOYER)
+        .bearer(&token)
+        .json(&json!({"name": "株式会社サンプル商事", "phone": "(03)1234-5678", "department": "営業部"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (employer.status, employer.json()),
+        (
+            StatusCode::OK,
+            json!({"employer": {"name": "株式会社サンプル商事", "phone": "0312345678", "department": "営業部"}, "changed": true})
+        )
+    );
+
+    let card = |number: &str| {
+        call(Method::PUT, PROFILE_PREPAID_CARD)
+            .bearer(&token)
+            .json(&json!({ "number": number }))
+    };
+    let luhn = card("4111 1111 1111 1112").send(&app).await;
+    assert_eq!(
+        (luhn.status, luhn.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "profile_refused", "problems": [{"field": "prepaid_card", "error": "checksum"}]})
+        )
+    );
+    let ok = card("4111 1111 1111 1111").send(&app).await;
+    assert_eq!(
+        (ok.status, ok.json()),
+        (
+            StatusCode::OK,
+            json!({"masked": "**** **** **** 1111", "changed": true})
+        )
+    );
+    let profile = call(Method::GET, PROFILE).bearer(&token).send(&app).await;
+    assert_eq!(profile.json()["prepaid_card"], "**** **** **** 1111");
+    assert!(!profile.json().to_string().contains("4111111111111111"));
+    let mails = notices(&app, "VISAプリペイドカード番号登録のお知らせ").await;
+    assert_eq!(mails.len(), 1);
+    assert!(!mails[0].to_string().contains("41111111"));
+    assert_eq!(notices(&app, "お勤め先変更のお知らせ").await.len(), 1);
+
+    // Without a session, nothing is looked at.
+    let anonymous = call(Method::PUT, PROFILE_PREPAID_CARD)
+        .json(&json!({"number": "4111111111111111"}))
+        .send(&app)
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+// ---- e-mail address, WEB-ID and password (SPEC S12) ----
+
+#[tokio::test]
+async fn the_e_mail_address_changes_with_the_code_mailed_to_the_new_one() {
+    const CODES: &str = "/api/v1/profile/email/codes";
+    const EMAIL: &str = "/api/v1/profile/email";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("newmember01", "Welcome2024")).await;
+    let no_session = call(Method::POST, CODES)
+        .json(&json!({"email": "hanako@example.jp"}))
+        .send(&app)
+        .await;
+    assert_eq!(no_session.status, StatusCode::UNAUTHORIZED);
+    let same = call(Method::POST, CODES)
+        .bearer(&token)
+        .json(&json!({"email": "NewMember01@example.com"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (same.status, same.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "Email", "error": "SameAsCurrent"}]})
+        )
+    );
+    let sent = call(Method::POST, CODES)
+        .bearer(&token)
+        .json(&json!({"email": "hanako@example.jp"}))
+        .send(&app)
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    let challenge = sent.json()["challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    assert_eq!(
+        mails
+            .as_array()
+            .and_then(|m| m.last())
+            .map(|m| m["to"].clone()),
+        Some(json!("hanako@example.jp"))
+    );
+    let code = mailed_code(&app).await;
+    let confirm = |code: &str| {
+        call(Method::PUT, EMAIL)
+            .bearer(&token)
+            .json(&json!({"challenge": challenge, "code": code}))
+    };
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let refused = confirm(wrong).send(&app).await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"code": "code_refused", "tries_left": 4})
+        )
+    );
+    let done = confirm(&code).send(&app).await;
+    assert_eq!(
+        (done.status, done.json()),
+        (
+            StatusCode::OK,
+            json!({"email": "hanako@example.jp", "previous": "newmember01@example.com"})
+        )
+    );
+    // A retry of the same request (its answer lost) answers the same; any
+    // other code finds the request used up.
+    let again = confirm(&code).send(&app).await;
+    assert_eq!((again.status, again.json()), (done.status, done.json()));
+    let other = confirm(wrong).send(&app).await;
+    assert_eq!(
+        (other.status, other.json()),
+        (
+            StatusCode::GONE,
+            json!({"code": "code_ended", "why": "unknown"})
+        )
+    );
+    let profile = call(Method::GET, "/api/v1/profile")
+        .bearer(&token)
+        .send(&app)
+        .await;
+    assert_eq!(profile.json()["email"], "hanako@example.jp");
+    let mails = call(Method::GET, MAILBOX).send(&app).await.json();
+    let to = |address: &str| {
+        mails
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| m["to"] == address)
+            .count()
+    };
+    assert_eq!(
+        to("newmember01@example.com"),
+        1,
+        "the notice to the old address"
+    );
+    assert_eq!(to("hanako@example.jp"), 2, "the code and the notice");
+}
+
+#[tokio::test]
+async fn the_password_changes_over_http_and_a_wrong_current_one_counts() {
+    const LOGIN: &str = "/api/v1/profile/login";
+    let app = router(true);
+    let token = sign_in(&app, &web_id("overdue01", "Overdue2024")).await;
+    let change = |current: &str, password: &str| {
+        call(Method::PUT, LOGIN)
+            .bearer(&token)
+            .json(&json!({"current_secret": current, "web_id": "overdue01", "password": password}))
+    };
+    let wrong = change("Wrong2024x", "Newpass2026").send(&app).await;
+    assert_eq!(
+        (wrong.status, wrong.json()),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"code": "invalid_input", "problems": [{"field": "CurrentPassword", "error": "Incorrect"}]})
+        )
+    );
+    let done = change("Overdue2024", "Newpass2026").send(&app).await;
+    assert_eq!(
+        (done.status, done.json()),
+        (
+            StatusCode::OK,
+            json!({"web_id": "overdue01", "previous_web_id": "overdue01", "password_changed": true})
+        )
+    );
+    let old = call(Method::POST, SESSIONS)
+        .json(&web_id("overdue01", "Overdue2024"))
+        .send(&app)
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    sign_in(&app, &web_id("overdue01", "Newpass2026")).await;
+
+    // Wrong current passwords lock the account at its threshold (3 to 5)
+    // and end the session: 423, then 401.
+    let mut answers = Vec::new();
+    for n in 0..5 {
+        let guess = format!("Wrong{n}x24");
+        answers.push(change(&guess, "Other2026x").send(&app).await.status);
+    }
+    let locked_at = answers
+        .iter()
+        .position(|s| *s == StatusCode::LOCKED)
+        .unwrap_or_else(|| panic!("never locked: {answers:?}"));
+    assert!((2..=4).contains(&locked_at), "{answers:?}");
+    assert!(answers[..locked_at]
+        .iter()
+        .all(|s| *s == StatusCode::BAD_REQUEST));
+    assert!(answers[locked_at + 1..]
+        .iter()
+        .all(|s| *s == StatusCode::UNAUTHORIZED));
+    let locked = call(Method::POST, SESSIONS)
+        .json(&web_id("overdue01", "Newpass2026"))
+        .send(&app)
+        .await;
+    assert_eq!(locked.status, StatusCode::LOCKED);
+}
+
+#[tokio::test]
+async fn a_card_member_adds_a_web_id_over_http_and_signs_in_with_it() {
+    let app = router(true);
+    let token = sign_in(&app, &card("1234567890", "1234")).await;
+    let added = call(Method::PUT, "/api/v1/profile/login")
+        .bearer(&token)
+        .json(&json!({"current_secret": "1234", "web_id": "Demo0001", "password": "Hanako2026"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (added.status, added.json()),
+        (StatusCode::CONFLICT, json!({"code": "web_id_taken"}))
+    );
+    let added = call(Method::PUT, "/api/v1/profile/login")
+        .bearer(&token)
+        .json(&json!({"current_secret": "1234", "web_id": "hanako2026", "password": "Hanako2026"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (added.status, added.json()),
+        (
+            StatusCode::OK,
+            json!({"web_id": "hanako2026", "previous_web_id": null, "password_changed": true})
+        )
+    );
+    sign_in(&app, &web_id("hanako2026", "Hanako2026")).await;
+    sign_in(&app, &card("1234567890", "1234")).await;
 }

@@ -14,6 +14,7 @@ use portal_api::ops::{
     GetPoints, GetRepaidBorrowings, GetRepayment, Input, JoinPoints, OpSpec, Operation,
     QuoteTransfer, RegisterPayeeAccount, StartRepayment, Transfer,
 };
+use portal_api::ops::{ChangeAddress, ChangeEmployer, RegisterPrepaidCard};
 use portal_api::{
     AccountKind, AccountSummary, AmountError, Arrival, BackendError, BankDecision,
     BankDecisionRequest, Channel, CodeEnd, CodeSent, EntryKind, FieldProblem, HistoryEntry,
@@ -23,6 +24,10 @@ use portal_api::{
     RepaidBorrowing, RepaidQuery, Repayment, RepaymentQuery, RepaymentRequest, RepaymentSplit,
     RepaymentState, ResetCodeRequest, SignInRequest, SignedIn, TransferQuote, TransferReceipt,
     TransferRequest, UnscheduledMaintenance, VerifyCodeRequest,
+};
+use portal_api::{
+    AddressChanged, AddressInput, AddressView, EmployerChanged, EmployerInput, EmployerView,
+    PrepaidCardInput, PrepaidCardRegistered, ProfileProblem, ProfileRule,
 };
 use portal_api::{CurrentSession, SessionToken, OPERATIONS as LISTED};
 use portal_api::{
@@ -35,6 +40,7 @@ use portal_api::{
 };
 use portal_domain::input::{Field, FieldError};
 use portal_domain::money::Yen;
+use portal_domain::profile::{parse_phone, parse_postal_code, Prefecture, ProfileField};
 use portal_server::{status_for, FaultInjection, FaultKind, MaintenanceNotice, API_PREFIX};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -314,8 +320,10 @@ fn summary_samples() -> Vec<Value> {
         interest_free_days_left: Some(30),
         interest_to_next_due: Some(Yen(6_612)),
         apr_percent: "15".into(),
+        line_review: Some(portal_api::ReviewStatus::DocumentsNeeded),
     };
     let empty = AccountSummary {
+        line_review: None,
         next_due: None,
         previous_sign_in: None,
         points: None,
@@ -422,6 +430,7 @@ fn all_fields() -> Vec<Field> {
         Field::Code,
         Field::PasswordConfirmation,
         Field::RepaymentDay,
+        Field::CurrentPassword,
     ];
     for field in &all {
         match field {
@@ -433,7 +442,8 @@ fn all_fields() -> Vec<Field> {
             | Field::Email
             | Field::Code
             | Field::PasswordConfirmation
-            | Field::RepaymentDay => {}
+            | Field::RepaymentDay
+            | Field::CurrentPassword => {}
         }
     }
     all
@@ -459,12 +469,15 @@ fn all_field_errors() -> Vec<FieldError> {
         Mismatch,
         Overdue,
         DueToday,
+        SameAsCurrent,
+        Incorrect,
     ];
     for error in &all {
         match error {
             Required | NotHalfWidth | NotDigits | NotAlphanumeric | CardLength | PinLength
             | WebIdLength | PasswordLength | MemberNumberLength | NeedsLetterAndDigit
-            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday => {}
+            | SameAsWebId | EmailShape | CodeLength | Mismatch | Overdue | DueToday
+            | SameAsCurrent | Incorrect => {}
         }
     }
     all
@@ -510,6 +523,19 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
         BackendError::ExchangeRefused {
             refusal: ExchangeError::Insufficient { balance: 120 },
         },
+        BackendError::LineRefused {
+            problems: vec![portal_api::LineProblem::with(
+                portal_api::LineField::DesiredLine,
+                portal_api::LineRule::NotAboveCurrent,
+                Yen(500_000),
+            )],
+        },
+        BackendError::ProfileRefused {
+            problems: vec![ProfileProblem {
+                field: ProfileField::PrepaidCard,
+                error: ProfileRule::Checksum,
+            }],
+        },
         BackendError::DocumentRefused {
             problems: vec![
                 DocumentProblem {
@@ -546,6 +572,8 @@ fn all_backend_errors() -> Vec<(BackendError, bool)> {
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
+                | BackendError::LineRefused { .. }
+                | BackendError::ProfileRefused { .. }
                 | BackendError::DocumentRefused { .. }
                 | BackendError::TooLarge
                 | BackendError::Server => true,
@@ -934,12 +962,13 @@ async fn error_schemas_outside_backend_error_match_the_server() {
 
 /// The test controls, which exist only with `--test-controls` and are not
 /// part of the portal's operation list.
-const TEST_CONTROLS: [(&str, &str); 5] = [
+const TEST_CONTROLS: [(&str, &str); 6] = [
     ("post", "/api/v1/test/reset"),
     ("put", "/api/v1/test/maintenance"),
     ("put", "/api/v1/test/faults"),
     ("delete", "/api/v1/test/faults"),
     ("get", "/api/v1/test/mailbox"),
+    ("post", "/api/v1/test/line-reviews"),
 ];
 
 /// Every operation the server implements: the portal's list
@@ -1702,6 +1731,66 @@ fn recovery_types_match_the_document() {
     );
 }
 
+// ---- e-mail address, WEB-ID and password (SPEC S12) ----
+
+#[test]
+fn credential_types_match_the_document() {
+    use portal_api::{
+        EmailChangeRequest, EmailChanged, EmailCodeRequest, LoginChangeRequest, LoginChanged,
+    };
+    let doc = doc();
+    assert_same_shape(
+        &doc,
+        "EmailCodeRequest",
+        &[wire(&EmailCodeRequest {
+            email: "hanako@example.jp".into(),
+        })],
+    );
+    assert_same_shape(
+        &doc,
+        "EmailChangeRequest",
+        &[wire(&EmailChangeRequest {
+            challenge: "0123456789abcdef0123456789abcdef".into(),
+            code: "123456".into(),
+        })],
+    );
+    let changed = |previous: Option<&str>| EmailChanged {
+        email: "hanako@example.jp".into(),
+        previous: previous.map(str::to_owned),
+    };
+    assert_same_shape(
+        &doc,
+        "EmailChanged",
+        &[
+            wire(&changed(Some("demo0001@example.com"))),
+            wire(&changed(None)),
+        ],
+    );
+    let request = |password: Option<&str>| LoginChangeRequest {
+        current_secret: "Passw0rd".into(),
+        web_id: "demo0001".into(),
+        password: password.map(str::to_owned),
+    };
+    assert_same_shape(
+        &doc,
+        "LoginChangeRequest",
+        &[wire(&request(Some("NewPass2026"))), wire(&request(None))],
+    );
+    let changed = |previous: Option<&str>, password_changed| LoginChanged {
+        web_id: "hanako2026".into(),
+        previous_web_id: previous.map(str::to_owned),
+        password_changed,
+    };
+    assert_same_shape(
+        &doc,
+        "LoginChanged",
+        &[
+            wire(&changed(Some("demo0001"), false)),
+            wire(&changed(None, true)),
+        ],
+    );
+}
+
 // ---- reminder e-mail ----
 
 fn all_reminder_timings() -> Vec<portal_api::ReminderTiming> {
@@ -1953,6 +2042,309 @@ fn points_types_match_the_document() {
         Some("InvalidInput")
     );
 }
+
+// ---- settings and credit line ----
+
+#[test]
+fn profile_and_repayment_day_types_match_the_document() {
+    use portal_api::{AddressView, EmployerView, Profile, RepaymentDay, RepaymentDayChanged};
+    let doc = doc();
+    let days = [
+        RepaymentDay::Fifth,
+        RepaymentDay::Fifteenth,
+        RepaymentDay::TwentyFifth,
+        RepaymentDay::LastDay,
+    ];
+    assert_string_enum(&doc, "RepaymentDay", &days);
+    let address: AddressView = serde_json::from_value(json!({
+        "postal_code": "123-4567", "prefecture": 13, "city": "千代田区",
+        "street": "丸の内1-1-1", "building": null
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let employer: EmployerView = serde_json::from_value(json!({
+        "name": "見本商事", "phone": "0312345678", "department": "営業部"
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let full = Profile {
+        name: "見本 太一".into(),
+        kana: "ミホン タイチ".into(),
+        email: Some("demo0001@example.com".into()),
+        web_id: Some("demo0001".into()),
+        card_member: false,
+        repayment_day: RepaymentDay::Fifth,
+        next_due_date: NaiveDate::from_ymd_opt(2026, 12, 7),
+        overdue: false,
+        address: Some(address),
+        employer: Some(employer),
+        prepaid_card: Some("**** **** **** 1111".into()),
+    };
+    let bare = Profile {
+        email: None,
+        web_id: None,
+        card_member: true,
+        next_due_date: None,
+        overdue: true,
+        address: None,
+        employer: None,
+        prepaid_card: None,
+        ..full.clone()
+    };
+    assert_same_shape(&doc, "Profile", &[wire(&full), wire(&bare)]);
+    let changed = RepaymentDayChanged {
+        day: RepaymentDay::LastDay,
+        next_due_date: NaiveDate::from_ymd_opt(2027, 1, 4),
+    };
+    let later = RepaymentDayChanged {
+        next_due_date: None,
+        ..changed
+    };
+    assert_same_shape(&doc, "RepaymentDayChanged", &[wire(&changed), wire(&later)]);
+}
+
+#[test]
+fn credit_line_types_match_the_document() {
+    use portal_api::{
+        CreditLineStatus, EmploymentKind, LineField, LineProblem, LineRequest, LineRule,
+        ReviewStatus,
+    };
+    let doc = doc();
+    assert_string_enum(
+        &doc,
+        "ReviewStatus",
+        &[
+            ReviewStatus::Received,
+            ReviewStatus::Reviewing,
+            ReviewStatus::Approved,
+            ReviewStatus::Refused,
+            ReviewStatus::DocumentsNeeded,
+        ],
+    );
+    assert_string_enum(&doc, "EmploymentKind", &EmploymentKind::ALL);
+    let open = LineRequest {
+        reception_number: "L26112500001".into(),
+        requested_at: instant(WEDNESDAY_NOON_JST_MS),
+        current_line: Yen(500_000),
+        desired_line: Yen(1_000_000),
+        status: ReviewStatus::Reviewing,
+        expected_at: Some(datetime("2026-11-25T18:00:00")),
+        decided_at: None,
+        proof_required: true,
+        new_apr_percent: None,
+    };
+    let approved = LineRequest {
+        status: ReviewStatus::Approved,
+        expected_at: None,
+        decided_at: Some(instant(WEDNESDAY_NOON_JST_MS)),
+        new_apr_percent: Some("15".into()),
+        ..open.clone()
+    };
+    assert_same_shape(&doc, "LineRequest", &[wire(&open), wire(&approved)]);
+    let status = CreditLineStatus {
+        line: Yen(500_000),
+        balance: Yen(150_000),
+        apr_percent: "17.8".into(),
+        smallest_line: Yen(150_000),
+        max_line: Yen(5_000_000),
+        request: Some(open),
+    };
+    let none = CreditLineStatus {
+        request: None,
+        ..status.clone()
+    };
+    assert_same_shape(&doc, "CreditLineStatus", &[wire(&status), wire(&none)]);
+    let problems: Vec<Value> = [
+        LineProblem::new(LineField::Employment, LineRule::Required),
+        LineProblem::with(LineField::NewLine, LineRule::BelowBalance, Yen(160_000)),
+    ]
+    .iter()
+    .map(wire)
+    .collect();
+    assert_same_shape(&doc, "LineProblem", &problems);
+}
+
+/// Every `ProfileField`; the match fails to compile when a variant is added.
+fn all_profile_fields() -> Vec<ProfileField> {
+    use ProfileField::*;
+    let all = vec![
+        PostalCode,
+        Prefecture,
+        City,
+        Street,
+        Building,
+        EmployerName,
+        EmployerPhone,
+        Department,
+        PrepaidCard,
+    ];
+    for field in &all {
+        match field {
+            PostalCode | Prefecture | City | Street | Building | EmployerName | EmployerPhone
+            | Department | PrepaidCard => {}
+        }
+    }
+    all
+}
+
+/// Every `ProfileRule`; the match fails to compile when a variant is added.
+fn all_profile_rules() -> Vec<ProfileRule> {
+    use ProfileRule::*;
+    let all = vec![
+        Required,
+        NotDigits,
+        Length,
+        Prefix,
+        Checksum,
+        TooLong,
+        ForbiddenCharacter,
+    ];
+    for rule in &all {
+        match rule {
+            Required | NotDigits | Length | Prefix | Checksum | TooLong | ForbiddenCharacter => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn contact_types_match_the_document() {
+    let doc = doc();
+    assert_string_enum(&doc, "ProfileField", &all_profile_fields());
+    assert_string_enum(&doc, "ProfileRule", &all_profile_rules());
+    let problems: Vec<Value> = all_profile_fields()
+        .into_iter()
+        .flat_map(|field| {
+            all_profile_rules()
+                .into_iter()
+                .map(move |error| wire(&ProfileProblem { field, error }))
+        })
+        .collect();
+    assert_same_shape(&doc, "ProfileProblem", &problems);
+
+    let typed = AddressInput {
+        postal_code: "１００－０００５".into(),
+        prefecture: 13,
+        city: "千代田区".into(),
+        street: "丸の内１－２－３".into(),
+        building: String::new(),
+    };
+    assert_same_shape(&doc, "AddressInput", &[wire(&typed)]);
+    let view = AddressView {
+        postal_code: parse_postal_code("100-0005").unwrap_or_else(|e| panic!("{e:?}")),
+        prefecture: Prefecture::Tokyo,
+        city: "千代田区".into(),
+        street: "丸の内１－２－３".into(),
+        building: None,
+    };
+    let with_building = AddressView {
+        prefecture: Prefecture::Okinawa,
+        building: Some("サンプルハイツ101".into()),
+        ..view.clone()
+    };
+    assert_same_shape(&doc, "AddressView", &values(&[&view, &with_building]));
+    let changed = [true, false].map(|changed| {
+        wire(&AddressChanged {
+            address: with_building.clone(),
+            changed,
+        })
+    });
+    assert_same_shape(&doc, "AddressChanged", &changed);
+
+    let employer = EmployerInput {
+        name: "株式会社サンプル商事".into(),
+        phone: "(03)1234-5678".into(),
+        department: String::new(),
+    };
+    assert_same_shape(&doc, "EmployerInput", &[wire(&employer)]);
+    let views = [None, Some("営業部".to_owned())].map(|department| EmployerView {
+        name: "株式会社サンプル商事".into(),
+        phone: parse_phone("090-1234-5678").unwrap_or_else(|e| panic!("{e:?}")),
+        department,
+    });
+    assert_same_shape(&doc, "EmployerView", &values(&views));
+    let employer_changed = EmployerChanged {
+        employer: views[1].clone(),
+        changed: true,
+    };
+    assert_same_shape(&doc, "EmployerChanged", &[wire(&employer_changed)]);
+
+    let card = PrepaidCardInput {
+        number: "4111 1111 1111 1111".into(),
+    };
+    assert_same_shape(&doc, "PrepaidCardInput", &[wire(&card)]);
+    let registered = PrepaidCardRegistered {
+        masked: "**** **** **** 1111".into(),
+        changed: false,
+    };
+    assert_same_shape(&doc, "PrepaidCardRegistered", &[wire(&registered)]);
+
+    // The documented examples are requests the lender accepts.
+    for (spec, request) in [
+        (ChangeAddress::SPEC, "AddressInput"),
+        (ChangeEmployer::SPEC, "EmployerInput"),
+        (RegisterPrepaidCard::SPEC, "PrepaidCardInput"),
+    ] {
+        let op = documented_operation(&doc, spec);
+        let body = &op["requestBody"]["content"]["application/json"];
+        assert_eq!(ref_name(&body["schema"]), Some(request), "{}", spec.name);
+        for example in body["examples"].as_object().into_iter().flatten() {
+            let value = &example.1["value"];
+            validate(&doc, schema(&doc, request), value, request)
+                .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
+            let valid = match request {
+                "AddressInput" => serde_json::from_value::<AddressInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+                "EmployerInput" => serde_json::from_value::<EmployerInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+                _ => serde_json::from_value::<PrepaidCardInput>(value.clone())
+                    .map(|i| i.validate().is_ok()),
+            };
+            assert_eq!(
+                valid.ok(),
+                Some(true),
+                "{}: example {}",
+                spec.name,
+                example.0
+            );
+        }
+    }
+}
+
+#[test]
+fn contact_operations_name_their_schemas() {
+    let doc = doc();
+    let table: [(&OpSpec, &str); 3] = [
+        (ChangeAddress::SPEC, "AddressChanged"),
+        (ChangeEmployer::SPEC, "EmployerChanged"),
+        (RegisterPrepaidCard::SPEC, "PrepaidCardRegistered"),
+    ];
+    for (spec, reply) in table {
+        let op = documented_operation(&doc, spec);
+        assert!(
+            strings(&op["tags"]).contains("settings"),
+            "{}: tag",
+            spec.name
+        );
+        let answer =
+            &op["responses"][spec.status.to_string()]["content"]["application/json"]["schema"];
+        assert_eq!(ref_name(answer), Some(reply), "{}: reply", spec.name);
+        let refused = resolve(&doc, &op["responses"]["422"]);
+        assert_eq!(
+            ref_name(&refused["content"]["application/json"]["schema"]),
+            Some("ErrorProfileRefused"),
+            "{}: 422",
+            spec.name
+        );
+        for status in ["400", "401", "500", "503"] {
+            assert!(
+                op["responses"].get(status).is_some(),
+                "{}: {status}",
+                spec.name
+            );
+        }
+    }
+}
+
+// ---- documents ----
 
 fn all_document_errors() -> Vec<DocumentError> {
     let all = vec![

@@ -100,16 +100,19 @@ fn Figures(summary: AccountSummary) -> impl IntoView {
             </dl>
             {nothing_due}
             <p class="previous-sign-in">{format!("{}: {}", t.previous_sign_in, previous)}</p>
-            <Notices interest_free_days_left=s.interest_free_days_left />
+            <Notices interest_free_days_left=s.interest_free_days_left line_review=s.line_review />
         }
     }
 }
 
 /// Notices for the member (SPEC S6): the next internet-repayment maintenance
-/// window within a week, and the interest-free days left. Review results and
-/// document requests join when those services exist.
+/// window within a week, the interest-free days left, and a credit-line
+/// request's review status with a link to it.
 #[component]
-fn Notices(interest_free_days_left: Option<u32>) -> impl IntoView {
+fn Notices(
+    interest_free_days_left: Option<u32>,
+    line_review: Option<portal_api::ReviewStatus>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let clock = crate::maintenance::use_clock();
     move || {
@@ -129,13 +132,21 @@ fn Notices(interest_free_days_left: Option<u32>) -> impl IntoView {
         if let Some(days) = interest_free_days_left {
             items.push((t.notice_interest_free)(days));
         }
+        let review = line_review.map(|s| {
+            let c: &common::Texts = i18n.t();
+            view! {
+                <li><A href=Page::Limit.path()>
+                    {(t.notice_line_review)(common::review_status(c, s))}
+                </A></li>
+            }
+        });
         view! {
             <section class="notices" aria-labelledby="notices-title">
                 <h2 id="notices-title">{t.notices}</h2>
-                {if items.is_empty() {
+                {if items.is_empty() && review.is_none() {
                     view! { <p>{t.no_notices}</p> }.into_any()
                 } else {
-                    view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul>{review}{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
         }

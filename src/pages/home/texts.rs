@@ -73,6 +73,10 @@ texts! {
                 format!("Internet repayment is unavailable for maintenance from {start} to {end}.")
             },
         }
+        notice_line_review: fn(&str) -> String {
+            ja: |status| format!("限度額変更のお申込み: {status}"),
+            en: |status| format!("Credit-line request: {status}"),
+        }
         notice_interest_free: fn(u32) -> String {
             ja: |days| format!("30日間無利息期間の残りは{days}日です。"),
             en: |days| format!("{days} interest-free days remain."),

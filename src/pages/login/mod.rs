@@ -152,6 +152,8 @@ fn FailureMessage(failure: Signal<Option<BackendError>>) -> impl IntoView {
                 | BackendError::CodeEnded { .. }
                 | BackendError::WebIdTaken
                 | BackendError::ExchangeRefused { .. }
+                | BackendError::LineRefused { .. }
+                | BackendError::ProfileRefused { .. }
                 | BackendError::DocumentRefused { .. }
                 | BackendError::TooLarge => {
                     (None, failure_text(c, &e).to_owned(), None)

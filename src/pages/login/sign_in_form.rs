@@ -63,7 +63,9 @@ fn about_half_width(e: FieldError) -> bool {
         | FieldError::SameAsWebId
         | FieldError::Mismatch
         | FieldError::Overdue
-        | FieldError::DueToday => false,
+        | FieldError::DueToday
+        | FieldError::SameAsCurrent
+        | FieldError::Incorrect => false,
         FieldError::NeedsLetterAndDigit
         | FieldError::EmailShape
         | FieldError::CodeLength

@@ -13,6 +13,7 @@
 //! request keeps what was typed and can be sent again.
 
 mod address;
+mod contact_form;
 mod email;
 mod employer;
 mod payee_account;
@@ -24,7 +25,7 @@ mod web_id;
 use crate::app::{ChunkLoader, LazyChunk};
 use crate::components::load_error::LoadError;
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n, Locale};
+use crate::i18n::{common, use_i18n};
 use crate::pages::ChunkError;
 use crate::routes::{Page, SettingsSection};
 use crate::session::member_resource;
@@ -192,15 +193,13 @@ pub(crate) fn failure_message(error: &portal_api::BackendError) -> String {
     crate::components::load_error::failure_text(i18n.t(), error).to_owned()
 }
 
-/// One row of `/settings`: what is registered, and the link to change it.
-fn row(l: Locale, t: &'static Texts, section: SettingsSection, value: String) -> impl IntoView {
-    let id = format!("settings-{}", section.segment());
-    let link_id = format!("{id}-link");
+/// One row of `/settings`: what is registered, under a link to change it
+/// named after the section (so every link says where it goes).
+fn row(title: &'static str, href: String, value: String) -> impl IntoView {
     view! {
         <li class="settings-row">
-            <h2 id=id.clone()>{section.title(l)}</h2>
+            <h2><A href=href>{title}</A></h2>
             <p class="settings-value">{value}</p>
-            <A href=section.path() attr:id=link_id.clone() attr:aria-describedby=id>{t.change}</A>
         </li>
     }
 }
@@ -245,16 +244,12 @@ fn SettingsIndex() -> impl IntoView {
                         SettingsSection::WebId => p.web_id.clone().unwrap_or_else(none),
                         SettingsSection::PrepaidCard => p.prepaid_card.clone().unwrap_or_else(none),
                     };
-                    row(l, t, section, value)
+                    row(section.title(l), section.path(), value)
                 }).collect_view();
                 view! {
                     <ul class="settings-list">
                         {rows}
-                        <li class="settings-row">
-                            <h2 id="settings-reminders">{Page::Reminders.title(l)}</h2>
-                            <p class="settings-value">{t.reminders_summary}</p>
-                            <A href=Page::Reminders.path() attr:aria-describedby="settings-reminders">{t.change}</A>
-                        </li>
+                        {row(Page::Reminders.title(l), Page::Reminders.path().to_owned(), t.reminders_summary.to_owned())}
                     </ul>
                 }
             })}

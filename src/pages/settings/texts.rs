@@ -11,10 +11,6 @@ texts! {
             ja: "ご登録内容の確認と変更ができます。変更すると、ご登録のメールアドレスにお知らせをお送りします。",
             en: "Check and change what you have registered with us. We e-mail you whenever something changes.",
         }
-        change: &'static str {
-            ja: "変更する",
-            en: "Change",
-        }
         not_registered: &'static str {
             ja: "未登録",
             en: "Not registered",

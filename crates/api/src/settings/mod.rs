@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use contact::*;
+pub use credentials::*;
 
 pub use portal_domain::calendar::RepaymentDay;
 
