@@ -24,8 +24,8 @@ export class DocumentsPage {
     this.send = page.getByRole("button", { name: "送信", exact: true });
     this.progress = page.getByRole("progressbar");
     this.pages = page.locator("ol.doc-pages > li");
-    this.rejections = page.locator(".doc-rejections [role=alert]");
-    this.failure = page.locator(".uploader > [role=alert]");
+    this.rejections = page.locator("#documents-file-errors");
+    this.failure = page.locator("#documents-send-errors");
     this.receipt = page.locator(".uploader .receipt");
     this.submissions = page.locator("ul.doc-list > li");
   }

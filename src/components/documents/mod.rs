@@ -324,7 +324,7 @@ pub fn DocumentUploader(
                     let _ = rejected.try_set(Vec::new());
                     let _ = done.try_set(Some(document.clone()));
                     on_sent.run(document);
-                    crate::browser::focus_id_when_present(format!("{prefix}-done"));
+                    focus_after_redraw(format!("{prefix}-done"));
                 }
                 Err(e) => {
                     let why = match &e {
@@ -429,7 +429,7 @@ pub fn DocumentUploader(
                     <div class="progress-fill" style=Signal::derive(move || format!("width: {}%", percent_now.get()))></div>
                 </div>
             </div>
-            <div class="notice notice-error doc-alert" role="alert">{failure_text}</div>
+            <div id=format!("{prefix}-send-errors") class="notice notice-error doc-alert" role="alert">{failure_text}</div>
             <p class="actions">
                 <button type="button" class="primary" id=format!("{prefix}-send")
                     aria-disabled=Signal::derive(move || busy.get().to_string())
@@ -475,7 +475,9 @@ fn PageItem(
         <li class="doc-page">
             <img class="doc-thumb" src=page.preview.unwrap_or_default() hidden=is_pdf
                 alt=tr_with(move |t, _| (t.preview_alt)(at.get(), &name)) />
-            <span class="doc-thumb doc-pdf" hidden=!is_pdf>{tr(|t| t.pdf_tile)}</span>
+            <span class="doc-thumb doc-pdf" hidden=!is_pdf>
+                {tr_with(move |t, _| if is_pdf { t.pdf_tile.to_owned() } else { String::new() })}
+            </span>
             <div class="doc-page-text">
                 <strong>{label(|t| t.page_number)}</strong>
                 <span class="doc-name">{page.name}</span>
