@@ -173,31 +173,30 @@ pub fn Camera(
         super::focus_after_redraw(format!("{prefix}-camera-open"));
     };
 
-    let problem_text = move || match state.get() {
-        State::Failed(p) => {
-            let t: &Texts = i18n.t();
-            Some(match p {
-                Problem::Refused => t.refused,
-                Problem::Absent => t.absent,
-                Problem::Broken => t.broken,
-            })
+    // Signals, not closures, for every reactive text and attribute (see
+    // the uploader): one instantiation of the framework's code per type.
+    let problem_text = Signal::derive(move || {
+        let t: &Texts = i18n.t();
+        match state.get() {
+            State::Failed(Problem::Refused) => t.refused,
+            State::Failed(Problem::Absent) => t.absent,
+            State::Failed(Problem::Broken) => t.broken,
+            _ => "",
         }
-        _ => None,
-    };
-    let open = move || matches!(state.get(), State::Starting | State::Live);
-
+        .to_owned()
+    });
+    let open = Signal::derive(move || matches!(state.get(), State::Starting | State::Live));
     view! {
         <div class="camera">
             <button type="button" class="secondary" id=format!("{prefix}-camera-open")
                 hidden=open on:click=start>{tr(|t| t.open)}</button>
-            {move || problem_text().map(|text| view! {
-                <div class="notice notice-error" role="alert"><p>{text}</p></div>
-            })}
-            <div class="camera-live" role="group" aria-label=tr(|t| t.region) hidden=move || !open()>
+            <div class="notice notice-error doc-alert" role="alert">{problem_text}</div>
+            <div class="camera-live" role="group" aria-label=tr(|t| t.region)
+                hidden=Signal::derive(move || !open.get())>
                 <p class="hint">{tr(|t| t.hint)}</p>
-                {move || (state.get() == State::Starting).then(|| view! {
-                    <p role="status">{tr(|t| t.starting)}</p>
-                })}
+                <p role="status" class="doc-alert">
+                    {Signal::derive(move || if state.get() == State::Starting { i18n.t::<Texts>().starting } else { "" }.to_owned())}
+                </p>
                 <video node_ref=video autoplay=true muted=true playsinline=true
                     aria-label=tr(|t| t.preview)
                     on:loadedmetadata=move |_| {
@@ -208,11 +207,11 @@ pub fn Camera(
                     }></video>
                 <p class="actions">
                     <button type="button" class="primary" id=format!("{prefix}-shutter")
-                        aria-disabled=move || (state.get() != State::Live || disabled.get()).to_string()
+                        aria-disabled=Signal::derive(move || (state.get() != State::Live || disabled.get()).to_string())
                         on:click=shutter>{tr(|t| t.shutter)}</button>
                     <button type="button" class="secondary" on:click=close_button>{tr(|t| t.close)}</button>
                 </p>
-                <p role="status" class="camera-note">{move || note.get()}</p>
+                <p role="status" class="camera-note">{Signal::derive(move || note.get().unwrap_or_default().to_owned())}</p>
             </div>
         </div>
     }

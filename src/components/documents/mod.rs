@@ -27,11 +27,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pages::PageList;
 use portal_api::{BackendError, DocumentKind, DocumentProblem, DocumentUpload, SubmittedDocument};
-use portal_domain::documents::{DocumentError, FileType};
+use portal_domain::documents::DocumentError;
 use prepare::{preview_url, revoke, Prepared, Rejection};
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
-use texts::{tr, Texts};
+use texts::{tr, tr_with, Texts};
 use wasm_bindgen::JsCast;
 
 type SendFn = dyn Fn(
@@ -321,6 +321,7 @@ pub fn DocumentUploader(
                         revoke(&url);
                     }
                     let _ = attempt.try_set(None);
+                    let _ = rejected.try_set(Vec::new());
                     let _ = done.try_set(Some(document.clone()));
                     on_sent.run(document);
                     crate::browser::focus_id_when_present(format!("{prefix}-done"));
@@ -342,104 +343,109 @@ pub fn DocumentUploader(
         });
     };
 
-    let sending = move || progress.get().is_some();
-    let page_list = move || {
+    // Every reactive text and attribute below is a `Signal` (of `String`
+    // or `bool`), never a closure of its own type: the framework's render
+    // code is then instantiated once per value type instead of once per
+    // closure, which keeps this chunk small. Optional parts are always in
+    // the document and shown or hidden, for the same reason.
+    let sending = Signal::derive(move || progress.with(Option::is_some));
+    let busy = Signal::derive(move || sending.get() || reading.get() > 0);
+    let rejected_text = Signal::derive(move || {
         let t: &Texts = i18n.t();
-        if pages.with(PageList::is_empty) {
-            return view! { <p class="doc-empty">{t.no_pages}</p> }.into_any();
-        }
-        view! {
-            <ol class="doc-pages" aria-labelledby=format!("{prefix}-pages-heading")>
-                <For each=move || pages.with(|l| l.pages().to_vec()) key=|p| p.id let:page>
-                    <PageItem page=page prefix=prefix pages=pages
-                        on_shift=Callback::new(move |(id, up)| shift(id, up))
-                        on_remove=Callback::new(move |id| remove(id)) />
-                </For>
-            </ol>
-        }
-        .into_any()
-    };
-
-    let progress_bar = move || {
-        progress.get().map(|(sent, total)| {
-            let t: &Texts = i18n.t();
-            let pct = percent(sent, total);
-            view! {
-                <div class="doc-progress">
-                    <p id=format!("{prefix}-progress-label")>{(t.progress_text)(sent, total)}</p>
-                    <div class="progress-track" role="progressbar"
-                        aria-labelledby=format!("{prefix}-progress-label")
-                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct.to_string()>
-                        <div class="progress-fill" style=format!("width: {pct}%")></div>
-                    </div>
-                </div>
-            }
+        rejected.with(|all| {
+            all.iter()
+                .map(|(name, r)| rejection_text(t, name, *r))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    });
+    let failure_text = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .map(|f| failure_lines(i18n.t(), f).join("\n"))
+                .unwrap_or_default()
+        })
+    });
+    let percent_now = Signal::derive(move || progress.get().map_or(0, |(s, t)| percent(s, t)));
+    let done_field = move |pick: fn(&'static Texts, Locale, &SubmittedDocument) -> String| {
+        Signal::derive(move || {
+            done.with(|d| {
+                d.as_ref()
+                    .map(|d| pick(i18n.t(), i18n.locale(), d))
+                    .unwrap_or_default()
+            })
         })
     };
-
-    let receipt = move || {
-        done.get().map(|d| {
-            let t: &Texts = i18n.t();
-            let l = i18n.locale();
-            view! {
-                <div class="receipt card" role="status">
-                    <h3 id=format!("{prefix}-done") tabindex="-1">{t.done_heading}</h3>
-                    <dl class="facts">
-                        <div><dt>{t.reception_number}</dt><dd>{d.reception_number.clone()}</dd></div>
-                        <div><dt>{t.kind}</dt><dd>{kind_name(l, d.kind)}</dd></div>
-                        <div><dt>{t.page_count}</dt><dd>{(t.pages_value)(d.pages.len())}</dd></div>
-                    </dl>
-                    <p>{t.done_note}</p>
-                </div>
-            }
-        })
-    };
-
     let input_id = format!("{prefix}-file");
     let hint_id = format!("{prefix}-file-hint");
-    let rejected_id = format!("{prefix}-file-errors");
+    let errors_id = format!("{prefix}-file-errors");
+    let described = {
+        let (hint_id, errors_id) = (hint_id.clone(), errors_id.clone());
+        Signal::derive(move || {
+            if rejected.with(Vec::is_empty) {
+                hint_id.clone()
+            } else {
+                format!("{hint_id} {errors_id}")
+            }
+        })
+    };
     view! {
         <div class="uploader">
             <p class="hint">{tr(|t| t.rules)}</p>
             <div class="field">
                 <label for=input_id.clone()>{tr(|t| t.choose)}</label>
-                <p class="hint" id=hint_id.clone()>{tr(|t| t.choose_hint)}</p>
+                <p class="hint" id=hint_id>{tr(|t| t.choose_hint)}</p>
                 <input type="file" id=input_id accept="image/*,application/pdf" capture="environment" multiple=true
-                    aria-describedby=move || if rejected.with(Vec::is_empty) { hint_id.clone() } else { format!("{hint_id} {rejected_id}") }
-                    aria-invalid=move || (!rejected.with(Vec::is_empty)).to_string()
+                    aria-describedby=described
+                    aria-invalid=Signal::derive(move || (!rejected.with(Vec::is_empty)).to_string())
                     disabled=sending on:change=choose />
             </div>
-            <Camera prefix=prefix on_capture=on_capture disabled=Signal::derive(sending) />
-            <div id=format!("{prefix}-file-errors") class="doc-rejections">
-                {move || (!rejected.with(Vec::is_empty)).then(|| {
-                    let t: &Texts = i18n.t();
-                    view! {
-                        <div class="notice notice-error" role="alert">
-                            {rejected.get().into_iter().map(|(name, r)| view! { <p>{rejection_text(t, &name, r)}</p> }).collect_view()}
-                        </div>
-                    }
-                })}
-            </div>
-            {move || (reading.get() > 0).then(|| view! { <p role="status" class="loading">{tr(|t| t.reading)}</p> })}
+            <Camera prefix=prefix on_capture=on_capture disabled=sending />
+            <div id=errors_id class="notice notice-error doc-alert" role="alert">{rejected_text}</div>
+            <p role="status" class="loading doc-alert">
+                {Signal::derive(move || if reading.get() > 0 { i18n.t::<Texts>().reading.to_owned() } else { String::new() })}
+            </p>
             <h3 id=format!("{prefix}-pages-heading") tabindex="-1">
-                {move || (i18n.t::<Texts>().pages_heading)(pages.with(PageList::len))}
+                {tr_with(move |t, _| (t.pages_heading)(pages.with(PageList::len)))}
             </h3>
-            {page_list}
-            <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
-            {progress_bar}
-            {move || failure.get().map(|f| view! {
-                <div class="notice notice-error" role="alert">
-                    {failure_lines(i18n.t(), &f).into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            <p class="doc-empty" hidden=Signal::derive(move || !pages.with(PageList::is_empty))>{tr(|t| t.no_pages)}</p>
+            <ol class="doc-pages" aria-labelledby=format!("{prefix}-pages-heading")
+                hidden=Signal::derive(move || pages.with(PageList::is_empty))>
+                <For each=move || pages.with(|l| l.pages().to_vec()) key=|p| p.id let:page>
+                    <PageItem page=page prefix=prefix pages=pages
+                        on_shift=Callback::new(move |(id, up)| shift(id, up))
+                        on_remove=Callback::new(remove) />
+                </For>
+            </ol>
+            <p class="visually-hidden" aria-live="polite">{Signal::derive(move || announcement.get())}</p>
+            <div class="doc-progress" hidden=Signal::derive(move || !sending.get())>
+                <p id=format!("{prefix}-progress-label")>
+                    {Signal::derive(move || progress.get().map(|(s, t)| (i18n.t::<Texts>().progress_text)(s, t)).unwrap_or_default())}
+                </p>
+                <div class="progress-track" role="progressbar"
+                    aria-labelledby=format!("{prefix}-progress-label")
+                    aria-valuemin="0" aria-valuemax="100"
+                    aria-valuenow=Signal::derive(move || percent_now.get().to_string())>
+                    <div class="progress-fill" style=Signal::derive(move || format!("width: {}%", percent_now.get()))></div>
                 </div>
-            })}
+            </div>
+            <div class="notice notice-error doc-alert" role="alert">{failure_text}</div>
             <p class="actions">
                 <button type="button" class="primary" id=format!("{prefix}-send")
-                    aria-disabled=move || (sending() || reading.get() > 0).to_string()
+                    aria-disabled=Signal::derive(move || busy.get().to_string())
                     on:click=send_now>
-                    {move || if sending() { i18n.t::<Texts>().sending } else { i18n.t::<Texts>().send }}
+                    {Signal::derive(move || if sending.get() { i18n.t::<Texts>().sending } else { i18n.t::<Texts>().send }.to_owned())}
                 </button>
             </p>
-            {receipt}
+            <div class="receipt card" role="status" hidden=Signal::derive(move || done.with(Option::is_none))>
+                <h3 id=format!("{prefix}-done") tabindex="-1">{tr(|t| t.done_heading)}</h3>
+                <dl class="facts">
+                    <div><dt>{tr(|t| t.reception_number)}</dt><dd>{done_field(|_, _, d| d.reception_number.clone())}</dd></div>
+                    <div><dt>{tr(|t| t.kind)}</dt><dd>{done_field(|_, l, d| kind_name(l, d.kind).to_owned())}</dd></div>
+                    <div><dt>{tr(|t| t.page_count)}</dt><dd>{done_field(|t, _, d| (t.pages_value)(d.pages.len()))}</dd></div>
+                </dl>
+                <p>{tr(|t| t.done_note)}</p>
+            </div>
         </div>
     }
 }
@@ -455,44 +461,37 @@ fn PageItem(
     on_shift: Callback<(u32, bool)>,
     on_remove: Callback<u32>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = page.id;
-    let at = move || pages.with(|l| l.position(id)).unwrap_or(0);
-    let count = move || pages.with(PageList::len);
+    let at = Signal::derive(move || pages.with(|l| l.position(id)).unwrap_or(0) + 1);
+    let last = Signal::derive(move || at.get() >= pages.with(PageList::len));
+    let label = move |pick: fn(&'static Texts) -> fn(usize) -> String| {
+        tr_with(move |t, _| pick(t)(at.get()))
+    };
     let name = page.name.clone();
     let size = size_text(page.bytes.len() as u64);
-    let figure = match (page.preview.clone(), page.file_type) {
-        (Some(url), _) => {
-            let name = name.clone();
-            view! {
-                <img class="doc-thumb" src=url
-                    alt=move || (i18n.t::<Texts>().preview_alt)(at() + 1, &name) />
-            }
-            .into_any()
-        }
-        (None, FileType::Pdf | FileType::Jpeg | FileType::Png) => {
-            view! { <span class="doc-thumb doc-pdf">{tr(|t| t.pdf_tile)}</span> }.into_any()
-        }
-    };
+    // A PDF has no preview; its tile says so (the `img` is then hidden).
+    let is_pdf = page.preview.is_none();
     view! {
         <li class="doc-page">
-            {figure}
+            <img class="doc-thumb" src=page.preview.unwrap_or_default() hidden=is_pdf
+                alt=tr_with(move |t, _| (t.preview_alt)(at.get(), &name)) />
+            <span class="doc-thumb doc-pdf" hidden=!is_pdf>{tr(|t| t.pdf_tile)}</span>
             <div class="doc-page-text">
-                <strong>{move || (i18n.t::<Texts>().page_number)(at() + 1)}</strong>
-                <span class="doc-name">{name}</span>
+                <strong>{label(|t| t.page_number)}</strong>
+                <span class="doc-name">{page.name}</span>
                 <span class="hint">{format!("{} · {size}", page.file_type.name())}</span>
             </div>
             <div class="doc-page-actions">
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-up")
-                    aria-label=move || (i18n.t::<Texts>().up_label)(at() + 1)
-                    aria-disabled=move || (at() == 0).to_string()
+                    aria-label=label(|t| t.up_label)
+                    aria-disabled=Signal::derive(move || (at.get() == 1).to_string())
                     on:click=move |_| on_shift.run((id, true))>{tr(|t| t.up)}</button>
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-down")
-                    aria-label=move || (i18n.t::<Texts>().down_label)(at() + 1)
-                    aria-disabled=move || (at() + 1 >= count()).to_string()
+                    aria-label=label(|t| t.down_label)
+                    aria-disabled=Signal::derive(move || last.get().to_string())
                     on:click=move |_| on_shift.run((id, false))>{tr(|t| t.down)}</button>
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-remove")
-                    aria-label=move || (i18n.t::<Texts>().remove_label)(at() + 1)
+                    aria-label=label(|t| t.remove_label)
                     on:click=move |_| on_remove.run(id)>{tr(|t| t.remove)}</button>
             </div>
         </li>

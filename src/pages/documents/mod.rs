@@ -43,96 +43,85 @@ pub fn DocumentsPage() -> impl IntoView {
     let list = member_resource(|b| b.call::<GetDocuments>(()));
     let kind = RwSignal::new(DocumentKind::IdentityDocument);
     let sender = document_sender(use_backend(), use_session());
-
-    let kind_choice = move || {
-        let t: &Texts = i18n.t();
-        let l = i18n.locale();
-        DocumentKind::ALL
-            .into_iter()
-            .map(|k| {
-                let hint = match k {
-                    DocumentKind::IdentityDocument => t.identity_hint,
-                    DocumentKind::IncomeProof => t.income_hint,
-                };
-                let id = format!("documents-kind-{}", k.as_str());
-                let hint_id = format!("{id}-hint");
-                view! {
-                    <div class="kind-option">
-                        <label class="radio">
-                            <input type="radio" name="documents-kind" id=id value=k.as_str()
-                                aria-describedby=hint_id.clone()
-                                prop:checked=move || kind.get() == k
-                                on:change=move |_| kind.set(k) />
-                            {kind_name(l, k)}
-                        </label>
-                        <p class="hint" id=hint_id>{hint}</p>
-                    </div>
-                }
-            })
-            .collect_view()
+    // The list as it stands: loading, failed (with a retry) or the cards.
+    // One closure over the resource rather than a suspense boundary: the
+    // page's chunk stays smaller.
+    let submitted = move || match list.get() {
+        None => {
+            view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }.into_any()
+        }
+        Some(Err(e)) => {
+            view! { <LoadError error=e on_retry=Callback::new(move |_| list.refetch()) /> }
+                .into_any()
+        }
+        Some(Ok(documents)) => document_list(i18n.t(), i18n.locale(), &documents).into_any(),
     };
-
-    let submitted = move || {
-        Suspend::new(async move {
-            match list.await {
-                Ok(documents) => view! { <DocumentList documents=documents /> }.into_any(),
-                Err(e) => {
-                    view! { <LoadError error=e on_retry=Callback::new(move |_| list.refetch()) /> }
-                        .into_any()
-                }
-            }
-        })
-    };
-
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Documents) />
             <p>{tr(|t| t.intro)}</p>
             <fieldset class="field kind-choice">
                 <legend>{tr(|t| t.kind_legend)}</legend>
-                {kind_choice}
+                <KindOption kind=kind option=DocumentKind::IdentityDocument hint=tr(|t| t.identity_hint) />
+                <KindOption kind=kind option=DocumentKind::IncomeProof hint=tr(|t| t.income_hint) />
             </fieldset>
             <h2>{tr(|t| t.upload_heading)}</h2>
             <DocumentUploader kind=kind send=sender
                 on_sent=Callback::new(move |_| list.refetch()) />
             <h2 id="documents-list-heading">{tr(|t| t.list_heading)}</h2>
             <p class="hint">{tr(|t| t.status_note)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {submitted}
-            </Transition>
+            {submitted}
         </section>
     }
 }
 
-/// The submissions, newest first, each as a card.
+/// One radio of the kind choice, with its hint.
 #[component]
-fn DocumentList(documents: Vec<SubmittedDocument>) -> impl IntoView {
+fn KindOption(
+    kind: RwSignal<DocumentKind>,
+    option: DocumentKind,
+    hint: Signal<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        let t: &Texts = i18n.t();
-        let l = i18n.locale();
-        if documents.is_empty() {
-            return view! { <p>{t.list_empty}</p> }.into_any();
-        }
-        view! {
-            <ul class="doc-list" aria-labelledby="documents-list-heading">
-                {documents.iter().map(|d| view! {
-                    <li class="card" aria-label=(t.list_label)(&d.reception_number)>
-                        <dl class="facts">
-                            <div><dt>{t.reception_number}</dt><dd>{d.reception_number.clone()}</dd></div>
-                            <div><dt>{t.kind}</dt><dd>{kind_name(l, d.kind)}</dd></div>
-                            <div><dt>{t.pages}</dt><dd>{(t.pages_value)(d.pages.len())}</dd></div>
-                            <div><dt>{t.submitted_at}</dt><dd>{l.datetime(to_jst(d.submitted_at))}</dd></div>
-                            <div><dt>{t.status}</dt><dd>
-                                <span class=format!("doc-status doc-status-{}", status_class(d.status))>{status_name(l, d.status)}</span>
-                            </dd></div>
-                        </dl>
-                    </li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let id = format!("documents-kind-{}", option.as_str());
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="kind-option">
+            <label class="radio">
+                <input type="radio" name="documents-kind" id=id value=option.as_str()
+                    aria-describedby=hint_id.clone()
+                    prop:checked=Signal::derive(move || kind.get() == option)
+                    on:change=move |_| kind.set(option) />
+                {Signal::derive(move || kind_name(i18n.locale(), option).to_owned())}
+            </label>
+            <p class="hint" id=hint_id>{hint}</p>
+        </div>
     }
+}
+
+/// The submissions, newest first, each as a card.
+fn document_list(t: &'static Texts, l: Locale, documents: &[SubmittedDocument]) -> impl IntoView {
+    if documents.is_empty() {
+        return view! { <p>{t.list_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="doc-list" aria-labelledby="documents-list-heading">
+            {documents.iter().map(|d| view! {
+                <li class="card" aria-label=(t.list_label)(&d.reception_number)>
+                    <dl class="facts">
+                        <div><dt>{t.reception_number}</dt><dd>{d.reception_number.clone()}</dd></div>
+                        <div><dt>{t.kind}</dt><dd>{kind_name(l, d.kind)}</dd></div>
+                        <div><dt>{t.pages}</dt><dd>{(t.pages_value)(d.pages.len())}</dd></div>
+                        <div><dt>{t.submitted_at}</dt><dd>{l.datetime(to_jst(d.submitted_at))}</dd></div>
+                        <div><dt>{t.status}</dt><dd>
+                            <span class=format!("doc-status doc-status-{}", status_class(d.status))>{status_name(l, d.status)}</span>
+                        </dd></div>
+                    </dl>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 fn status_class(s: DocumentStatus) -> &'static str {
