@@ -41,6 +41,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
     provide_context(clock);
     let maintenance = MaintenanceCtx::new(clock);
     provide_context(maintenance);
+    provide_context(crate::pages::SectionLoader::new());
     let session = SessionCtx::new(handle.clone());
     provide_context(session);
 

@@ -151,3 +151,75 @@ fn limit_view() -> Result<AnyView, ChunkError> {
 fn documents_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <documents::DocumentsPage /> }.into_any())
 }
+
+/// Loads a settings section's chunk, handed to the settings page through
+/// context by `App` (`SectionLoader`). The section split points live here,
+/// in the main module, not in the settings chunk: a split point called from
+/// inside another chunk's code is kept by every build that links that
+/// chunk, and an unsplit build (the wasm tests) cannot load its import.
+#[derive(Clone, Copy)]
+pub struct SectionLoader(
+    pub  fn(
+        crate::routes::SettingsSection,
+    )
+        -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>,
+);
+
+impl SectionLoader {
+    pub fn new() -> Self {
+        SectionLoader(|section| Box::pin(load_settings_section(section)))
+    }
+}
+
+/// Fetches a section's chunk and builds its view.
+pub async fn load_settings_section(
+    section: crate::routes::SettingsSection,
+) -> Result<AnyView, ChunkError> {
+    Ok(match section {
+        crate::routes::SettingsSection::PayeeAccount => settings_payee_account().await?,
+        crate::routes::SettingsSection::RepaymentDate => settings_repayment_date().await?,
+        crate::routes::SettingsSection::Address => settings_address().await?,
+        crate::routes::SettingsSection::Employer => settings_employer().await?,
+        crate::routes::SettingsSection::Email => settings_email().await?,
+        crate::routes::SettingsSection::WebId => settings_web_id().await?,
+        crate::routes::SettingsSection::PrepaidCard => settings_prepaid_card().await?,
+    })
+}
+
+// One split point per section, named `settings_<segment>` so the loader can
+// preload a section opened by its address (`scripts/finish-build.mjs`).
+
+#[wasm_split(settings_payee_account, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_payee_account() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::payee_account::PayeeAccountSection /> }.into_any())
+}
+
+#[wasm_split(settings_repayment_date, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_repayment_date() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::repayment_date::RepaymentDateSection /> }.into_any())
+}
+
+#[wasm_split(settings_address, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_address() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::address::AddressSection /> }.into_any())
+}
+
+#[wasm_split(settings_employer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_employer() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::employer::EmployerSection /> }.into_any())
+}
+
+#[wasm_split(settings_email, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_email() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::email::EmailSection /> }.into_any())
+}
+
+#[wasm_split(settings_web_id, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_web_id() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::web_id::WebIdSection /> }.into_any())
+}
+
+#[wasm_split(settings_prepaid_card, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_prepaid_card() -> Result<AnyView, ChunkError> {
+    Ok(view! { <settings::prepaid_card::PrepaidCardSection /> }.into_any())
+}

@@ -12,15 +12,15 @@
 //! everything again and applies a change whole or not at all; a failed
 //! request keeps what was typed and can be sent again.
 
-mod address;
+pub(crate) mod address;
 mod contact_form;
-mod email;
-mod employer;
-mod payee_account;
-mod prepaid_card;
-mod repayment_date;
+pub(crate) mod email;
+pub(crate) mod employer;
+pub(crate) mod payee_account;
+pub(crate) mod prepaid_card;
+pub(crate) mod repayment_date;
 mod texts;
-mod web_id;
+pub(crate) mod web_id;
 
 use crate::app::{ChunkLoader, LazyChunk};
 use crate::components::load_error::LoadError;
@@ -30,7 +30,6 @@ use crate::pages::ChunkError;
 use crate::routes::{Page, SettingsSection};
 use crate::session::member_resource;
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use portal_api::ops::GetProfile;
@@ -46,7 +45,11 @@ pub fn SettingsPage() -> impl IntoView {
     move || match section.get() {
         None => view! { <SettingsIndex /> }.into_any(),
         Some(section) => {
-            let load: ChunkLoader = Rc::new(move || Box::pin(load_section(section)));
+            let loader = use_context::<crate::pages::SectionLoader>();
+            let load: ChunkLoader = Rc::new(move || match loader {
+                Some(l) => (l.0)(section),
+                None => Box::pin(async { Err(ChunkError) }),
+            });
             let i18n = use_i18n();
             let title = Signal::derive(move || section.title(i18n.locale()));
             view! { <LazyChunk load title /> }.into_any()
@@ -255,55 +258,4 @@ fn SettingsIndex() -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// Fetches a section's chunk and builds its view.
-async fn load_section(section: SettingsSection) -> Result<AnyView, ChunkError> {
-    Ok(match section {
-        SettingsSection::PayeeAccount => settings_payee_account().await?,
-        SettingsSection::RepaymentDate => settings_repayment_date().await?,
-        SettingsSection::Address => settings_address().await?,
-        SettingsSection::Employer => settings_employer().await?,
-        SettingsSection::Email => settings_email().await?,
-        SettingsSection::WebId => settings_web_id().await?,
-        SettingsSection::PrepaidCard => settings_prepaid_card().await?,
-    })
-}
-
-// One split point per section, named `settings_<segment>` so the loader can
-// preload a section opened by its address (`scripts/finish-build.mjs`).
-
-#[wasm_split(settings_payee_account, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_payee_account() -> Result<AnyView, ChunkError> {
-    Ok(view! { <payee_account::PayeeAccountSection /> }.into_any())
-}
-
-#[wasm_split(settings_repayment_date, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_repayment_date() -> Result<AnyView, ChunkError> {
-    Ok(view! { <repayment_date::RepaymentDateSection /> }.into_any())
-}
-
-#[wasm_split(settings_address, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_address() -> Result<AnyView, ChunkError> {
-    Ok(view! { <address::AddressSection /> }.into_any())
-}
-
-#[wasm_split(settings_employer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_employer() -> Result<AnyView, ChunkError> {
-    Ok(view! { <employer::EmployerSection /> }.into_any())
-}
-
-#[wasm_split(settings_email, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_email() -> Result<AnyView, ChunkError> {
-    Ok(view! { <email::EmailSection /> }.into_any())
-}
-
-#[wasm_split(settings_web_id, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_web_id() -> Result<AnyView, ChunkError> {
-    Ok(view! { <web_id::WebIdSection /> }.into_any())
-}
-
-#[wasm_split(settings_prepaid_card, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_prepaid_card() -> Result<AnyView, ChunkError> {
-    Ok(view! { <prepaid_card::PrepaidCardSection /> }.into_any())
 }
