@@ -121,14 +121,13 @@ fn LimitView(status: CreditLineStatus, on_changed: Callback<()>) -> impl IntoVie
     let t: &'static Texts = i18n.t();
     let l = i18n.locale();
     let open = status.request.as_ref().is_some_and(|r| r.status.is_open());
-    let apr = status.apr_percent.clone();
     view! {
         <dl class="facts">
             <div><dt>{t.line}</dt><dd>{l.yen(status.line)}</dd></div>
             <div><dt>{t.balance}</dt><dd>{l.yen(status.balance)}</dd></div>
             <div><dt>{t.apr}</dt><dd>{format!("{}%", status.apr_percent)}</dd></div>
         </dl>
-        {status.request.clone().map(|r| view! { <RequestCard request=r line=status.line apr=apr.clone() /> })}
+        {status.request.clone().map(|r| view! { <RequestCard request=r line=status.line /> })}
         <section aria-labelledby="increase-title">
             <h2 id="increase-title">{t.increase_heading}</h2>
             {if open {
@@ -143,7 +142,7 @@ fn LimitView(status: CreditLineStatus, on_changed: Callback<()>) -> impl IntoVie
 
 /// The latest request and where its review stands.
 #[component]
-fn RequestCard(request: LineRequest, line: Yen, apr: String) -> impl IntoView {
+fn RequestCard(request: LineRequest, line: Yen) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let t: &Texts = i18n.t();
@@ -161,7 +160,6 @@ fn RequestCard(request: LineRequest, line: Yen, apr: String) -> impl IntoView {
             }.into_any()),
             ReviewStatus::Received | ReviewStatus::Reviewing => None,
         };
-        let _ = &apr;
         view! {
             <section class="card" aria-labelledby="request-title">
                 <h2 id="request-title">{t.request_heading}</h2>
