@@ -12,13 +12,15 @@ import { mailbox } from "./controls";
 
 /** A code that is not `code`. */
 const other = (code: string) => (code === "000000" ? "000001" : "000000");
+const EMAIL = "メールアドレスの登録・変更";
+const WEB_ID = "WEB-ID・パスワードの登録・変更";
 
 test("the e-mail address changes with the code sent to the new address, and the next notice goes there", async ({ page, request }) => {
   const flow = new CredentialsPage(page);
   await flow.signIn("web", "newmember01", "Welcome2024");
   await page.goto("/settings");
-  await expect(flow.settingsValue("email")).toHaveText("newmember01@example.com");
-  await flow.openSection("email", "メールアドレスの変更");
+  await expect(flow.settingsValue(EMAIL)).toHaveText("newmember01@example.com");
+  await flow.openSection(EMAIL);
   await expect(page.locator("dl.facts")).toContainText("newmember01@example.com");
   await expectNoAxeViolations(page);
 
@@ -59,10 +61,10 @@ test("the e-mail address changes with the code sent to the new address, and the 
   expect(stored).not.toContain("確認コードは");
 
   await page.getByRole("link", { name: "各種設定の変更に戻る" }).click();
-  await expect(flow.settingsValue("email")).toHaveText("hanako.new@example.jp");
+  await expect(flow.settingsValue(EMAIL)).toHaveText("hanako.new@example.jp");
 
   // The next notice (a repayment date change) goes to the new address.
-  await page.locator("#settings-repayment-date-link").click();
+  await page.getByRole("link", { name: "ご返済日の変更", exact: true }).click();
   await page.getByRole("radio", { name: "毎月5日" }).check();
   await page.getByRole("button", { name: "確認画面へ" }).click();
   await page.getByRole("button", { name: "変更する" }).click();
@@ -75,7 +77,7 @@ test("the e-mail address changes with the code sent to the new address, and the 
 test("an expired code offers a new one, which works", async ({ page, request }) => {
   const flow = new CredentialsPage(page);
   await flow.signIn("card", "1234567890123456", "4321");
-  await flow.openSection("email", "メールアドレスの変更");
+  await flow.openSection(EMAIL);
   await flow.askForCode("card3456.new@example.jp");
   await expect(flow.stepHeading).toHaveText("確認コードの入力");
   const code = await flow.mailedCode(request, "card3456.new@example.jp");
@@ -101,7 +103,7 @@ test("an expired code offers a new one, which works", async ({ page, request }) 
 test("a WEB-ID member changes the password; only the new one signs in afterwards", async ({ page, request }) => {
   const flow = new CredentialsPage(page);
   await flow.signIn("web", "demo0001", "Passw0rd");
-  await flow.openSection("web-id", "WEB-ID・パスワードの登録・変更");
+  await flow.openSection(WEB_ID);
   await expect(page.getByLabel("新しいWEB-ID", { exact: true })).toHaveValue("demo0001");
   await expectNoAxeViolations(page);
 
@@ -154,8 +156,8 @@ test("a card member adds a WEB-ID with the PIN and signs in with it", async ({ p
   const flow = new CredentialsPage(page);
   await flow.signIn("card", "1234567890", "1234");
   await page.goto("/settings");
-  await expect(flow.settingsValue("web-id")).toHaveText("未登録");
-  await flow.openSection("web-id", "WEB-ID・パスワードの登録・変更");
+  await expect(flow.settingsValue(WEB_ID)).toHaveText("未登録");
+  await flow.openSection(WEB_ID);
   await expect(page.getByLabel("暗証番号", { exact: true })).toBeVisible();
   await expect(page.getByLabel("WEB-ID", { exact: true })).toHaveValue("");
   await expectNoAxeViolations(page);
@@ -182,7 +184,7 @@ test("a card member adds a WEB-ID with the PIN and signs in with it", async ({ p
   expect(notice.body).not.toContain("Hanako2026");
 
   await page.getByRole("link", { name: "各種設定の変更に戻る" }).click();
-  await expect(flow.settingsValue("web-id")).toHaveText("hanako2026");
+  await expect(flow.settingsValue(WEB_ID)).toHaveText("hanako2026");
   await page.getByRole("button", { name: "ログアウト" }).click();
   const login = new LoginPage(page);
   await login.signInWithWebId("hanako2026", "Hanako2026");
@@ -195,7 +197,7 @@ test("a card member adds a WEB-ID with the PIN and signs in with it", async ({ p
 test("wrong current passwords lock the account like failed sign-ins", async ({ page }) => {
   const flow = new CredentialsPage(page);
   await flow.signIn("web", "overdue01", "Overdue2024");
-  await flow.openSection("web-id", "WEB-ID・パスワードの登録・変更");
+  await flow.openSection(WEB_ID);
   // The threshold (3 to 5) is never shown: try distinct wrong passwords
   // until the lock comes.
   let locked = false;
@@ -221,7 +223,7 @@ test("wrong current passwords lock the account like failed sign-ins", async ({ p
 test("both sections are axe-clean in English at every step", async ({ page, request }) => {
   const flow = new CredentialsPage(page);
   await flow.signIn("web", "demo0001", "Passw0rd");
-  await flow.openSection("email", "メールアドレスの変更");
+  await flow.openSection(EMAIL);
   await page.getByRole("button", { name: "English" }).click();
   await expect(flow.heading).toHaveText("E-mail address");
   await expectNoAxeViolations(page);
@@ -246,7 +248,7 @@ test("both sections are axe-clean in English at every step", async ({ page, requ
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Back to settings" }).click();
-  await page.locator("#settings-web-id-link").click();
+  await page.getByRole("link", { name: "WEB-ID and password", exact: true }).click();
   await expect(flow.heading).toHaveText("WEB-ID and password");
   await expectNoAxeViolations(page);
   await page.getByLabel("Current password", { exact: true }).fill("Passw0rd");

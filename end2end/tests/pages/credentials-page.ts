@@ -29,17 +29,19 @@ export class CredentialsPage {
   }
 
   /** Opens a section from the /settings list, as a member does. */
-  async openSection(segment: "email" | "web-id", title: string) {
+  async openSection(title: string) {
     await this.page.goto("/settings");
     await expect(this.heading).toHaveText("各種設定の変更");
-    await this.page.locator(`#settings-${segment}-link`).click();
+    await this.page.getByRole("link", { name: title, exact: true }).click();
     await expect(this.heading).toHaveText(title);
     await expect(this.page.locator("form")).toBeVisible();
   }
 
-  /** What `/settings` shows for a section. */
-  settingsValue(segment: string): Locator {
-    return this.page.locator(".settings-row", { has: this.page.locator(`#settings-${segment}`) }).locator(".settings-value");
+  /** What `/settings` shows for a section, found by the section's link. */
+  settingsValue(title: string): Locator {
+    return this.page
+      .locator(".settings-row", { has: this.page.getByRole("link", { name: title, exact: true }) })
+      .locator(".settings-value");
   }
 
   /** A field's error text, found by the field's label. */
