@@ -27,12 +27,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# wasm-split (route-level code splitting, ../shared/TOOLCHAIN.md): the crate
-# wasm_split_cli_support with feature build-binary gives `wasm-split-cli`.
-WASM_SPLIT_VERSION=0.2.4
+# wasm-split (route-level code splitting, ../shared/TOOLCHAIN.md): our fork of
+# wasm_split_cli_support 0.2.4 in tools/wasm-split-cli (it merges small shared
+# chunks; README.portal.md there), installed again whenever its sources change.
+WASM_SPLIT_VERSION="0.2.4-portal-$(cd tools/wasm-split-cli && find . -type f -not -path './target/*' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)"
 if [ ! -x "$HOME/.cargo/bin/wasm-split-cli" ] || [ "$(cat "$HOME/.cargo/.wasm-split-version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
-  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  say "installing wasm-split-cli ($WASM_SPLIT_VERSION, from tools/wasm-split-cli)"
+  cargo install --path tools/wasm-split-cli --features build-binary --locked --force
   echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.wasm-split-version"
 fi
 

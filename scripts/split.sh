@@ -26,7 +26,10 @@ name=${js%.js}
 work="target/split/$profile"
 rm -rf "$work"
 mkdir -p "$work"
-wasm-split-cli "$raw" "$work" --out-name "$name"
+# Shared chunks with less than 1,500 bytes of function code join a larger
+# chunk that every page needing them loads anyway, or the main module
+# (tools/wasm-split-cli/README.portal.md; README "Bundle size" has the figures).
+wasm-split-cli "$raw" "$work" --out-name "$name" --min-chunk-size "${WASM_SPLIT_MIN_CHUNK:-1500}"
 
 rm -f "$staging/$name.js" "$staging/${name}_bg.wasm"
 wasm-bindgen "$work/$name.wasm" --target web --keep-lld-exports --no-demangle \
@@ -37,11 +40,11 @@ find "$work" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' \) -exe
 if [ "$profile" = release ]; then
   # binaryen 132 from end2end/node_modules (the Makefile puts it on PATH);
   # never Debian's 108, whose output fails at start-up.
-  for f in "$staging"/*.wasm; do
+  # This wasm-opt is a Node program that starts slowly: two at a time.
+  find "$staging" -maxdepth 1 -name '*.wasm' -print0 | xargs -0 -P 2 -I{} \
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-reference-types --enable-mutable-globals --enable-sign-ext \
-      "$f" -o "$f" 2>/dev/null
-  done
+      {} -o {} 2>/dev/null
 fi
 
 node scripts/finish-build.mjs "$staging" "$name" "$profile"

@@ -3,6 +3,7 @@ import { test, expect, expectNoAxeViolations } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HomePage } from "./pages/home-page";
 import { decideReviews, mailbox } from "./controls";
+import { pdf } from "./pages/documents-page";
 
 // Credit-line changes (SPEC S10): an increase request reviewed on business
 // days with a notice at each step, the rules at their fields, a decision
@@ -92,6 +93,46 @@ test("each rule is shown at its field, what was typed stays, and the proof is as
   await page.getByLabel("希望限度額").fill("400000");
   await page.getByLabel("他社借入額").fill("700000");
   await expect(page.getByText("希望限度額と他社借入額の合計が100万円を超えるため")).toBeVisible();
+});
+
+test("an increase over 500,000 yen takes the income proof inside the request; 書類不備 asks for it again and a new proof reopens the review", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await openLimit(page, "1234567890123456", "4321");
+  await fillIncrease(page, "600000", "3000000", "0");
+  await page.getByRole("button", { name: "収入証明書の提出へ" }).click();
+  await expect(page.getByRole("heading", { name: "収入証明書の提出" })).toBeFocused();
+  await page.getByLabel("ファイルを選択").setInputFiles([pdf("gensen.pdf")]);
+  await expect(page.locator("ol.doc-pages > li")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "送信", exact: true }).click();
+
+  // The proof is received, and the review shows its reception number.
+  await expect(page.getByRole("heading", { name: "お申込み内容の確認" })).toBeVisible();
+  await expect(fact(page, "収入証明書の提出")).toHaveText(/^収入証明書を受け付けました（受付番号 D\d+）。$/);
+  await expect(fact(page, "希望限度額")).toHaveText("600,000円");
+  await page.getByRole("button", { name: "申し込む" }).click();
+  await expect(page.getByRole("heading", { name: "お申込みを受け付けました" })).toBeFocused();
+  await expect(fact(page, "審査状況")).toHaveText("審査中");
+  const received = await mailbox(page, request);
+  expect(received.some((m) => m.subject === "書類提出受付のお知らせ")).toBe(true);
+  expect(received.some((m) => m.subject === "限度額変更のお申込み受付のお知らせ")).toBe(true);
+
+  // The reviewer finds the proof unreadable: 書類不備, with a notice.
+  await decideReviews(page, request, "ask_for_documents");
+  await page.reload();
+  await expect(fact(page, "審査状況")).toHaveText("書類不備");
+  await expect(fact(page, "ご利用限度額")).toHaveText("300,000円");
+  expect((await mailbox(page, request)).some((m) => m.subject === "限度額変更の書類不備のお知らせ")).toBe(true);
+
+  // A new income proof from the documents page sends the request back to review.
+  await page.goto("/documents");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("書類提出");
+  await page.getByRole("radio", { name: "収入証明書" }).check();
+  await page.getByLabel("ファイルを選択").setInputFiles([pdf("kyuyo.pdf")]);
+  await page.getByRole("button", { name: "送信", exact: true }).click();
+  await expect(page.locator(".uploader .receipt")).toContainText(/D\d{11}/);
+  await page.goto("/limit");
+  await expect(fact(page, "審査状況")).toHaveText("審査中");
 });
 
 test("the demo can refuse a review at once, and the line stays", async ({ page, request }) => {

@@ -89,6 +89,12 @@ pub struct Options<'a> {
     /// This option is experimental.
     /// Default: `true` if the `WASM_SPLIT_CLI_ENABLE_DWARF` environment variable is non-empty.
     pub emit_dwarf: bool,
+    /// Shared chunks whose functions' code is smaller than this many bytes
+    /// are merged into the smallest larger chunk loaded by every module that
+    /// needs them, or into the main module (0: never merge).
+    ///
+    /// Default: 0
+    pub min_chunk_size: usize,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -108,6 +114,7 @@ impl<'wasm> Options<'wasm> {
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
+            min_chunk_size: 0,
         }
     }
 }

@@ -396,10 +396,11 @@ struct DepGraphAnalysis<'g> {
     scc_root_colors: HashMap<SccId, SplitModuleIdentifier>,
 }
 
-struct DepGraphPainter<It> {
+struct DepGraphPainter<'c, It> {
     scc_events: It,
     scc_colors: HashMap<SccId, SplitModuleIdentifier>,
     color: SplitModuleIdentifier,
+    coarsening: Option<&'c Coarsening>,
 }
 
 fn color_all<It, T>(
@@ -433,17 +434,18 @@ impl<'g> DepGraphAnalysis<'g> {
             .explore(&roots, self.dep_graph, self.wbg_rooting_deps);
         color_all(&mut self.scc_root_colors, scc_roots, color);
     }
-    fn into_painter(self) -> DepGraphPainter<impl Iterator<Item = SccEvent>> {
+    fn into_painter<'c>(self) -> DepGraphPainter<'c, impl Iterator<Item = SccEvent>> {
         let topsort = self.scc_searcher.into_topsort();
         DepGraphPainter {
             scc_events: topsort.into_iter().rev(),
             scc_colors: self.scc_root_colors,
             color: SplitModuleIdentifier::Main,
+            coarsening: None,
         }
     }
 }
 
-impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
+impl<It: Iterator<Item = SccEvent>> DepGraphPainter<'_, It> {
     fn next(&mut self) -> Option<(DepNode, &SplitModuleIdentifier)> {
         loop {
             match self.scc_events.next()? {
@@ -456,6 +458,12 @@ impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
                     if marked_for_main {
                         self.color = SplitModuleIdentifier::Main;
                     }
+                    if let Some(coarsening) = self.coarsening {
+                        self.color = coarsening.apply(std::mem::replace(
+                            &mut self.color,
+                            SplitModuleIdentifier::Main,
+                        ));
+                    }
                     color_all(&mut self.scc_colors, out_edges, self.color.clone());
                 }
                 SccEvent::Member { node } => {
@@ -466,10 +474,121 @@ impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
     }
 }
 
+/// Coarsening of chunk colors: a closure operator over sets of split modules
+/// (extensive, monotone, idempotent), so a callee's color still contains each
+/// caller's and every module that loads a function also loads its callees.
+/// A chunk is mapped to the intersection of the kept chunk sets containing it,
+/// or to the main module when none does.
+struct Coarsening {
+    kept: Vec<BTreeSet<String>>,
+}
+
+impl Coarsening {
+    fn apply(&self, color: SplitModuleIdentifier) -> SplitModuleIdentifier {
+        let SplitModuleIdentifier::Chunk(set) = &color else {
+            return color;
+        };
+        let mut result: Option<BTreeSet<String>> = None;
+        for kept in self.kept.iter().filter(|kept| set.is_subset(kept)) {
+            result = Some(match result {
+                None => kept.clone(),
+                Some(r) => r.intersection(kept).cloned().collect(),
+            });
+        }
+        match result {
+            None => SplitModuleIdentifier::Main,
+            Some(r) if r.len() == 1 => {
+                SplitModuleIdentifier::Split(r.into_iter().next().expect("one element"))
+            }
+            Some(r) => SplitModuleIdentifier::Chunk(r),
+        }
+    }
+}
+
+fn paint_modules(
+    module: &InputModule,
+    dep_graph: &DepGraph,
+    split_points: &[SplitPoint],
+    split_point_imports: &HashSet<DepNode>,
+    wbg_rooting_deps: &HashSet<DepNode>,
+    coarsening: Option<&Coarsening>,
+) -> HashMap<SplitModuleIdentifier, OutputModuleInfo> {
+    let split_points_by_module = get_split_points_by_module(split_points);
+    let mut graph_analysis = DepGraphAnalysis::new(dep_graph, wbg_rooting_deps);
+
+    // Determine reachable symbols (excluding main module symbols) for each
+    // split module. Symbols may be reachable from more than one split module;
+    // these symbols will be moved to a separate module.
+    let perf_span = perf_span!("explore module", module = "<main>");
+    let perf_span = perf_span.enter();
+    let main_roots = get_main_module_roots(module, split_points);
+    graph_analysis.explore(main_roots, SplitModuleIdentifier::Main);
+    perf_span.exit();
+
+    let mut names: Vec<_> = split_points_by_module.keys().collect();
+    names.sort();
+    for module_name in names {
+        let entry_points = &split_points_by_module[module_name];
+        let perf_span = perf_span!("explore module", module = module_name);
+        let _perf_span = perf_span.enter();
+        let roots = get_split_roots(entry_points);
+        graph_analysis.explore(roots, SplitModuleIdentifier::Split(module_name.clone()));
+    }
+
+    // We "paint" each dependency with the modules it must be loaded in, then put them into that module
+    // accordingly.
+    let perf_span = perf_span!("paint dep nodes");
+    let perf_span = perf_span.enter();
+    let mut painter = graph_analysis.into_painter();
+    painter.coarsening = coarsening;
+    let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
+    while let Some((node, color)) = painter.next() {
+        if split_point_imports.contains(&node) {
+            continue;
+        }
+        let module = match split_module_contents.get_mut(color) {
+            Some(module) => module,
+            None => split_module_contents.entry(color.clone()).or_default(),
+        };
+        module.included_symbols.insert(node);
+    }
+    perf_span.exit();
+    split_module_contents
+}
+
+/// The bytes of function code of each shared chunk.
+fn chunk_code_sizes(
+    module: &InputModule,
+    contents: &HashMap<SplitModuleIdentifier, OutputModuleInfo>,
+) -> Vec<(BTreeSet<String>, usize)> {
+    let imported = module.imported_funcs.len();
+    contents
+        .iter()
+        .filter_map(|(id, info)| {
+            let SplitModuleIdentifier::Chunk(set) = id else {
+                return None;
+            };
+            let size = info
+                .included_symbols
+                .iter()
+                .filter_map(|dep| match dep {
+                    DepNode::Function(f) if *f >= imported => module
+                        .defined_funcs
+                        .get(*f - imported)
+                        .map(|d| { let r = d.body.range(); (r.end - r.start) as usize }),
+                    _ => None,
+                })
+                .sum();
+            Some((set.clone(), size))
+        })
+        .collect()
+}
+
 pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    min_chunk_size: usize,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -488,52 +607,55 @@ pub fn compute_split_modules(
         .collect();
 
     let wbg_rooting_deps = wbg_rooting_funs(dep_graph, module);
-    let mut graph_analysis = DepGraphAnalysis::new(dep_graph, &wbg_rooting_deps);
-
-    // Determine reachable symbols (excluding main module symbols) for each
-    // split module. Symbols may be reachable from more than one split module;
-    // these symbols will be moved to a separate module.
-    let perf_span = perf_span!("explore module", module = "<main>");
-    let perf_span = perf_span.enter();
-    let main_roots = get_main_module_roots(module, &split_points);
-    graph_analysis.explore(main_roots, SplitModuleIdentifier::Main);
-    perf_span.exit();
-
-    for (module_name, entry_points) in &split_points_by_module {
-        let perf_span = perf_span!("explore module", module = module_name);
-        let _perf_span = perf_span.enter();
-        let roots = get_split_roots(entry_points);
-        graph_analysis.explore(roots, SplitModuleIdentifier::Split(module_name.clone()));
+    let paint = |coarsening: Option<&Coarsening>| {
+        paint_modules(
+            module,
+            dep_graph,
+            &split_points,
+            &split_point_imports,
+            &wbg_rooting_deps,
+            coarsening,
+        )
+    };
+    let mut split_module_contents = paint(None);
+    if min_chunk_size > 0 {
+        // Keep the chunks that are large enough as they are; every smaller
+        // one joins the smallest kept set containing it (or the main module).
+        // Merging changes what the kept chunks hold, so repaint until the
+        // kept sets stop changing (they only ever shrink in number).
+        let mut kept: Vec<BTreeSet<String>> = Vec::new();
+        for _ in 0..8 {
+            let mut next: Vec<BTreeSet<String>> = chunk_code_sizes(module, &split_module_contents)
+                .into_iter()
+                .filter(|(_, size)| *size >= min_chunk_size)
+                .map(|(set, _)| set)
+                .collect();
+            next.sort();
+            if next == kept {
+                break;
+            }
+            kept = next;
+            split_module_contents = paint(Some(&Coarsening { kept: kept.clone() }));
+        }
     }
 
     let mut program_info = SplitProgramInfo::default();
-    // We "paint" each dependency with the modules it must be loaded in, then put them into that module
-    // accordingly.
-    let perf_span = perf_span!("paint dep nodes");
-    let perf_span = perf_span.enter();
-    let mut painter = graph_analysis.into_painter();
-    let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
-    while let Some((node, color)) = painter.next() {
-        if split_point_imports.contains(&node) {
+    for (color, module_info) in split_module_contents.iter() {
+        if color != &SplitModuleIdentifier::Main {
             continue;
         }
-        let module = match split_module_contents.get_mut(color) {
-            Some(module) => module,
-            None => split_module_contents.entry(color.clone()).or_default(),
-        };
-        module.included_symbols.insert(node);
-        let DepNode::Function(func_id) = node else {
-            continue;
-        };
-        if color == &SplitModuleIdentifier::Main
-            && dep_graph
-                .get(&node)
+        for node in module_info.included_symbols.iter() {
+            let DepNode::Function(func_id) = *node else {
+                continue;
+            };
+            if dep_graph
+                .get(node)
                 .is_some_and(|deps| !deps.is_disjoint(&wbg_rooting_deps))
-        {
-            program_info.needs_shim_in_main.insert(func_id);
+            {
+                program_info.needs_shim_in_main.insert(func_id);
+            }
         }
     }
-    perf_span.exit();
 
     // Now, check for each module which of its dependencies it needs to import from some other module.
     for (name, out_module) in split_module_contents.iter_mut() {
