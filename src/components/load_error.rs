@@ -38,3 +38,34 @@ pub fn FailureNotice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoVie
             .map(|text| view! { <div class="notice notice-error" role="alert"><p>{text}</p></div> })
     }
 }
+
+/// A lender read on screen: the loading line while it is on its way,
+/// `render` with the answer once it is in (a refetch keeps the old answer on
+/// screen until the new one arrives), and [`LoadError`] with a retry if it
+/// fails. Every page that shows one read before anything else uses it.
+pub fn loaded<T, V>(
+    read: LocalResource<crate::backend::BackendResult<T>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    let content = move || {
+        let render = render.clone();
+        Suspend::new(async move {
+            match read.await {
+                Ok(answer) => render(answer).into_any(),
+                Err(e) => {
+                    view! { <LoadError error=e on_retry=Callback::new(move |()| read.refetch()) /> }
+                        .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
+            {content}
+        </Transition>
+    }
+}

@@ -2,6 +2,7 @@
 //! backend; pages do the talking.
 
 pub mod balance_chart;
+pub mod code_step;
 pub mod documents;
 pub mod field;
 pub mod idle_warning;

@@ -114,7 +114,6 @@ fn csv_field(s: impl AsRef<str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::common;
     use crate::i18n::Locale;
     use chrono::{TimeZone, Utc};
     use portal_domain::money::Yen;

@@ -3,7 +3,7 @@
 
 mod texts;
 
-use crate::components::load_error::LoadError;
+use crate::components::load_error::loaded;
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n};
 use crate::routes::Page;
@@ -20,22 +20,10 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let summary = member_resource(|backend| backend.call::<portal_api::ops::GetAccountSummary>(()));
 
-    let content = move || {
-        Suspend::new(async move {
-            match summary.await {
-                Ok(s) => view! { <Figures summary=s /> }.into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| summary.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
-
     view! {
         <section class="page">
             <PageTitle text=title_of(Page::Home) />
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {loaded(summary, |s| view! { <Figures summary=s /> })}
             <nav aria-labelledby="services-title" class="services">
                 <h2 id="services-title">{tr(|t| t.services)}</h2>
                 <ul>

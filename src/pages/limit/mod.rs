@@ -12,7 +12,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::components::field::{AmountField, ErrorSummary, Field, FieldKind};
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::routes::Page;
@@ -94,23 +94,11 @@ fn employment_value(k: EmploymentKind) -> &'static str {
 #[component]
 pub fn LimitPage() -> impl IntoView {
     let status = member_resource(|b| b.call::<GetCreditLine>(()));
-    let content = move || {
-        Suspend::new(async move {
-            match status.await {
-                Ok(s) => view! { <LimitView status=s on_changed=Callback::new(move |()| status.refetch()) /> }
-                    .into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| status.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Limit) />
             <p>{tr(|t| t.intro)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {loaded(status, move |s| view! { <LimitView status=s on_changed=Callback::new(move |()| status.refetch()) /> })}
         </section>
     }
 }

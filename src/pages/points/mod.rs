@@ -9,9 +9,9 @@ mod texts;
 
 use crate::backend::{fresh_key, use_backend};
 use crate::components::field::{Field, FieldKind};
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale};
 use crate::routes::Page;
 use crate::session::{member_resource, use_session};
 use leptos::prelude::*;
@@ -60,22 +60,11 @@ fn refusal_text(t: &Texts, l: Locale, e: ExchangeError) -> String {
 #[component]
 pub fn PointsPage() -> impl IntoView {
     let status = member_resource(|b| b.call::<GetPoints>(()));
-    let content = move || {
-        Suspend::new(async move {
-            match status.await {
-                Ok(s) => view! { <Points initial=s /> }.into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| status.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Points) />
             <p>{tr(|t| t.intro)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {loaded(status, |s| view! { <Points initial=s /> })}
         </section>
     }
 }

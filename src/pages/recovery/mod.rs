@@ -14,6 +14,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::browser;
+use crate::components::code_step::{self, CodeField};
 use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
 use crate::components::load_error::{failure_text, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
@@ -168,7 +169,7 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
         match f {
             InputField::MemberNumber => t.member_number,
             InputField::Email => t.email,
-            InputField::Code => t.code,
+            InputField::Code => i18n.t::<code_step::Texts>().code,
             InputField::WebId => t.web_id,
             InputField::PasswordConfirmation => t.password_again,
             _ => t.password,
@@ -180,7 +181,7 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
         match p {
             Problem::Rule(e) => (c.field_error)(label_of(f), e),
             Problem::WebIdTaken => t.web_id_taken.to_owned(),
-            Problem::CodeWrong(left) => (t.code_wrong)(left),
+            Problem::CodeWrong(left) => (i18n.t::<code_step::Texts>().code_wrong)(left),
         }
     };
     let error_for = move |f: InputField| {
@@ -440,10 +441,11 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
         let t: &Texts = i18n.t();
         let (text, alert) = match message.get()? {
             Message::Failed(text) => (text, true),
-            Message::CodeEnded(CodeEnd::Expired) => (t.code_expired, true),
-            Message::CodeEnded(CodeEnd::TooManyTries) => (t.code_too_many, true),
-            Message::CodeEnded(CodeEnd::Unknown) => (t.code_unknown, true),
-            Message::CodeResent => (t.code_resent, false),
+            Message::CodeEnded(why) => (
+                code_step::ended_text(i18n.t(), why).unwrap_or(t.code_unknown),
+                true,
+            ),
+            Message::CodeResent => (i18n.t::<code_step::Texts>().code_resent, false),
         };
         Some(if alert {
             view! { <FailureNotice text=Signal::derive(move || Some(text.to_owned())) /> }
@@ -548,22 +550,12 @@ fn RecoveryFlow(flow: Flow) -> impl IntoView {
             view! {
                 <p>{move || (i18n.t::<Texts>().code_sent)(&until())}</p>
                 <form novalidate on:submit=verify.clone()>
-                    <Field
-                        id="code"
-                        label=tr(|t| t.code)
-                        hint=tr(|t| t.code_hint)
-                        value=inputs.code
-                        error=error_for(InputField::Code)
-                        kind=FieldKind::Text { convert: Some(normalize_digits_width) }
-                        inputmode="numeric"
-                        autocomplete="one-time-code"
-                        maxlength=12
-                    />
+                    <CodeField id="code" hint=tr(|t| t.code_hint) value=inputs.code error=error_for(InputField::Code) />
                     {button(|t| t.next, |t| t.checking)}
                 </form>
                 <p class="hint">{tr(|t| t.code_not_arrived)}</p>
                 <p class="actions">
-                    <button type="button" class="secondary" on:click=resend.clone()>{tr(|t| t.resend_code)}</button>
+                    <button type="button" class="secondary" on:click=resend.clone()>{code_step::tr(|t| t.resend)}</button>
                     <button type="button" class="link-button" on:click=move |_| { message.set(None); go_to(Step::Details) }>{tr(|t| t.change_details)}</button>
                 </p>
             }

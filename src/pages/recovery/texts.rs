@@ -126,10 +126,6 @@ texts! {
             ja: "メールが届かない場合は、迷惑メールフォルダをご確認のうえ、入力内容に誤りがないか確かめて確認コードを再送してください。",
             en: "If no e-mail arrives, check your spam folder and that the details were right, then send a new code.",
         }
-        code: &'static str {
-            ja: "確認コード",
-            en: "Confirmation code",
-        }
         code_hint: &'static str {
             ja: "メールに記載の半角数字6桁",
             en: "The 6 half-width digits in the e-mail",
@@ -142,29 +138,9 @@ texts! {
             ja: "確認しています…",
             en: "Checking…",
         }
-        resend_code: &'static str {
-            ja: "確認コードを再送する",
-            en: "Send a new code",
-        }
         change_details: &'static str {
             ja: "入力内容を修正する",
             en: "Change the details",
-        }
-        code_resent: &'static str {
-            ja: "新しい確認コードをお送りしました。前にお送りしたコードは使えません。",
-            en: "We have sent a new code. The earlier code no longer works.",
-        }
-        code_wrong: fn(u8) -> String {
-            ja: |left| format!("確認コードが正しくありません。あと{left}回入力できます。"),
-            en: |left| format!("That confirmation code is not right. You can try {left} more time(s)."),
-        }
-        code_expired: &'static str {
-            ja: "確認コードの有効期限（10分）が過ぎました。確認コードを再送してください。",
-            en: "The confirmation code has expired (it works for 10 minutes). Please send a new code.",
-        }
-        code_too_many: &'static str {
-            ja: "確認コードを5回まちがえたため、このコードは使えなくなりました。確認コードを再送してください。",
-            en: "The code was entered wrongly 5 times, so it no longer works. Please send a new code.",
         }
         code_unknown: &'static str {
             ja: "このお手続きは有効期限が切れたか、新しい確認コードが発行されたため、続けられません。もう一度最初からお手続きください。",

@@ -7,7 +7,7 @@
 mod texts;
 
 use crate::backend::use_backend;
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::routes::Page;
@@ -73,22 +73,11 @@ fn setting_of(s: &ReminderStatus) -> ReminderSetting {
 #[component]
 pub fn RemindersPage() -> impl IntoView {
     let status = member_resource(|b| b.call::<GetReminder>(()));
-    let content = move || {
-        Suspend::new(async move {
-            match status.await {
-                Ok(s) => view! { <ReminderForm status=s /> }.into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| status.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Reminders) />
             <p>{tr(|t| t.intro)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {loaded(status, |s| view! { <ReminderForm status=s /> })}
         </section>
     }
 }

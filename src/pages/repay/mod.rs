@@ -18,9 +18,9 @@ mod texts;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
 use crate::components::institution_picker::InstitutionPicker;
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale};
 use crate::maintenance::use_clock;
 use crate::movement::{confirm, Draft, Outcome};
 use crate::routes::Page;
@@ -92,15 +92,6 @@ fn RepayForm() -> impl IntoView {
     // Inside an internet-repayment window the form gives way to when it
     // opens again (SPEC S3); the minute after, it is back.
     let window = Memo::new(move |_| window_at(Service::InternetRepayment, to_jst(clock.0.get())));
-    let content = move || {
-        Suspend::new(async move {
-            match summary.await {
-                Ok(s) => view! { <RepayInputs summary=s /> }.into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |()| summary.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
     view! {
         <p>{tr(|t| t.intro)}</p>
         {move || match window.get() {
@@ -110,12 +101,7 @@ fn RepayForm() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            None => view! {
-                <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                    {content}
-                </Transition>
-            }
-            .into_any(),
+            None => loaded(summary, |s| view! { <RepayInputs summary=s /> }).into_any(),
         }}
     }
 }
@@ -290,25 +276,12 @@ fn RepaymentResult(id: String) -> impl IntoView {
         let id = id.clone();
         async move { backend.call::<GetRepayment>(RepaymentQuery { id }).await }
     });
-    let content = move || {
-        Suspend::new(async move {
-            match repayment.await {
-                Ok(r) => {
-                    if r.state != RepaymentState::AtBank {
-                        Draft::<RepaymentRequest>::clear(DRAFT);
-                    }
-                    view! { <ResultView repayment=r /> }.into_any()
-                }
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |()| repayment.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
-    view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-            {content}
-        </Transition>
-    }
+    loaded(repayment, |r: Repayment| {
+        if r.state != RepaymentState::AtBank {
+            Draft::<RepaymentRequest>::clear(DRAFT);
+        }
+        view! { <ResultView repayment=r /> }
+    })
 }
 
 #[component]

@@ -13,6 +13,7 @@
 use super::{failure_message, with_profile, ChangeDone, ChangeRow, SectionFrame};
 use crate::backend::use_backend;
 use crate::browser;
+use crate::components::code_step::{self, CodeField};
 use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
 use crate::components::load_error::FailureNotice;
 use crate::i18n::{common, use_i18n};
@@ -28,7 +29,7 @@ use portal_api::{
 };
 use portal_domain::clock::to_jst;
 use portal_domain::credentials::parse_new_email;
-use portal_domain::input::{normalize_digits_width, Field as InputField, FieldError};
+use portal_domain::input::{Field as InputField, FieldError};
 use portal_domain::recovery::{normalize_email, parse_confirmation_code};
 
 mod own {
@@ -73,10 +74,6 @@ mod own {
                 ja: |email, until| format!("{email} あてに6桁の確認コードをお送りしました。{until}まで有効です。"),
                 en: |email, until| format!("We have e-mailed a 6-digit confirmation code to {email}. It works until {until}."),
             }
-            code: &'static str {
-                ja: "確認コード",
-                en: "Confirmation code",
-            }
             code_hint: &'static str {
                 ja: "新しいメールアドレスに届いたメールに記載の半角数字6桁",
                 en: "The 6 half-width digits in the e-mail sent to your new address",
@@ -93,29 +90,9 @@ mod own {
                 ja: "メールが届かない場合は、迷惑メールフォルダとメールアドレスに誤りがないかをご確認のうえ、確認コードを再送してください。",
                 en: "If no e-mail arrives, check your spam folder and the address you typed, then send a new code.",
             }
-            resend: &'static str {
-                ja: "確認コードを再送する",
-                en: "Send a new code",
-            }
             edit_address: &'static str {
                 ja: "メールアドレスを修正する",
                 en: "Correct the address",
-            }
-            code_resent: &'static str {
-                ja: "新しい確認コードをお送りしました。前にお送りしたコードは使えません。",
-                en: "We have sent a new code. The earlier code no longer works.",
-            }
-            code_wrong: fn(u8) -> String {
-                ja: |left| format!("確認コードが正しくありません。あと{left}回入力できます。"),
-                en: |left| format!("That confirmation code is not right. You can try {left} more time(s)."),
-            }
-            code_expired: &'static str {
-                ja: "確認コードの有効期限（10分）が過ぎました。確認コードを再送してください。",
-                en: "The confirmation code has expired (it works for 10 minutes). Please send a new code.",
-            }
-            code_too_many: &'static str {
-                ja: "確認コードを5回まちがえたため、このコードは使えなくなりました。確認コードを再送してください。",
-                en: "The code was entered wrongly 5 times, so it no longer works. Please send a new code.",
             }
             code_unknown: &'static str {
                 ja: "このお手続きは、新しい確認コードが発行されたか時間が経ったため続けられません。もう一度、確認コードの送信からお手続きください。",
@@ -193,13 +170,13 @@ fn EmailForm(current: Option<String>) -> impl IntoView {
         let own: &Own = i18n.t();
         let c: &common::Texts = i18n.t();
         let label = if f == InputField::Code {
-            own.code
+            i18n.t::<code_step::Texts>().code
         } else {
             own.new_email
         };
         match p {
             Problem::Rule(e) => (c.field_error)(label, e),
-            Problem::CodeWrong(left) => (own.code_wrong)(left),
+            Problem::CodeWrong(left) => (i18n.t::<code_step::Texts>().code_wrong)(left),
         }
     };
     let error_for = move |f: InputField| {
@@ -348,10 +325,13 @@ fn EmailForm(current: Option<String>) -> impl IntoView {
         let own: &Own = i18n.t();
         let (text, alert) = match message.get()? {
             Message::Failed(e) => (failure_message(&e), true),
-            Message::CodeEnded(CodeEnd::Expired) => (own.code_expired.to_owned(), true),
-            Message::CodeEnded(CodeEnd::TooManyTries) => (own.code_too_many.to_owned(), true),
-            Message::CodeEnded(CodeEnd::Unknown) => (own.code_unknown.to_owned(), true),
-            Message::CodeResent => (own.code_resent.to_owned(), false),
+            Message::CodeEnded(why) => (
+                code_step::ended_text(i18n.t(), why)
+                    .unwrap_or(own.code_unknown)
+                    .to_owned(),
+                true,
+            ),
+            Message::CodeResent => (i18n.t::<code_step::Texts>().code_resent.to_owned(), false),
         };
         Some(if alert {
             view! { <FailureNotice text=Signal::derive(move || Some(text.clone())) /> }.into_any()
@@ -415,22 +395,12 @@ fn EmailForm(current: Option<String>) -> impl IntoView {
                 <ErrorSummary items=summary />
                 <p>{move || (i18n.t::<Own>().code_sent)(&shown, &until())}</p>
                 <form novalidate on:submit=confirm.clone()>
-                    <Field
-                        id=input_id(InputField::Code)
-                        label=tr(|t| t.code)
-                        hint=tr(|t| t.code_hint)
-                        value=code
-                        error=error_for(InputField::Code)
-                        kind=FieldKind::Text { convert: Some(normalize_digits_width) }
-                        inputmode="numeric"
-                        autocomplete="one-time-code"
-                        maxlength=12
-                    />
+                    <CodeField id=input_id(InputField::Code) hint=tr(|t| t.code_hint) value=code error=error_for(InputField::Code) />
                     {button(|t| t.confirm, |t| t.saving)}
                 </form>
                 <p class="hint">{tr(|t| t.code_not_arrived)}</p>
                 <p class="actions">
-                    <button type="button" class="secondary" on:click=resend.clone()>{tr(|t| t.resend)}</button>
+                    <button type="button" class="secondary" on:click=resend.clone()>{code_step::tr(|t| t.resend)}</button>
                     <button type="button" class="link-button"
                         on:click=move |_| { message.set(None); go_to(Step::Edit) }>
                         {tr(|t| t.edit_address)}

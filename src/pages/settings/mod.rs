@@ -23,9 +23,9 @@ mod texts;
 pub(crate) mod web_id;
 
 use crate::app::{ChunkLoader, LazyChunk};
-use crate::components::load_error::LoadError;
+use crate::components::load_error::loaded;
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n};
+use crate::i18n::use_i18n;
 use crate::pages::ChunkError;
 use crate::routes::{Page, SettingsSection};
 use crate::session::member_resource;
@@ -88,22 +88,7 @@ pub fn SectionFrame(section: SettingsSection, children: Children) -> impl IntoVi
 pub(crate) fn with_profile<V: IntoView + 'static>(
     render: impl Fn(Profile) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let profile = member_resource(|b| b.call::<GetProfile>(()));
-    let content = move || {
-        let render = render.clone();
-        Suspend::new(async move {
-            match profile.await {
-                Ok(p) => render(p).into_any(),
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| profile.refetch()) /> }
-                    .into_any(),
-            }
-        })
-    };
-    view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-            {content}
-        </Transition>
-    }
+    loaded(member_resource(|b| b.call::<GetProfile>(())), render)
 }
 
 /// One line of a change under review or done: what, before and after.
