@@ -1,4 +1,4 @@
-//! `/settings/email` (メールアドレスの変更, SPEC S12): the member types the
+//! `/settings/email` (メールアドレスの登録・変更, SPEC S12): the member types the
 //! new address, the lender mails a 6-digit code to it (proving the member
 //! reads that mailbox), and typing the code changes the address. The code
 //! step shows the address before and after and is where the member
