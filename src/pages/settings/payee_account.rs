@@ -3,14 +3,15 @@
 //! shown first (its number masked), a confirmation step, and the result.
 
 use super::SectionFrame;
-use crate::components::load_error::LoadError;
-use crate::i18n::{common, use_i18n};
+use crate::components::load_error::loaded;
+use crate::i18n::use_i18n;
 use crate::pages::transfer::payee_form::{PayeeForm, PayeeSummary};
 use crate::routes::{Page, SettingsSection};
 use crate::session::member_resource;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_api::ops::GetPayeeAccount;
+use portal_api::PayeeAccountStatus;
 
 mod own {
     use crate::texts;
@@ -44,52 +45,41 @@ pub fn PayeeAccountSection() -> impl IntoView {
     let i18n = use_i18n();
     let status = member_resource(|b| b.call::<GetPayeeAccount>(()));
     let saved = RwSignal::new(false);
-    let content = move || {
-        Suspend::new(async move {
-            match status.await {
-                Ok(s) => {
-                    let own: &Own = i18n.t();
-                    let kana = s.member_kana.clone();
-                    view! {
-                        <h2>{own.current}</h2>
-                        {match s.account {
-                            Some(a) => view! { <PayeeSummary account=a /> }.into_any(),
-                            None => view! { <p>{own.none}</p> }.into_any(),
-                        }}
-                        {move || if saved.get() {
-                            view! {
-                                <div class="notice" role="status">
-                                    <p id="settings-done" tabindex="-1">{i18n.t::<Own>().done}</p>
-                                </div>
-                                <p><A href=Page::Settings.path()>{i18n.t::<Own>().back}</A></p>
-                            }.into_any()
-                        } else {
-                            view! {
-                                <PayeeForm
-                                    member_kana=kana.clone()
-                                    confirm=true
-                                    on_saved=Callback::new(move |()| {
-                                        saved.set(true);
-                                        status.refetch();
-                                        crate::browser::focus_id_when_present("settings-done");
-                                    })
-                                    on_cancel=None
-                                />
-                            }.into_any()
-                        }}
-                    }
-                    .into_any()
-                }
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |_| status.refetch()) /> }
-                    .into_any(),
-            }
-        })
+    let content = move |s: PayeeAccountStatus| {
+        let own: &Own = i18n.t();
+        let kana = s.member_kana.clone();
+        view! {
+            <h2>{own.current}</h2>
+            {match s.account {
+                Some(a) => view! { <PayeeSummary account=a /> }.into_any(),
+                None => view! { <p>{own.none}</p> }.into_any(),
+            }}
+            {move || if saved.get() {
+                view! {
+                    <div class="notice" role="status">
+                        <p id="settings-done" tabindex="-1">{i18n.t::<Own>().done}</p>
+                    </div>
+                    <p><A href=Page::Settings.path()>{i18n.t::<Own>().back}</A></p>
+                }.into_any()
+            } else {
+                view! {
+                    <PayeeForm
+                        member_kana=kana.clone()
+                        confirm=true
+                        on_saved=Callback::new(move |()| {
+                            saved.set(true);
+                            status.refetch();
+                            crate::browser::focus_id_when_present("settings-done");
+                        })
+                        on_cancel=None
+                    />
+                }.into_any()
+            }}
+        }
     };
     view! {
         <SectionFrame section=SettingsSection::PayeeAccount>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {loaded(status, content)}
         </SectionFrame>
     }
 }

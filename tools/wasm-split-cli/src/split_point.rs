@@ -495,13 +495,9 @@ impl Coarsening {
                 Some(r) => r.intersection(kept).cloned().collect(),
             });
         }
-        match result {
-            None => SplitModuleIdentifier::Main,
-            Some(r) if r.len() == 1 => {
-                SplitModuleIdentifier::Split(r.into_iter().next().expect("one element"))
-            }
-            Some(r) => SplitModuleIdentifier::Chunk(r),
-        }
+        // Every kept set contains `set`, which has two members or more, so
+        // the result does too: a chunk stays a chunk.
+        result.map_or(SplitModuleIdentifier::Main, SplitModuleIdentifier::Chunk)
     }
 }
 
@@ -572,10 +568,12 @@ fn chunk_code_sizes(
                 .included_symbols
                 .iter()
                 .filter_map(|dep| match dep {
-                    DepNode::Function(f) if *f >= imported => module
-                        .defined_funcs
-                        .get(*f - imported)
-                        .map(|d| { let r = d.body.range(); (r.end - r.start) as usize }),
+                    DepNode::Function(f) if *f >= imported => {
+                        module.defined_funcs.get(*f - imported).map(|d| {
+                            let r = d.body.range();
+                            (r.end - r.start) as usize
+                        })
+                    }
                     _ => None,
                 })
                 .sum();
@@ -621,21 +619,23 @@ pub fn compute_split_modules(
     if min_chunk_size > 0 {
         // Keep the chunks that are large enough as they are; every smaller
         // one joins the smallest kept set containing it (or the main module).
-        // Merging changes what the kept chunks hold, so repaint until the
-        // kept sets stop changing (they only ever shrink in number).
-        let mut kept: Vec<BTreeSet<String>> = Vec::new();
+        // Merging changes what the kept chunks hold, so measure and repaint
+        // until the kept sets stop changing, at most 8 times. Any round's
+        // painting is correct (the coarsening is a closure operator, see
+        // above); later rounds only merge what earlier ones left small.
+        let mut coarsening = Coarsening { kept: Vec::new() };
         for _ in 0..8 {
-            let mut next: Vec<BTreeSet<String>> = chunk_code_sizes(module, &split_module_contents)
+            let mut kept: Vec<BTreeSet<String>> = chunk_code_sizes(module, &split_module_contents)
                 .into_iter()
                 .filter(|(_, size)| *size >= min_chunk_size)
                 .map(|(set, _)| set)
                 .collect();
-            next.sort();
-            if next == kept {
+            kept.sort();
+            if kept == coarsening.kept {
                 break;
             }
-            kept = next;
-            split_module_contents = paint(Some(&Coarsening { kept: kept.clone() }));
+            coarsening.kept = kept;
+            split_module_contents = paint(Some(&coarsening));
         }
     }
 
