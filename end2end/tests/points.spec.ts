@@ -10,7 +10,7 @@ async function openPoints(page, signIn: (l: LoginPage) => Promise<void>) {
   const login = new LoginPage(page);
   await login.goto();
   await signIn(login);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会員トップ");
+  await new HomePage(page).expectLoaded();
   await page.getByRole("link", { name: "ポイントサービス" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ポイントサービス");
 }

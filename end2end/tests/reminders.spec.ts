@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
+import { HomePage } from "./pages/home-page";
 import { mailbox } from "./controls";
 
 // The repayment reminder e-mail (SPEC S13): the setting, the review, the
@@ -10,7 +11,7 @@ async function openReminders(page, id: string, password: string) {
   const login = new LoginPage(page);
   await login.goto();
   await login.signInWithWebId(id, password);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会員トップ");
+  await new HomePage(page).expectLoaded();
   await page.getByRole("link", { name: "ご返済日お知らせメール" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ご返済日お知らせメール");
   await expect(page.getByRole("heading", { name: "現在の設定" })).toBeVisible();
@@ -58,7 +59,7 @@ test("a member without a balance has no due date to be reminded of", async ({ pa
   const login = new LoginPage(page);
   await login.goto();
   await login.signInWithCard("1234567890123456", "4321");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会員トップ");
+  await new HomePage(page).expectLoaded();
   await page.getByRole("link", { name: "ご返済日お知らせメール" }).click();
   await expect(figure(page, "次回のご返済日")).toHaveText("—");
   await page.getByRole("radio", { name: "受け取る" }).check();

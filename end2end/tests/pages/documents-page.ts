@@ -1,5 +1,6 @@
 import { Page, Locator, expect } from "@playwright/test";
 import { LoginPage } from "./login-page";
+import { HomePage } from "./home-page";
 
 /** A file for `setInputFiles`, made by the test. */
 export type TestFile = { name: string; mimeType: string; buffer: Buffer };
@@ -35,7 +36,9 @@ export class DocumentsPage {
     const login = new LoginPage(this.page);
     await login.goto();
     await login.signInWithWebId("demo0001", "Passw0rd");
-    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText("会員トップ");
+    // The figures arrive after the heading and push the service links down:
+    // a click before they are in could land where the link no longer is.
+    await new HomePage(this.page).expectLoaded();
     await this.page.getByRole("link", { name: "書類提出" }).click();
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText("書類提出");
     await expect(this.page.getByRole("heading", { name: "提出した書類" })).toBeVisible();
