@@ -41,7 +41,7 @@ pub fn App(config: Config, backend: Rc<dyn Backend>) -> impl IntoView {
     provide_context(clock);
     let maintenance = MaintenanceCtx::new(clock);
     provide_context(maintenance);
-    provide_context(crate::pages::SectionLoader::new());
+    provide_context(crate::pages::NestedChunks::new());
     let session = SessionCtx::new(handle.clone());
     provide_context(session);
 
@@ -168,8 +168,15 @@ pub type ChunkLoader = Rc<
 /// A view whose code arrives in a chunk of its own (a page, or a settings
 /// section): a loading line while it is fetched, and a calm bilingual
 /// message under `title` with a retry button if it cannot be.
+///
+/// A `part` (a form inside a page, see `crate::pages::NestedChunks`) says
+/// so without a heading of its own: the page around it has one.
 #[component]
-pub fn LazyChunk(load: ChunkLoader, title: Signal<&'static str>) -> impl IntoView {
+pub fn LazyChunk(
+    load: ChunkLoader,
+    title: Signal<&'static str>,
+    #[prop(optional)] part: bool,
+) -> impl IntoView {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum State {
         Loading,
@@ -216,6 +223,7 @@ pub fn LazyChunk(load: ChunkLoader, title: Signal<&'static str>) -> impl IntoVie
         State::Loading => {
             view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
         }
+        State::Failed if part => view! { <PartFailed on_retry /> }.into_any(),
         State::Failed => view! { <ChunkFailed title on_retry /> }.into_any(),
         State::Ready => view
             .try_update_value(Option::take)
@@ -258,6 +266,17 @@ fn ChunkFailed(title: Signal<&'static str>, on_retry: Callback<()>) -> impl Into
                 <button type="button" on:click=move |_| on_retry.run(())>{tr(|t| t.retry)}</button>
             </div>
         </section>
+    }
+}
+
+/// Says a part of a page could not be loaded and offers to try again.
+#[component]
+fn PartFailed(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice notice-warning" role="alert">
+            <p>{tr(|t| t.part_failed)}</p>
+            <button type="button" on:click=move |_| on_retry.run(())>{tr(|t| t.retry)}</button>
+        </div>
     }
 }
 

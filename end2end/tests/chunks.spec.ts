@@ -1,6 +1,7 @@
 import { test, expect, BACKEND } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { HomePage } from "./pages/home-page";
+import { TransferPage } from "./pages/transfer-page";
 
 // Each page's code and words arrive in a wasm chunk of its own (README
 // "Pages as chunks"): these journeys check what a member would notice when
@@ -73,4 +74,32 @@ test("the sign-in page fetches the fake lender only when the configuration selec
   } else {
     expect(fake.length).toBe(1);
   }
+});
+
+test("the payee account form arrives only for a member who needs it, with a retry if it cannot be fetched", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+  let blocked = true;
+  await page.route(/\/split_payee_form-[0-9a-f]+\.wasm$/, (route) =>
+    blocked ? route.abort("internetdisconnected") : route.continue(),
+  );
+  // The 10-digit card member has an account: the transfer form, and no
+  // payee form fetched.
+  const transfer = new TransferPage(page);
+  await transfer.open();
+  await expect(transfer.amount).toBeVisible();
+  expect(wasmFiles(requested).filter((f) => f.includes("split_payee_form"))).toEqual([]);
+
+  // The 16-digit card member has none: the form's chunk is fetched, and
+  // when it cannot be, the page says so under its own heading and retries.
+  await new HomePage(page).signOut();
+  await transfer.open("1234567890123456", "4321");
+  await expect(page.getByText("ご本人名義の振込先口座の登録が必要です")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("入力画面を読み込めませんでした");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("インターネット振込");
+  blocked = false;
+  await page.getByRole("button", { name: "再試行" }).click();
+  await expect(page.getByRole("group", { name: "金融機関" })).toBeVisible();
+  await expect(page.getByLabel("口座番号")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

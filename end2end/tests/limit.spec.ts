@@ -33,6 +33,8 @@ async function fillIncrease(page: Page, desired: string, income: string, other: 
 
 test("an increase that needs no income proof is received, reviewed the same business day and approved at 18:00", async ({ page, request }) => {
   test.setTimeout(60_000);
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
   await openLimit(page, "1234567890123456", "4321");
   await expect(fact(page, "ご利用限度額")).toHaveText("300,000円");
   await fillIncrease(page, "500000", "3,000,000", "0");
@@ -43,6 +45,8 @@ test("an increase that needs no income proof is received, reviewed the same busi
   await page.getByRole("button", { name: "確認画面へ" }).click();
   await expect(page.getByRole("heading", { name: "お申込み内容の確認" })).toBeFocused();
   await expect(fact(page, "希望限度額")).toHaveText("500,000円");
+  // No proof was asked for, so the uploader's code was never fetched.
+  expect(requested.filter((u) => u.includes("/split_proof_uploader-"))).toEqual([]);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "申し込む" }).click();
   await expect(page.getByRole("heading", { name: "お申込みを受け付けました" })).toBeFocused();

@@ -92,6 +92,11 @@ texts! {
             ja: "このページを読み込めませんでした。通信状態をご確認のうえ、もう一度お試しください。",
             en: "This page could not be loaded. Please check your connection and try again.",
         }
+        /// A form inside a page (its own chunk) could not be fetched.
+        part_failed: &'static str {
+            ja: "入力画面を読み込めませんでした。通信状態をご確認のうえ、もう一度お試しください。",
+            en: "This form could not be loaded. Please check your connection and try again.",
+        }
         retry: &'static str {
             ja: "再試行",
             en: "Try again",

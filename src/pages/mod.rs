@@ -152,23 +152,63 @@ fn documents_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <documents::DocumentsPage /> }.into_any())
 }
 
-/// Loads a settings section's chunk, handed to the settings page through
-/// context by `App` (`SectionLoader`). The section split points live here,
-/// in the main module, not in the settings chunk: a split point called from
-/// inside another chunk's code is kept by every build that links that
-/// chunk, and an unsplit build (the wasm tests) cannot load its import.
-#[derive(Clone, Copy)]
-pub struct SectionLoader(
-    pub  fn(
-        crate::routes::SettingsSection,
-    )
-        -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>,
-);
+/// A chunk's view on its way: what every loader below answers.
+pub type ChunkFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>;
 
-impl SectionLoader {
+/// The chunks that load from inside a page's chunk, handed to the pages
+/// through context by `App`: each settings section, and the parts of a page
+/// that only some members need (the payee account form on `/transfer`, for
+/// a member who has none or changes it; the income proof's uploader on
+/// `/limit`, for a request that needs one), so everyone else never
+/// downloads them. Their split points live here, in the main module, not in
+/// the page's chunk: a split point called from inside another chunk's code
+/// is kept by every build that links that chunk, and an unsplit build (the
+/// wasm tests) cannot load its import.
+#[derive(Clone, Copy)]
+pub struct NestedChunks {
+    pub section: fn(crate::routes::SettingsSection) -> ChunkFuture,
+    pub payee_form: fn(transfer::payee_form::PayeeFormArgs) -> ChunkFuture,
+    pub proof_uploader: fn(Callback<String>) -> ChunkFuture,
+}
+
+impl NestedChunks {
     pub fn new() -> Self {
-        SectionLoader(|section| Box::pin(load_settings_section(section)))
+        NestedChunks {
+            section: |section| Box::pin(load_settings_section(section)),
+            payee_form: |args| Box::pin(payee_form_part(args)),
+            proof_uploader: |on_sent| Box::pin(proof_uploader_part(on_sent)),
+        }
     }
+
+    /// The loaders `App` provided; a view outside `App` (a wasm test) has
+    /// none, and each load then fails like an unreachable chunk.
+    pub fn used() -> Option<Self> {
+        use_context::<NestedChunks>()
+    }
+}
+
+/// Loads one nested chunk through the loaders in context (see
+/// [`NestedChunks`]), for [`crate::app::LazyChunk`].
+pub fn nested_loader<A: Clone + 'static>(
+    pick: fn(&NestedChunks) -> fn(A) -> ChunkFuture,
+    args: A,
+) -> crate::app::ChunkLoader {
+    let chunks = NestedChunks::used();
+    std::rc::Rc::new(move || match &chunks {
+        Some(chunks) => pick(chunks)(args.clone()),
+        None => Box::pin(async { Err(ChunkError) }),
+    })
+}
+
+#[wasm_split(payee_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn payee_form_part(args: transfer::payee_form::PayeeFormArgs) -> Result<AnyView, ChunkError> {
+    Ok(transfer::payee_form::payee_form_view(args))
+}
+
+#[wasm_split(proof_uploader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn proof_uploader_part(on_sent: Callback<String>) -> Result<AnyView, ChunkError> {
+    Ok(limit::proof_uploader_view(on_sent))
 }
 
 /// Fetches a section's chunk and builds its view.

@@ -444,9 +444,16 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
     }
 }
 
+/// The income proof's uploader, fetched in its own chunk when a request
+/// needs a proof (`crate::pages::NestedChunks`).
+fn proof_uploader(on_sent: Callback<String>) -> impl IntoView {
+    let load = crate::pages::nested_loader(|c| c.proof_uploader, on_sent);
+    view! { <crate::app::LazyChunk load title=title_of(Page::Limit) part=true /> }
+}
+
 /// The income proof's uploader (SPEC S11): the documents page's, which
 /// answers the reception number of what it sent.
-fn proof_uploader(on_sent: Callback<String>) -> impl IntoView {
+pub fn proof_uploader_view(on_sent: Callback<String>) -> AnyView {
     let sender = crate::pages::documents::document_sender(use_backend(), use_session());
     view! {
         <crate::components::documents::DocumentUploader
@@ -455,6 +462,7 @@ fn proof_uploader(on_sent: Callback<String>) -> impl IntoView {
             prefix="proof"
             on_sent=Callback::new(move |d: portal_api::SubmittedDocument| on_sent.run(d.reception_number)) />
     }
+    .into_any()
 }
 
 /// A decrease: the new line, a confirmation with the warning, then done.

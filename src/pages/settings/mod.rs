@@ -22,11 +22,10 @@ pub(crate) mod repayment_date;
 mod texts;
 pub(crate) mod web_id;
 
-use crate::app::{ChunkLoader, LazyChunk};
+use crate::app::LazyChunk;
 use crate::components::load_error::loaded;
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::use_i18n;
-use crate::pages::ChunkError;
 use crate::routes::{Page, SettingsSection};
 use crate::session::member_resource;
 use leptos::prelude::*;
@@ -34,7 +33,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use portal_api::ops::GetProfile;
 use portal_api::{Profile, RepaymentDay};
-use std::rc::Rc;
 use texts::{tr, Texts};
 
 /// `/settings` or one of its sections, as the address says.
@@ -45,11 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
     move || match section.get() {
         None => view! { <SettingsIndex /> }.into_any(),
         Some(section) => {
-            let loader = use_context::<crate::pages::SectionLoader>();
-            let load: ChunkLoader = Rc::new(move || match loader {
-                Some(l) => (l.0)(section),
-                None => Box::pin(async { Err(ChunkError) }),
-            });
+            let load = crate::pages::nested_loader(|c| c.section, section);
             let i18n = use_i18n();
             let title = Signal::derive(move || section.title(i18n.locale()));
             view! { <LazyChunk load title /> }.into_any()

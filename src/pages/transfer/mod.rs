@@ -11,6 +11,7 @@
 pub(crate) mod payee_form;
 mod texts;
 
+use crate::app::LazyChunk;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
 use crate::components::load_error::{failure_text, FailureNotice, LoadError};
@@ -23,7 +24,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use payee_form::{PayeeForm, PayeeSummary};
+use payee_form::{PayeeFormArgs, PayeeSummary};
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
 use portal_api::{
     Arrival, BackendError, Movement, PayeeAccount, TransferQuote, TransferReceipt, TransferRequest,
@@ -80,14 +81,14 @@ pub fn TransferPage() -> impl IntoView {
                             let can_cancel = current.is_some();
                             view! {
                                 {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
-                                <PayeeForm
-                                    member_kana=kana
-                                    on_saved=Callback::new(move |()| {
+                                <PayeeFormPart args=PayeeFormArgs {
+                                    member_kana: kana,
+                                    on_saved: Callback::new(move |()| {
                                         editing.set(false);
                                         payee.refetch();
-                                    })
-                                    on_cancel=can_cancel.then(|| Callback::new(move |()| editing.set(false)))
-                                />
+                                    }),
+                                    on_cancel: can_cancel.then(|| Callback::new(move |()| editing.set(false))),
+                                } />
                             }
                             .into_any()
                         }
@@ -113,6 +114,14 @@ pub fn TransferPage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// The payee account form, fetched in its own chunk when a member needs it
+/// (most members have an account and never download it).
+#[component]
+fn PayeeFormPart(args: PayeeFormArgs) -> impl IntoView {
+    let load = crate::pages::nested_loader(|c| c.payee_form, args);
+    view! { <LazyChunk load title=title_of(Page::Transfer) part=true /> }
 }
 
 fn arrival_text(t: &Texts, l: Locale, a: Arrival) -> String {

@@ -79,6 +79,27 @@ fn check(
     problems
 }
 
+/// What `/transfer` hands the form, which arrives in a chunk of its own
+/// (`crate::pages::NestedChunks`): only a member registering or changing
+/// an account needs it.
+#[derive(Clone)]
+pub struct PayeeFormArgs {
+    pub member_kana: String,
+    pub on_saved: Callback<()>,
+    pub on_cancel: Option<Callback<()>>,
+}
+
+/// The form as `/transfer` shows it: registered at once, the transfer
+/// itself being confirmed afterwards.
+pub fn payee_form_view(args: PayeeFormArgs) -> AnyView {
+    let PayeeFormArgs {
+        member_kana,
+        on_saved,
+        on_cancel,
+    } = args;
+    view! { <PayeeForm member_kana on_saved on_cancel /> }.into_any()
+}
+
 #[component]
 pub fn PayeeForm(
     member_kana: String,
