@@ -39,33 +39,35 @@ pub fn FailureNotice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoVie
     }
 }
 
+/// The line a read shows while it is on its way.
+pub fn loading_line() -> AnyView {
+    view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
+}
+
 /// A lender read on screen: the loading line while it is on its way,
 /// `render` with the answer once it is in (a refetch keeps the old answer on
 /// screen until the new one arrives), and [`LoadError`] with a retry if it
 /// fails. Every page that shows one read before anything else uses it.
+///
+/// One closure over the resource, not a suspense boundary: the resource
+/// keeps its last answer while it fetches again, which is what `Transition`
+/// would show, and each page's chunk is spared the boundary's code for its
+/// own types. Signals `render` reads are tracked as a `Suspend` tracks them:
+/// a change renders the answer again.
 pub fn loaded<T, V>(
     read: LocalResource<crate::backend::BackendResult<T>>,
-    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    let content = move || {
-        let render = render.clone();
-        Suspend::new(async move {
-            match read.await {
-                Ok(answer) => render(answer).into_any(),
-                Err(e) => {
-                    view! { <LoadError error=e on_retry=Callback::new(move |()| read.refetch()) /> }
-                        .into_any()
-                }
-            }
-        })
-    };
-    view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }>
-            {content}
-        </Transition>
+    move || match read.get() {
+        None => loading_line(),
+        Some(Ok(answer)) => render(answer).into_any(),
+        Some(Err(e)) => {
+            view! { <LoadError error=e on_retry=Callback::new(move |()| read.refetch()) /> }
+                .into_any()
+        }
     }
 }

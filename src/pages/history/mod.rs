@@ -36,28 +36,24 @@ pub fn HistoryPage() -> impl IntoView {
         };
         backend.call::<portal_api::ops::GetRepaidBorrowings>(newest)
     });
-    let due = move || {
-        Suspend::new(async move {
-            match summary.await {
-                Ok(summary) => view! { <DueFigures summary /> }.into_any(),
-                Err(_) => load_failed(move || summary.refetch()).into_any(),
-            }
-        })
+    // Each a closure over its resource rather than a suspense boundary (see
+    // `loaded`): the last answer stays while a new one is fetched.
+    let due = move || match summary.get() {
+        None => loading().into_any(),
+        Some(Ok(summary)) => view! { <DueFigures summary /> }.into_any(),
+        Some(Err(_)) => load_failed(move || summary.refetch()).into_any(),
     };
-    let past = move || {
-        Suspend::new(async move {
-            match repaid.await {
-                Ok(repaid) => view! { <RepaidBorrowings repaid /> }.into_any(),
-                Err(_) => load_failed(move || repaid.refetch()).into_any(),
-            }
-        })
+    let past = move || match repaid.get() {
+        None => ().into_any(),
+        Some(Ok(repaid)) => view! { <RepaidBorrowings repaid /> }.into_any(),
+        Some(Err(_)) => load_failed(move || repaid.refetch()).into_any(),
     };
     view! {
         <section class="page">
             <PageTitle text=title_of(Page::History) />
-            <Transition fallback=loading>{due}</Transition>
+            {due}
             <HistoryView />
-            <Transition>{past}</Transition>
+            {past}
         </section>
     }
 }

@@ -59,30 +59,33 @@ fn refusal_text(t: &Texts, l: Locale, e: ExchangeError) -> String {
 
 #[component]
 pub fn PointsPage() -> impl IntoView {
-    let status = member_resource(|b| b.call::<GetPoints>(()));
+    // The points and today's payoff (the most points can repay) arrive
+    // together: the catalogue never checks an exchange against a payoff it
+    // does not know yet.
+    let status = member_resource(|b| {
+        Box::pin(async move {
+            let points = b.call::<GetPoints>(()).await?;
+            let summary = b.call::<GetAccountSummary>(()).await?;
+            Ok((points, summary.payoff_today))
+        })
+    });
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Points) />
             <p>{tr(|t| t.intro)}</p>
-            {loaded(status, |s| view! { <Points initial=s /> })}
+            {loaded(status, |(s, payoff)| view! { <Points initial=s payoff /> })}
         </section>
     }
 }
 
 #[component]
-fn Points(initial: PointsStatus) -> impl IntoView {
+fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let session = use_session();
     let status = RwSignal::new(initial);
-    // Today's payoff: the most points can repay.
-    let summary = member_resource(|b| b.call::<GetAccountSummary>(()));
-    let owed = move || {
-        summary
-            .get()
-            .and_then(|r| r.as_ref().ok().map(|s| s.payoff_today))
-            .unwrap_or(Yen(0))
-    };
+    let payoff = RwSignal::new(payoff);
+    let owed = move || payoff.get();
     let step = RwSignal::new(Step::Catalogue);
     let typed = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<ExchangeError>);
@@ -180,7 +183,9 @@ fn Points(initial: PointsStatus) -> impl IntoView {
                         if let Ok(s) = backend.send::<GetPoints>(()).await {
                             let _ = status.try_set(s);
                         }
-                        summary.refetch();
+                        if let Ok(s) = backend.send::<GetAccountSummary>(()).await {
+                            let _ = payoff.try_set(s.payoff_today);
+                        }
                         crate::browser::focus_id_when_present("points-done");
                     }
                     Err(e) if session.absorb(&e) => {}

@@ -6,8 +6,8 @@
 use super::leave_for;
 use super::texts::{tr, Texts};
 use crate::backend::use_backend;
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
-use crate::i18n::{common, use_i18n};
+use crate::components::load_error::{failure_text, loading_line, FailureNotice, LoadError};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_api::ops::{DecideRepayment, GetRepayment};
@@ -50,9 +50,13 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
         });
     };
 
+    // A closure over the read rather than a suspense boundary (see `loaded`).
     let content = move || {
-        Suspend::new(async move {
-            match repayment.await {
+        {
+            let Some(repayment_now) = repayment.get() else {
+                return loading_line();
+            };
+            match repayment_now {
                 Ok(r) if r.state == RepaymentState::AtBank => {
                     let t: &Texts = i18n.t();
                     let l = i18n.locale();
@@ -83,11 +87,7 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
                 Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |()| repayment.refetch()) /> }
                     .into_any(),
             }
-        })
+        }
     };
-    view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-            {content}
-        </Transition>
-    }
+    view! { {content} }
 }

@@ -14,9 +14,9 @@ mod texts;
 use crate::app::LazyChunk;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
-use crate::components::load_error::{failure_text, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loading_line, FailureNotice, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale};
 use crate::movement::{booked, confirm, Draft, Outcome};
 use crate::routes::Page;
 use crate::session::{member_resource, use_session};
@@ -66,20 +66,23 @@ pub fn TransferPage() -> impl IntoView {
     let step = RwSignal::new(Step::Amount);
     let amount = RwSignal::new(String::new());
 
+    // One closure over both reads rather than a suspense boundary (see
+    // `loaded`): the loading line until both are in.
     let content = move || {
-        Suspend::new(async move {
-            let (p, s) = (payee.await, summary.await);
-            match (p, s) {
-                (Ok(p), Ok(s)) => {
-                    let kana = p.member_kana.clone();
-                    match p.account {
-                        Some(account) if !editing.get() => view! {
-                            <TransferSteps account available=s.available step amount editing />
-                        }
-                        .into_any(),
-                        current => {
-                            let can_cancel = current.is_some();
-                            view! {
+        let (Some(p), Some(s)) = (payee.get(), summary.get()) else {
+            return loading_line();
+        };
+        match (p, s) {
+            (Ok(p), Ok(s)) => {
+                let kana = p.member_kana.clone();
+                match p.account {
+                    Some(account) if !editing.get() => view! {
+                        <TransferSteps account available=s.available step amount editing />
+                    }
+                    .into_any(),
+                    current => {
+                        let can_cancel = current.is_some();
+                        view! {
                                 {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
                                 <PayeeFormPart args=PayeeFormArgs {
                                     member_kana: kana,
@@ -91,27 +94,24 @@ pub fn TransferPage() -> impl IntoView {
                                 } />
                             }
                             .into_any()
-                        }
                     }
                 }
-                (Err(e), _) | (_, Err(e)) => view! {
-                    <LoadError error=e on_retry=Callback::new(move |()| {
-                        payee.refetch();
-                        summary.refetch();
-                    }) />
-                }
-                .into_any(),
             }
-        })
+            (Err(e), _) | (_, Err(e)) => view! {
+                <LoadError error=e on_retry=Callback::new(move |()| {
+                    payee.refetch();
+                    summary.refetch();
+                }) />
+            }
+            .into_any(),
+        }
     };
 
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Transfer) />
             <p>{tr(|t| t.intro)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }>
-                {content}
-            </Transition>
+            {content}
         </section>
     }
 }
