@@ -423,9 +423,12 @@ mod tests {
 
     /// The loader (`scripts/finish-build.mjs`) preloads the chunk of the
     /// page being opened by its path's first segment, so every page split
-    /// point must be named after its path.
+    /// point must be named after its path; the parts of pages
+    /// (`NestedChunks`) must not be, or opening that path would preload a
+    /// part instead of a page.
     #[test]
     fn every_page_chunk_is_named_after_its_path() {
+        const PARTS: [&str; 2] = ["payee_form", "proof_uploader"];
         let source = include_str!("pages/mod.rs");
         let names: Vec<&str> = source
             .split("#[wasm_split(")
@@ -438,7 +441,14 @@ mod tests {
             let page = Page::ALL
                 .into_iter()
                 .find(|p| p.path()[1..].replace('-', "_") == name);
-            assert!(page.is_some(), "split point {name} is not a page's path");
+            if PARTS.contains(&name) {
+                assert!(page.is_none(), "part {name} is named like a page");
+            } else {
+                assert!(page.is_some(), "split point {name} is not a page's path");
+            }
+        }
+        for part in PARTS {
+            assert!(source.contains(&format!("#[wasm_split({part},")), "{part}");
         }
     }
 
