@@ -220,9 +220,7 @@ pub fn LazyChunk(
     start.with_value(|s| s());
     let on_retry = Callback::new(move |_| start.with_value(|s| s()));
     move || match state.get() {
-        State::Loading => {
-            view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
-        }
+        State::Loading => crate::components::load_error::loading_line(),
         State::Failed if part => view! { <PartFailed on_retry /> }.into_any(),
         State::Failed => view! { <ChunkFailed title on_retry /> }.into_any(),
         State::Ready => view
@@ -370,7 +368,7 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     move || {
         if waiting.get() {
-            view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
+            crate::components::load_error::loading_line()
         } else {
             let login = login.clone();
             view! { <Guard allowed=signed_in elsewhere=login>{children.with_value(|c| c())}</Guard> }

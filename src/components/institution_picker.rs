@@ -22,6 +22,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::browser;
+use crate::components::load_error::loading_line;
 use crate::i18n::{common, use_i18n};
 use leptos::ev;
 use leptos::prelude::*;
@@ -350,9 +351,9 @@ pub fn InstitutionPicker(
                 .into_any();
         }
         match index.get() {
-            None => loading().into_any(),
+            None => loading_line(),
             Some(Err(_)) => failed(Kind::Institution, move || index.refetch()).into_any(),
-            Some(Ok(_)) if pending.with(Option::is_some) => loading().into_any(),
+            Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
             Some(Ok(index)) => {
                 view! { <InstitutionSearch id index query row on_choose=pick /> }.into_any()
             }
@@ -460,9 +461,9 @@ pub fn BranchPicker(
                 .into_any();
         }
         match index.get() {
-            None => loading().into_any(),
+            None => loading_line(),
             Some(Err(_)) => failed(Kind::Branch, move || index.refetch()).into_any(),
-            Some(Ok(_)) if pending.with(Option::is_some) => loading().into_any(),
+            Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
             Some(Ok(index)) => view! { <BranchSearch id index query on_choose=pick /> }.into_any(),
         }
     };
@@ -658,10 +659,6 @@ fn ChosenPanel(
             </button>
         </div>
     }
-}
-
-fn loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }
 }
 
 /// The list could not be fetched or read: one message and a retry; nothing else breaks.

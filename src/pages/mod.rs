@@ -180,21 +180,16 @@ impl NestedChunks {
             proof_uploader: |on_sent| Box::pin(proof_uploader_part(on_sent)),
         }
     }
-
-    /// The loaders `App` provided; a view outside `App` (a wasm test) has
-    /// none, and each load then fails like an unreachable chunk.
-    pub fn used() -> Option<Self> {
-        use_context::<NestedChunks>()
-    }
 }
 
 /// Loads one nested chunk through the loaders in context (see
-/// [`NestedChunks`]), for [`crate::app::LazyChunk`].
+/// [`NestedChunks`]), for [`crate::app::LazyChunk`]. A view outside `App`
+/// (a wasm test) has none, and the load fails like an unreachable chunk.
 pub fn nested_loader<A: Clone + 'static>(
     pick: fn(&NestedChunks) -> fn(A) -> ChunkFuture,
     args: A,
 ) -> crate::app::ChunkLoader {
-    let chunks = NestedChunks::used();
+    let chunks = use_context::<NestedChunks>();
     std::rc::Rc::new(move || match &chunks {
         Some(chunks) => pick(chunks)(args.clone()),
         None => Box::pin(async { Err(ChunkError) }),

@@ -6,9 +6,9 @@ mod texts;
 
 use crate::backend::{use_backend, BackendHandle};
 use crate::components::documents::{kind_name, DocumentSender, DocumentUploader};
-use crate::components::load_error::LoadError;
+use crate::components::load_error::loaded;
 use crate::components::page_title::{title_of, PageTitle};
-use crate::i18n::{common, use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale};
 use crate::routes::Page;
 use crate::session::{member_resource, use_session, SessionCtx};
 use leptos::prelude::*;
@@ -44,18 +44,9 @@ pub fn DocumentsPage() -> impl IntoView {
     let kind = RwSignal::new(DocumentKind::IdentityDocument);
     let sender = document_sender(use_backend(), use_session());
     // The list as it stands: loading, failed (with a retry) or the cards.
-    // One closure over the resource rather than a suspense boundary: the
-    // page's chunk stays smaller.
-    let submitted = move || match list.get() {
-        None => {
-            view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }.into_any()
-        }
-        Some(Err(e)) => {
-            view! { <LoadError error=e on_retry=Callback::new(move |_| list.refetch()) /> }
-                .into_any()
-        }
-        Some(Ok(documents)) => document_list(i18n.t(), i18n.locale(), &documents).into_any(),
-    };
+    let submitted = loaded(list, move |documents| {
+        document_list(i18n.t(), i18n.locale(), &documents)
+    });
     view! {
         <section class="page narrow">
             <PageTitle text=title_of(Page::Documents) />

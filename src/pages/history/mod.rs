@@ -8,6 +8,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::browser;
+use crate::components::load_error::loading_line;
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::maintenance::use_clock;
@@ -39,7 +40,7 @@ pub fn HistoryPage() -> impl IntoView {
     // Each a closure over its resource rather than a suspense boundary (see
     // `loaded`): the last answer stays while a new one is fetched.
     let due = move || match summary.get() {
-        None => loading().into_any(),
+        None => loading_line(),
         Some(Ok(summary)) => view! { <DueFigures summary /> }.into_any(),
         Some(Err(_)) => load_failed(move || summary.refetch()).into_any(),
     };
@@ -65,10 +66,6 @@ fn dates_text(t: &Texts, l: Locale, query: &HistoryQuery) -> String {
         (None, None) => t.all_dates.to_owned(),
         (from, to) => (t.date_range)(&date(from), &date(to)),
     }
-}
-
-fn loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{common::tr(|t| t.loading)}</p> }
 }
 
 /// What a part of the page says when the lender could not send it, with a
@@ -220,7 +217,7 @@ fn HistoryView() -> impl IntoView {
         </form>
         <p class="showing" role="status" class:no-print=printing>{showing}</p>
         <div class="history-rows" class:no-print=printing aria-busy=move || loading_rows.get().to_string()>
-            <Transition fallback=loading set_pending=loading_rows>{rows}</Transition>
+            <Transition fallback=loading_line set_pending=loading_rows>{rows}</Transition>
         </div>
         {move || statement.get().map(|entries| view! {
             <div class="print-only">

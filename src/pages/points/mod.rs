@@ -85,7 +85,6 @@ fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
     let session = use_session();
     let status = RwSignal::new(initial);
     let payoff = RwSignal::new(payoff);
-    let owed = move || payoff.get();
     let step = RwSignal::new(Step::Catalogue);
     let typed = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<ExchangeError>);
@@ -136,7 +135,7 @@ fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
             },
             _ => None,
         };
-        match check_exchange(balance, item, points, owed()) {
+        match check_exchange(balance, item, points, payoff.get()) {
             Ok(cost) => {
                 field_error.set(None);
                 let Some(key) = fresh_key() else {
@@ -254,7 +253,7 @@ fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
                     None => view! {
                         <li class="card">
                             <h3>{item_name(l, item)}</h3>
-                            <p>{t.payoff_today}": "{move || i18n.locale().yen(owed())}</p>
+                            <p>{t.payoff_today}": "{move || i18n.locale().yen(payoff.get())}</p>
                             <Field
                                 id="points-repayment"
                                 label=tr(|t| t.repayment_points)

@@ -6,7 +6,7 @@
 use super::leave_for;
 use super::texts::{tr, Texts};
 use crate::backend::use_backend;
-use crate::components::load_error::{failure_text, loading_line, FailureNotice, LoadError};
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -50,17 +50,11 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
         });
     };
 
-    // A closure over the read rather than a suspense boundary (see `loaded`).
-    let content = move || {
-        {
-            let Some(repayment_now) = repayment.get() else {
-                return loading_line();
-            };
-            match repayment_now {
-                Ok(r) if r.state == RepaymentState::AtBank => {
-                    let t: &Texts = i18n.t();
-                    let l = i18n.locale();
-                    view! {
+    loaded(repayment, move |r| match r.state {
+        RepaymentState::AtBank => {
+            let t: &Texts = i18n.t();
+            let l = i18n.locale();
+            view! {
                         <section class="simulated-bank" aria-labelledby="bank-title">
                             <h2 id="bank-title">{(t.bank_title)(&r.bank_name)}</h2>
                             <p class="notice notice-warning">{t.bank_notice}</p>
@@ -78,16 +72,11 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
                         </section>
                     }
                     .into_any()
-                }
-                // Decided already (a reload, the back button): the result.
-                Ok(r) => {
-                    leave_for(&format!("/repay?repayment={}", r.id));
-                    ().into_any()
-                }
-                Err(e) => view! { <LoadError error=e on_retry=Callback::new(move |()| repayment.refetch()) /> }
-                    .into_any(),
-            }
         }
-    };
-    view! { {content} }
+        // Decided already (a reload, the back button): the result.
+        _ => {
+            leave_for(&format!("/repay?repayment={}", r.id));
+            ().into_any()
+        }
+    })
 }
