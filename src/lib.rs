@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod maintenance;
 pub mod movement;
 pub mod pages;
+pub mod read;
 pub mod routes;
 pub mod session;
 

@@ -7,6 +7,7 @@
 
 use crate::backend::{use_backend, Backend, BackendHandle, BackendResult, LocalFuture};
 use crate::maintenance::MaintenanceCtx;
+use crate::read::{erase, erased_resource, Answer, Fetch, Read};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -191,7 +192,7 @@ pub fn use_session() -> SessionCtx {
 /// this helper or [`member_query_resource`].
 pub fn member_resource<T: Clone + 'static>(
     fetch: for<'a> fn(&'a dyn Backend) -> LocalFuture<'a, BackendResult<T>>,
-) -> LocalResource<BackendResult<T>> {
+) -> Read<T> {
     member_query_resource(
         || (),
         move |backend, ()| async move { fetch(&*backend).await },
@@ -203,7 +204,7 @@ pub fn member_resource<T: Clone + 'static>(
 pub fn member_query_resource<Q, T, Fut>(
     query: impl Fn() -> Q + 'static,
     fetch: impl Fn(Rc<dyn Backend>, Q) -> Fut + 'static,
-) -> LocalResource<BackendResult<T>>
+) -> Read<T>
 where
     Q: 'static,
     T: Clone + 'static,
@@ -211,16 +212,25 @@ where
 {
     let backend = use_backend();
     let session = use_session();
-    let resource = LocalResource::new(move || {
-        let signed_in = session.current.with(Option::is_some);
-        let fetched = signed_in.then(|| fetch(backend.get(), query()));
-        async move {
-            match fetched {
-                Some(fetched) => fetched.await,
-                None => Err(BackendError::NotSignedIn),
-            }
-        }
-    });
+    Read::from_erased(member_read(
+        session,
+        Box::new(move || {
+            let signed_in = session.current.with(Option::is_some);
+            let fetched = signed_in.then(|| fetch(backend.get(), query()));
+            Box::pin(async move {
+                match fetched {
+                    Some(fetched) => erase(fetched.await),
+                    None => Err(BackendError::NotSignedIn),
+                }
+            })
+        }),
+    ))
+}
+
+/// The erased part of [`member_query_resource`], compiled once: the
+/// resource, and the session's end when the lender no longer knows it.
+fn member_read(session: SessionCtx, fetch: Fetch) -> LocalResource<Answer> {
+    let resource = erased_resource(fetch);
     Effect::new(move |_| {
         // `with` looks without cloning the value.
         let (expired, down_until) = resource.with(|r| match r {

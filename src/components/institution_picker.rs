@@ -24,8 +24,10 @@ use std::rc::Rc;
 use crate::browser;
 use crate::components::load_error::loading_line;
 use crate::i18n::{common, use_i18n};
+use crate::read::Read;
 use leptos::ev;
 use leptos::prelude::*;
+use portal_api::BackendError;
 use portal_domain::institution::{Branch, BranchIndex, DataError, Institution, InstitutionIndex};
 use portal_domain::kana::{search_key, KanaRow};
 pub use texts::Texts;
@@ -58,6 +60,23 @@ impl fmt::Display for FetchError {
             FetchError::Status(status) => write!(f, "HTTP {status}"),
             FetchError::Data(error) => error.fmt(f),
             FetchError::BadCode(code) => write!(f, "{code:?} is not an institution code"),
+        }
+    }
+}
+
+impl FetchError {
+    /// As a read's failure (the picker's lists load through
+    /// [`Read`]): the member sees the same retry for each.
+    fn for_read(self) -> BackendError {
+        match self {
+            FetchError::Network => BackendError::Offline,
+            FetchError::Timeout => BackendError::Timeout,
+            FetchError::Status(_) => BackendError::Malformed,
+            // `fetch_text` told the console about the others.
+            FetchError::Data(_) | FetchError::BadCode(_) => {
+                web_sys::console::warn_1(&self.to_string().into());
+                BackendError::Malformed
+            }
         }
     }
 }
@@ -272,7 +291,7 @@ struct Selection<T: Send + Sync + 'static> {
 impl<T: Clone + Send + Sync + 'static> Selection<T> {
     fn new<I: ByCode<Item = T> + 'static>(
         id: &'static str,
-        index: LocalResource<Result<Rc<I>, FetchError>>,
+        index: Read<Rc<I>>,
         initial_code: Option<String>,
         on_pick: Callback<T>,
         on_clear: Option<Callback<()>>,
@@ -333,7 +352,7 @@ pub fn InstitutionPicker(
     id: Option<&'static str>,
 ) -> impl IntoView {
     let id = id.unwrap_or("institution");
-    let index = LocalResource::new(load_institutions);
+    let index = Read::new(|| async { load_institutions().await.map_err(FetchError::for_read) });
     let Selection {
         chosen,
         pending,
@@ -445,7 +464,10 @@ pub fn BranchPicker(
     id: Option<&'static str>,
 ) -> impl IntoView {
     let id = id.unwrap_or("branch");
-    let index = LocalResource::new(move || load_branches(bank_code.clone()));
+    let index = Read::new(move || {
+        let bank_code = bank_code.clone();
+        async move { load_branches(bank_code).await.map_err(FetchError::for_read) }
+    });
     let Selection {
         chosen,
         pending,

@@ -55,19 +55,36 @@ pub fn loading_line() -> AnyView {
 /// own types. Signals `render` reads are tracked as a `Suspend` tracks them:
 /// a change renders the answer again.
 pub fn loaded<T, V>(
-    read: LocalResource<crate::backend::BackendResult<T>>,
+    read: crate::read::Read<T>,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    move || match read.get() {
+    reactive_view(move || match read.get() {
         None => loading_line(),
         Some(Ok(answer)) => render(answer).into_any(),
         Some(Err(e)) => {
             view! { <LoadError error=e on_retry=Callback::new(move |()| read.refetch()) /> }
                 .into_any()
         }
-    }
+    })
+}
+
+/// A view drawn again whenever a signal `draw` reads changes, like a
+/// `move ||` closure in `view!`, with the closure's type erased.
+///
+/// The framework's code that renders a closure and redraws it (a render
+/// effect, the build and rebuild of its output) is generic over the
+/// closure's type, so each `move || … .into_any()` in a page put a copy of
+/// it in that page's chunk. Behind one `Arc<dyn Fn>` it is compiled once,
+/// in the main module; a page's chunk keeps only its closure's body. The
+/// pages' larger switching views (a flow's steps, a read's answer) use it.
+pub fn reactive_view(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    erased_reactive_view(std::sync::Arc::new(draw))
+}
+
+fn erased_reactive_view(draw: std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
+    (move || draw()).into_any()
 }

@@ -160,8 +160,9 @@ fn HistoryView() -> impl IntoView {
     let matching = Memo::new(move |_| filter.with(|f| f.matching(today())));
     // Each page comes with the query it answers, so what the page says it
     // shows is always what it shows, even while the next page loads.
+    let wanted = Memo::new(move |_| filter.with(|f| f.page_query(today())));
     let history = member_query_resource(
-        move || filter.with(|f| f.page_query(today())),
+        move || wanted.get(),
         |backend, query| async move {
             let found = backend
                 .call::<portal_api::ops::GetHistory>(query.clone())
@@ -176,25 +177,34 @@ fn HistoryView() -> impl IntoView {
             _ => None,
         })
     });
-    let loading_rows = RwSignal::new(false);
+    // Busy from a change of filter or page until its answer is in: the
+    // rows on screen answer an older query meanwhile.
+    let loading_rows = move || {
+        history.with(|h| match h {
+            None => true,
+            Some(Ok((answered, _))) => *answered != wanted.get(),
+            Some(Err(_)) => false,
+        })
+    };
     // The statement's entries once fetched; printing shows them instead of
     // the page on screen.
     let statement = RwSignal::new(None::<Vec<HistoryEntry>>);
     let printing = move || statement.with(Option::is_some);
 
+    // One closure over the read rather than a suspense boundary (see
+    // `loaded`): the last page stays while the next one loads.
     let rows = move || {
-        Suspend::new(async move {
-            match history.await {
-                Ok((_, found)) if found.entries.is_empty() => {
-                    view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
-                }
-                Ok((_, found)) => view! {
-                    <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history cards" />
-                }
-                .into_any(),
-                Err(_) => load_failed(move || history.refetch()).into_any(),
-            }
-        })
+        match history.get() {
+        None => loading_line(),
+        Some(Ok((_, found))) if found.entries.is_empty() => {
+            view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
+        }
+        Some(Ok((_, found))) => view! {
+            <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history cards" />
+        }
+        .into_any(),
+        Some(Err(_)) => load_failed(move || history.refetch()).into_any(),
+    }
     };
     let showing = tr_with(move |t, l| {
         history.with(|h| {
@@ -216,8 +226,8 @@ fn HistoryView() -> impl IntoView {
             <ExportActions matching statement />
         </form>
         <p class="showing" role="status" class:no-print=printing>{showing}</p>
-        <div class="history-rows" class:no-print=printing aria-busy=move || loading_rows.get().to_string()>
-            <Transition fallback=loading_line set_pending=loading_rows>{rows}</Transition>
+        <div class="history-rows" class:no-print=printing aria-busy=move || loading_rows().to_string()>
+            {rows}
         </div>
         {move || statement.get().map(|entries| view! {
             <div class="print-only">

@@ -12,7 +12,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::components::field::{AmountField, ErrorSummary, Field, FieldKind};
-use crate::components::load_error::{failure_text, loaded, FailureNotice};
+use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::routes::Page;
@@ -132,7 +132,7 @@ fn LimitView(status: CreditLineStatus, on_changed: Callback<()>) -> impl IntoVie
 #[component]
 fn RequestCard(request: LineRequest, line: Yen) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    reactive_view(move || {
         let t: &Texts = i18n.t();
         let c: &common::Texts = i18n.t();
         let l = i18n.locale();
@@ -163,7 +163,8 @@ fn RequestCard(request: LineRequest, line: Yen) -> impl IntoView {
                 {request.status.is_open().then(|| view! { <p class="hint">{t.weekdays_only}</p> })}
             </section>
         }
-    }
+        .into_any()
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -351,7 +352,7 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
                 <Field id="years-employed" label=tr(|t| t.years) hint=tr(|t| t.years_hint) value=years
                     error=error_for(LineField::YearsEmployed) kind=FieldKind::Text { convert: None } inputmode="numeric" autocomplete="off" />
                 <div aria-live="polite" class="advice">
-                    {move || advice().into_iter().map(|a| view! { <p class="hint">{a}</p> }).collect_view()}
+                    {reactive_view(move || advice().into_iter().map(|a| view! { <p class="hint">{a}</p> }).collect_view().into_any())}
                 </div>
                 <button type="submit" class="primary">
                     {move || {
@@ -436,12 +437,12 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
         }
     };
 
-    move || match step.get() {
+    reactive_view(move || match step.get() {
         Step::Edit => edit().into_any(),
         Step::Proof => proof_step().into_any(),
         Step::Confirm => confirm().into_any(),
         Step::Done(r) => done(r).into_any(),
-    }
+    })
 }
 
 /// The income proof's uploader, fetched in its own chunk when a request
@@ -532,7 +533,7 @@ fn DecreaseForm(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
     view! {
         <section aria-labelledby="decrease-title">
             <h2 id="decrease-title">{tr(|t| t.decrease_heading)}</h2>
-            {move || {
+            {reactive_view(move || {
                 let t: &Texts = i18n.t();
                 let l = i18n.locale();
                 if let Some((before, after)) = done.get() {
@@ -569,7 +570,7 @@ fn DecreaseForm(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
                         </form>
                     }.into_any(),
                 }
-            }}
+            })}
         </section>
     }
 }

@@ -9,6 +9,7 @@ mod texts;
 
 use crate::backend::{fresh_key, use_backend};
 use crate::components::field::{Field, FieldKind};
+use crate::components::load_error::reactive_view;
 use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
@@ -327,7 +328,7 @@ fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
         }
     };
 
-    let body = move || {
+    let body = reactive_view(move || {
         let t: &Texts = i18n.t();
         let s = status.get();
         if !s.joined {
@@ -360,6 +361,6 @@ fn Points(initial: PointsStatus, payoff: Yen) -> impl IntoView {
             {history}
         }
         .into_any()
-    };
+    });
     body
 }

@@ -7,6 +7,7 @@
 mod texts;
 
 use crate::backend::use_backend;
+use crate::components::load_error::reactive_view;
 use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
@@ -265,9 +266,9 @@ fn ReminderForm(status: ReminderStatus) -> impl IntoView {
         }
     };
 
-    move || match step.get() {
+    reactive_view(move || match step.get() {
         Step::Edit => edit().into_any(),
         Step::Confirm => confirm().into_any(),
         Step::Done(before, saved) => done(before, saved).into_any(),
-    }
+    })
 }

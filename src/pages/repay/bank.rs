@@ -8,6 +8,7 @@ use super::texts::{tr, Texts};
 use crate::backend::use_backend;
 use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::i18n::use_i18n;
+use crate::read::Read;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_api::ops::{DecideRepayment, GetRepayment};
@@ -19,7 +20,7 @@ pub fn SimulatedBank(id: String) -> impl IntoView {
     let brand = StoredValue::new(use_context::<crate::config::Brand>().unwrap_or_default());
     let backend = StoredValue::new(use_backend());
     let id = StoredValue::new(id);
-    let repayment = LocalResource::new(move || {
+    let repayment = Read::new(move || {
         let backend = backend.get_value().get();
         let id = id.get_value();
         async move { backend.call::<GetRepayment>(RepaymentQuery { id }).await }

@@ -18,11 +18,13 @@ mod texts;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
 use crate::components::institution_picker::InstitutionPicker;
+use crate::components::load_error::reactive_view;
 use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
 use crate::maintenance::use_clock;
 use crate::movement::{confirm, Draft, Outcome};
+use crate::read::Read;
 use crate::routes::Page;
 use crate::session::{member_resource, use_session};
 use leptos::ev;
@@ -94,7 +96,7 @@ fn RepayForm() -> impl IntoView {
     let window = Memo::new(move |_| window_at(Service::InternetRepayment, to_jst(clock.0.get())));
     view! {
         <p>{tr(|t| t.intro)}</p>
-        {move || match window.get() {
+        {reactive_view(move || match window.get() {
             Some(w) => view! {
                 <div class="notice notice-warning" role="alert">
                     {(i18n.t::<Texts>().window_down)(&i18n.locale().datetime(w.end))}
@@ -102,7 +104,7 @@ fn RepayForm() -> impl IntoView {
             }
             .into_any(),
             None => loaded(summary, |s| view! { <RepayInputs summary=s /> }).into_any(),
-        }}
+        })}
     }
 }
 
@@ -271,7 +273,7 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
 #[component]
 fn RepaymentResult(id: String) -> impl IntoView {
     let backend = use_backend();
-    let repayment = LocalResource::new(move || {
+    let repayment = Read::new(move || {
         let backend = backend.get();
         let id = id.clone();
         async move { backend.call::<GetRepayment>(RepaymentQuery { id }).await }
@@ -288,7 +290,7 @@ fn RepaymentResult(id: String) -> impl IntoView {
 fn ResultView(repayment: Repayment) -> impl IntoView {
     let i18n = use_i18n();
     let r = repayment;
-    move || {
+    reactive_view(move || {
         let t: &Texts = i18n.t();
         let l = i18n.locale();
         let links = view! {
@@ -330,5 +332,5 @@ fn ResultView(repayment: Repayment) -> impl IntoView {
             }
             .into_any(),
         }
-    }
+    })
 }

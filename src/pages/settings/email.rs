@@ -15,6 +15,7 @@ use crate::backend::use_backend;
 use crate::browser;
 use crate::components::code_step::{self, CodeField};
 use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
+use crate::components::load_error::reactive_view;
 use crate::components::load_error::FailureNotice;
 use crate::i18n::{common, use_i18n};
 use crate::routes::SettingsSection;
@@ -358,7 +359,7 @@ fn EmailForm(current: Option<String>) -> impl IntoView {
         current.with_value(|c| c.clone().unwrap_or_else(|| t.not_registered.to_owned()))
     };
 
-    move || match step.get() {
+    reactive_view(move || match step.get() {
         Step::Edit => view! {
             <dl class="facts">
                 <div><dt>{tr(|t| t.current)}</dt><dd>{current_text}</dd></div>
@@ -429,5 +430,5 @@ fn EmailForm(current: Option<String>) -> impl IntoView {
             }
         }
         .into_any(),
-    }
+    })
 }

@@ -24,6 +24,7 @@ pub(crate) mod web_id;
 
 use crate::app::LazyChunk;
 use crate::components::load_error::loaded;
+use crate::components::load_error::reactive_view;
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::use_i18n;
 use crate::routes::{Page, SettingsSection};
@@ -40,7 +41,7 @@ use texts::{tr, Texts};
 pub fn SettingsPage() -> impl IntoView {
     let location = use_location();
     let section = Memo::new(move |_| location.pathname.with(|p| SettingsSection::from_path(p)));
-    move || match section.get() {
+    reactive_view(move || match section.get() {
         None => view! { <SettingsIndex /> }.into_any(),
         Some(section) => {
             let load = crate::pages::nested_loader(|c| c.section, section);
@@ -48,7 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
             let title = Signal::derive(move || section.title(i18n.locale()));
             view! { <LazyChunk load title /> }.into_any()
         }
-    }
+    })
 }
 
 /// How a section names a repayment day.

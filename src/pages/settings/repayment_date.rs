@@ -11,6 +11,7 @@ use super::{
     day_label, failure_message, with_profile, ChangeDone, ChangeReview, ChangeRow, SectionFrame,
 };
 use crate::backend::use_backend;
+use crate::components::load_error::reactive_view;
 use crate::i18n::{use_i18n, Locale};
 use crate::routes::SettingsSection;
 use crate::session::use_session;
@@ -241,7 +242,7 @@ fn DayForm(profile: Profile) -> impl IntoView {
         }
     };
 
-    move || match step.get() {
+    reactive_view(move || match step.get() {
         Step::Edit => edit().into_any(),
         Step::Confirm => {
             let after = profile
@@ -260,5 +261,5 @@ fn DayForm(profile: Profile) -> impl IntoView {
             .into_any()
         }
         Step::Done(rows) => view! { <ChangeDone rows /> }.into_any(),
-    }
+    })
 }

@@ -20,6 +20,7 @@ use super::{failure_message, with_profile, ChangeDone, ChangeReview, ChangeRow, 
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::field::{input_id, ErrorSummary, Field, FieldKind};
+use crate::components::load_error::reactive_view;
 use crate::i18n::{common, use_i18n};
 use crate::routes::{HelpTopic, SettingsSection};
 use crate::session::{use_session, SignOutReason};
@@ -480,7 +481,7 @@ fn LoginForm(
         }
     };
 
-    move || {
+    reactive_view(move || {
         match step.get() {
         Step::Edit => edit().into_any(),
         Step::Confirm => {
@@ -535,5 +536,5 @@ fn LoginForm(
         }
         .into_any(),
     }
-    }
+    })
 }

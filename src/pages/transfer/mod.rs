@@ -14,7 +14,8 @@ mod texts;
 use crate::app::LazyChunk;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
-use crate::components::load_error::{failure_text, loading_line, FailureNotice, LoadError};
+use crate::components::load_error::reactive_view;
+use crate::components::load_error::{failure_text, loaded, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
 use crate::movement::{booked, confirm, Draft, Outcome};
@@ -60,52 +61,43 @@ fn amount_message(t: &Texts, l: Locale, e: AmountError) -> String {
 
 #[component]
 pub fn TransferPage() -> impl IntoView {
-    let payee = member_resource(|b| b.call::<GetPayeeAccount>(()));
-    let summary = member_resource(|b| b.call::<GetAccountSummary>(()));
+    // The payee account and the figures arrive together, as one read: the
+    // page needs both before it shows anything.
+    let read = member_resource(|b| {
+        Box::pin(async move {
+            let payee = b.call::<GetPayeeAccount>(()).await?;
+            let summary = b.call::<GetAccountSummary>(()).await?;
+            Ok((payee, summary))
+        })
+    });
     let editing = RwSignal::new(false);
     let step = RwSignal::new(Step::Amount);
     let amount = RwSignal::new(String::new());
 
-    // One closure over both reads rather than a suspense boundary (see
-    // `loaded`): the loading line until both are in.
-    let content = move || {
-        let (Some(p), Some(s)) = (payee.get(), summary.get()) else {
-            return loading_line();
-        };
-        match (p, s) {
-            (Ok(p), Ok(s)) => {
-                let kana = p.member_kana.clone();
-                match p.account {
-                    Some(account) if !editing.get() => view! {
-                        <TransferSteps account available=s.available step amount editing />
-                    }
-                    .into_any(),
-                    current => {
-                        let can_cancel = current.is_some();
-                        view! {
-                                {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
-                                <PayeeFormPart args=PayeeFormArgs {
-                                    member_kana: kana,
-                                    on_saved: Callback::new(move |()| {
-                                        editing.set(false);
-                                        payee.refetch();
-                                    }),
-                                    on_cancel: can_cancel.then(|| Callback::new(move |()| editing.set(false))),
-                                } />
-                            }
-                            .into_any()
-                    }
-                }
-            }
-            (Err(e), _) | (_, Err(e)) => view! {
-                <LoadError error=e on_retry=Callback::new(move |()| {
-                    payee.refetch();
-                    summary.refetch();
-                }) />
+    let content = loaded(read, move |(p, s)| {
+        let kana = p.member_kana.clone();
+        match p.account {
+            Some(account) if !editing.get() => view! {
+                <TransferSteps account available=s.available step amount editing />
             }
             .into_any(),
+            current => {
+                let can_cancel = current.is_some();
+                view! {
+                    {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
+                    <PayeeFormPart args=PayeeFormArgs {
+                        member_kana: kana,
+                        on_saved: Callback::new(move |()| {
+                            editing.set(false);
+                            read.refetch();
+                        }),
+                        on_cancel: can_cancel.then(|| Callback::new(move |()| editing.set(false))),
+                    } />
+                }
+                .into_any()
+            }
         }
-    };
+    });
 
     view! {
         <section class="page narrow">
@@ -309,10 +301,10 @@ fn TransferSteps(
             .into_any()
     };
 
-    move || {
+    let body = reactive_view(move || {
         let t: &Texts = i18n.t();
         let l = i18n.locale();
-        let body = match step.get() {
+        match step.get() {
             Step::Amount => amount_form().into_any(),
             Step::Confirm(q) => {
                 let late = matches!(q.arrival, Arrival::BusinessDayMorning { .. });
@@ -365,7 +357,7 @@ fn TransferSteps(
                 </section>
             }
             .into_any(),
-        };
-        view! { <FailureNotice text=failure /> {body} }
-    }
+        }
+    });
+    view! { <FailureNotice text=failure /> {body} }
 }

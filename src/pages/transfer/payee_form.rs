@@ -7,6 +7,7 @@ use super::texts::{tr, Texts};
 use crate::backend::use_backend;
 use crate::components::field::{Field, FieldKind};
 use crate::components::institution_picker::{BranchPicker, InstitutionPicker};
+use crate::components::load_error::reactive_view;
 use crate::components::load_error::{failure_text, FailureNotice};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -313,7 +314,7 @@ pub fn PayeeForm(
 #[component]
 pub fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    reactive_view(move || {
         let t: &Texts = i18n.t();
         let kind = match account.kind {
             AccountKind::Ordinary => t.ordinary,
@@ -326,7 +327,8 @@ pub fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
                 <div class="figure"><dt>{t.holder}</dt><dd>{account.holder.clone()}</dd></div>
             </dl>
         }
-    }
+        .into_any()
+    })
 }
 
 /// An error under a control that is not a `Field`, announced when it appears.
