@@ -23,7 +23,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page">
             <PageTitle text=title_of(Page::Home) />
-            {loaded(summary, |s| view! { <Figures summary=s /> })}
+            // Holds the figures' place while they load, so the service
+            // links below do not move under a member's finger (style/main.css).
+            <div class="home-summary">{loaded(summary, |s| view! { <Figures summary=s /> })}</div>
             <nav aria-labelledby="services-title" class="services">
                 <h2 id="services-title">{tr(|t| t.services)}</h2>
                 <ul>
