@@ -13,7 +13,7 @@ use crate::backend::{BackendResult, LocalFuture};
 use leptos::prelude::*;
 use portal_api::BackendError;
 use std::any::Any;
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
@@ -93,18 +93,5 @@ fn typed<T: 'static>(answer: &Answer) -> Result<&T, &BackendError> {
     match answer {
         Ok(any) => any.downcast_ref::<T>().ok_or(MISTYPED),
         Err(e) => Err(e),
-    }
-}
-
-/// Awaiting a read waits for its answer (inside a `Suspend`).
-impl<T: Clone + 'static> IntoFuture for Read<T> {
-    type Output = BackendResult<T>;
-    type IntoFuture = LocalFuture<'static, BackendResult<T>>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move {
-            let answer = self.inner.await;
-            typed::<T>(&answer).cloned().map_err(Clone::clone)
-        })
     }
 }

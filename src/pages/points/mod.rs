@@ -9,8 +9,7 @@ mod texts;
 
 use crate::backend::{fresh_key, use_backend};
 use crate::components::field::{Field, FieldKind};
-use crate::components::load_error::reactive_view;
-use crate::components::load_error::{failure_text, loaded, FailureNotice};
+use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
 use crate::routes::Page;

@@ -7,8 +7,7 @@
 mod texts;
 
 use crate::backend::use_backend;
-use crate::components::load_error::reactive_view;
-use crate::components::load_error::{failure_text, loaded, FailureNotice};
+use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::routes::Page;

@@ -23,8 +23,7 @@ mod texts;
 pub(crate) mod web_id;
 
 use crate::app::LazyChunk;
-use crate::components::load_error::loaded;
-use crate::components::load_error::reactive_view;
+use crate::components::load_error::{loaded, reactive_view};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::use_i18n;
 use crate::routes::{Page, SettingsSection};
