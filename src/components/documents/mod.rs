@@ -21,6 +21,7 @@ mod texts;
 pub use texts::{percent, size_text};
 
 use crate::backend::{fresh_key, BackendResult, LocalFuture, Progress};
+use crate::components::load_error::reactive_view;
 use crate::i18n::{use_i18n, Locale};
 use camera::Camera;
 use leptos::prelude::*;
@@ -411,11 +412,19 @@ pub fn DocumentUploader(
             <p class="doc-empty" hidden=Signal::derive(move || !pages.with(PageList::is_empty))>{tr(|t| t.no_pages)}</p>
             <ol class="doc-pages" aria-labelledby=format!("{prefix}-pages-heading")
                 hidden=Signal::derive(move || pages.with(PageList::is_empty))>
-                <For each=move || pages.with(|l| l.pages().to_vec()) key=|p| p.id let:page>
-                    <PageItem page=page prefix=prefix pages=pages
-                        on_shift=Callback::new(move |(id, up)| shift(id, up))
-                        on_remove=Callback::new(remove) />
-                </For>
+                {reactive_view(move || {
+                    let on_shift = Callback::new(move |(id, up)| shift(id, up));
+                    let on_remove = Callback::new(remove);
+                    pages.with(|l| {
+                        let count = l.len();
+                        l.pages()
+                            .iter()
+                            .enumerate()
+                            .map(|(at, page)| page_item(page.clone(), at + 1, count, prefix, on_shift, on_remove))
+                            .collect::<Vec<_>>()
+                    })
+                    .into_any()
+                })}
             </ol>
             <p class="visually-hidden" aria-live="polite">{Signal::derive(move || announcement.get())}</p>
             <div class="doc-progress" hidden=Signal::derive(move || !sending.get())>
@@ -450,23 +459,22 @@ pub fn DocumentUploader(
     }
 }
 
-/// One page of the list: its preview, name and controls. Its number
-/// follows its place, and its controls keep their ids (and focus) as it
-/// moves.
-#[component]
-fn PageItem(
+/// One page of the list, the `at`th of `count`: its preview, name and
+/// controls. The list is drawn again whenever it changes (the pages are
+/// few, and a keyed list costs the chunk more than the redraw costs a
+/// phone); each control keeps its id as its page moves, and the uploader
+/// focuses it again after the redraw.
+fn page_item(
     page: pages::Page,
+    at: usize,
+    count: usize,
     prefix: &'static str,
-    pages: RwSignal<PageList>,
     on_shift: Callback<(u32, bool)>,
     on_remove: Callback<u32>,
-) -> impl IntoView {
+) -> AnyView {
     let id = page.id;
-    let at = Signal::derive(move || pages.with(|l| l.position(id)).unwrap_or(0) + 1);
-    let last = Signal::derive(move || at.get() >= pages.with(PageList::len));
-    let label = move |pick: fn(&'static Texts) -> fn(usize) -> String| {
-        tr_with(move |t, _| pick(t)(at.get()))
-    };
+    let label =
+        move |pick: fn(&'static Texts) -> fn(usize) -> String| tr_with(move |t, _| pick(t)(at));
     let name = page.name.clone();
     let size = size_text(page.bytes.len() as u64);
     // A PDF has no preview; its tile says so (the `img` is then hidden).
@@ -474,7 +482,7 @@ fn PageItem(
     view! {
         <li class="doc-page">
             <img class="doc-thumb" src=page.preview.unwrap_or_default() hidden=is_pdf
-                alt=tr_with(move |t, _| (t.preview_alt)(at.get(), &name)) />
+                alt=tr_with(move |t, _| (t.preview_alt)(at, &name)) />
             <span class="doc-thumb doc-pdf" hidden=!is_pdf>
                 {tr_with(move |t, _| if is_pdf { t.pdf_tile.to_owned() } else { String::new() })}
             </span>
@@ -486,11 +494,11 @@ fn PageItem(
             <div class="doc-page-actions">
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-up")
                     aria-label=label(|t| t.up_label)
-                    aria-disabled=Signal::derive(move || (at.get() == 1).to_string())
+                    aria-disabled=(at == 1).to_string()
                     on:click=move |_| on_shift.run((id, true))>{tr(|t| t.up)}</button>
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-down")
                     aria-label=label(|t| t.down_label)
-                    aria-disabled=Signal::derive(move || last.get().to_string())
+                    aria-disabled=(at >= count).to_string()
                     on:click=move |_| on_shift.run((id, false))>{tr(|t| t.down)}</button>
                 <button type="button" class="secondary small" id=format!("{prefix}-page-{id}-remove")
                     aria-label=label(|t| t.remove_label)
@@ -498,4 +506,5 @@ fn PageItem(
             </div>
         </li>
     }
+    .into_any()
 }

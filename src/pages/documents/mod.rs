@@ -109,7 +109,9 @@ fn document_list(t: &'static Texts, l: Locale, documents: &[SubmittedDocument]) 
                         </dd></div>
                     </dl>
                 </li>
-            }).collect_view()}
+            }
+            // As `AnyView`s: the list code for them is shared with the uploader's.
+            .into_any()).collect::<Vec<_>>()}
         </ul>
     }
     .into_any()
