@@ -22,7 +22,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::browser;
-use crate::components::load_error::loading_line;
+use crate::components::load_error::{loading_line, reactive_view};
 use crate::i18n::{common, use_i18n};
 use crate::read::Read;
 use leptos::ev;
@@ -363,7 +363,7 @@ pub fn InstitutionPicker(
     let query = RwSignal::new(String::new());
     let row = RwSignal::new(None::<KanaRow>);
 
-    let body = move || {
+    let body = reactive_view(move || {
         if let Some(institution) = chosen.get() {
             let choice = Choice::from(&institution);
             return view! { <ChosenPanel id kind=Kind::Institution choice on_change=change /> }
@@ -377,7 +377,7 @@ pub fn InstitutionPicker(
                 view! { <InstitutionSearch id index query row on_choose=pick /> }.into_any()
             }
         }
-    };
+    });
     view! {
         <fieldset class="picker">
             <legend>{tr(|t| t.institution_legend)}</legend>
@@ -476,7 +476,7 @@ pub fn BranchPicker(
     } = Selection::new(id, index, initial_code, on_pick, on_clear);
     let query = RwSignal::new(String::new());
 
-    let body = move || {
+    let body = reactive_view(move || {
         if let Some(branch) = chosen.get() {
             let choice = Choice::from(&branch);
             return view! { <ChosenPanel id kind=Kind::Branch choice on_change=change /> }
@@ -488,7 +488,7 @@ pub fn BranchPicker(
             Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
             Some(Ok(index)) => view! { <BranchSearch id index query on_choose=pick /> }.into_any(),
         }
-    };
+    });
     view! { <div class="picker">{body}</div> }
 }
 
@@ -612,15 +612,16 @@ fn SearchPanel(
             hidden=move || found.with(|f| f.shown.is_empty())
             on:keydown=on_list_key
         >
-            {move || {
+            {reactive_view(move || {
                 found.with(|f| {
                     f.shown
                         .iter()
                         .cloned()
-                        .map(|choice| view! { <ChoiceButton kind choice on_choose /> })
-                        .collect_view()
+                        .map(|choice| view! { <ChoiceButton kind choice on_choose /> }.into_any())
+                        .collect::<Vec<_>>()
+                        .into_any()
                 })
-            }}
+            })}
         </ul>
         <p class="hint picker-more">{more}</p>
     }

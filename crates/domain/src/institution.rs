@@ -190,6 +190,25 @@ fn ranked<'a, T>(items: &'a [T], keys: &[Keys], key: &str, limit: usize) -> Vec<
         .collect()
 }
 
+/// The indexes of `keys` in the order of the keys, equal keys in their
+/// order in `keys`. The indexes each list needs put in order go through
+/// this one sort, so the browser's chunk carries one sort, not one per
+/// kind of item.
+fn order_of(keys: Vec<String>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)));
+    order
+}
+
+/// `items` in the order `order` gives (a permutation of their indexes).
+fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&index| slots.get_mut(index).and_then(Option::take))
+        .collect()
+}
+
 /// Every institution, in code order, ready to search.
 pub struct InstitutionIndex {
     institutions: Vec<Institution>,
@@ -205,8 +224,9 @@ type InstitutionRow = (String, String, String, String, u8);
 
 impl InstitutionIndex {
     /// Builds the index; the list is put in code order.
-    pub fn new(mut institutions: Vec<Institution>) -> InstitutionIndex {
-        institutions.sort_by(|a, b| a.code.cmp(&b.code));
+    pub fn new(institutions: Vec<Institution>) -> InstitutionIndex {
+        let codes = institutions.iter().map(|i| i.code.clone()).collect();
+        let institutions = reorder(institutions, &order_of(codes));
         let keys: Vec<Keys> = institutions
             .iter()
             .map(|i| Keys::new(&i.code, &[&i.name, &i.kana, &i.romaji]))
@@ -215,9 +235,7 @@ impl InstitutionIndex {
             .iter()
             .map(|i| i.kana.chars().next().and_then(KanaRow::of))
             .collect();
-        let kana_keys: Vec<String> = institutions.iter().map(|i| search_key(&i.kana)).collect();
-        let mut by_kana: Vec<usize> = (0..institutions.len()).collect();
-        by_kana.sort_by(|&a, &b| kana_keys.get(a).cmp(&kana_keys.get(b)));
+        let by_kana = order_of(institutions.iter().map(|i| search_key(&i.kana)).collect());
         InstitutionIndex {
             institutions,
             keys,
@@ -317,8 +335,9 @@ pub struct BranchIndex {
 
 impl BranchIndex {
     /// Builds the index; the list is put in code order.
-    pub fn new(mut branches: Vec<Branch>) -> BranchIndex {
-        branches.sort_by(|a, b| a.code.cmp(&b.code));
+    pub fn new(branches: Vec<Branch>) -> BranchIndex {
+        let codes = branches.iter().map(|b| b.code.clone()).collect();
+        let branches = reorder(branches, &order_of(codes));
         let keys = branches
             .iter()
             .map(|b| Keys::new(&b.code, &[&b.name, &b.kana]))
@@ -613,6 +632,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn reordering_sorts_by_key_and_keeps_every_item_once(keys in proptest::collection::vec("[0-9]{0,2}", 0..30)) {
+            let order = order_of(keys.clone());
+            let sorted = reorder(keys.clone(), &order);
+            let mut expected = keys;
+            expected.sort();
+            prop_assert_eq!(sorted, expected);
+        }
+
         #[test]
         fn searches_never_panic_and_stay_within_the_limit(query in any::<String>(), limit in 0usize..20) {
             let index = index();

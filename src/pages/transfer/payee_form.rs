@@ -222,7 +222,7 @@ pub fn PayeeForm(
             <h2 id="payee-form-title" tabindex="-1">{tr(|t| t.payee_form_heading)}</h2>
             <p>{move || kana.with_value(|k| (i18n.t::<Texts>().payee_form_intro)(k))}</p>
             <FailureNotice text=failure />
-            {move || review.get().map(|input| {
+            {reactive_view(move || review.get().map(|input| {
                 let t: &Texts = i18n.t();
                 let kind = match input.kind {
                     AccountKind::Ordinary => t.ordinary,
@@ -246,7 +246,8 @@ pub fn PayeeForm(
                         </div>
                     </div>
                 }
-            })}
+                .into_any()
+            }).unwrap_or_else(|| ().into_any()))}
             <form novalidate on:submit=on_submit hidden=move || review.get().is_some()>
                 <div class="field" id="payee-bank" tabindex="-1">
                     <InstitutionPicker
@@ -261,7 +262,7 @@ pub fn PayeeForm(
                     />
                     <FieldError error=error_for(PayeeField::Bank) id="payee-bank-error" />
                 </div>
-                {move || bank.get().map(|b| view! {
+                {reactive_view(move || bank.get().map(|b| view! {
                     <div class="field" id="payee-branch" tabindex="-1">
                         <BranchPicker
                             bank_code=b.code
@@ -272,7 +273,7 @@ pub fn PayeeForm(
                         />
                         <FieldError error=error_for(PayeeField::Branch) id="payee-branch-error" />
                     </div>
-                })}
+                }.into_any()).unwrap_or_else(|| ().into_any()))}
                 <fieldset class="field">
                     <legend>{tr(|t| t.account_kind)}</legend>
                     {kind_radio(AccountKind::Ordinary, |t| t.ordinary)}
@@ -333,11 +334,10 @@ pub fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
 /// An error under a control that is not a `Field`, announced when it appears.
 #[component]
 fn FieldError(error: Signal<Option<String>>, id: &'static str) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|text| view! { <p class="field-error" id=id role="alert">{text}</p> })
-    }
+    reactive_view(move || match error.get() {
+        Some(text) => view! { <p class="field-error" id=id role="alert">{text}</p> }.into_any(),
+        None => ().into_any(),
+    })
 }
 
 fn field_id(field: PayeeField) -> &'static str {
