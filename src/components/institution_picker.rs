@@ -153,11 +153,12 @@ async fn load_branches(bank_code: String) -> Result<Rc<BranchIndex>, FetchError>
     Ok(index)
 }
 
-/// One result as a list shows it.
+/// A result as a list shows it, and what a picker reports when the member
+/// chooses it: the code and the name (the pages need no more).
 #[derive(Clone, Debug, PartialEq)]
-struct Choice {
-    code: String,
-    name: String,
+pub struct Choice {
+    pub code: String,
+    pub name: String,
     kana: String,
 }
 
@@ -199,6 +200,43 @@ impl Found {
         }
     }
 }
+
+/// A loaded list a picker searches: the institutions, or one institution's
+/// branches. Both pickers are one [`Picker`] over this, so the browser's
+/// chunk carries the picker once.
+trait Searchable {
+    /// What the picker lists for a query and a kana row (institutions only).
+    fn found(&self, query: &str, row: Option<KanaRow>) -> Found;
+    /// The entry with this code.
+    fn choice(&self, code: &str) -> Option<Choice>;
+    fn is_empty(&self) -> bool;
+}
+
+impl Searchable for InstitutionIndex {
+    fn found(&self, query: &str, row: Option<KanaRow>) -> Found {
+        Found::of(self.find(query, row))
+    }
+    fn choice(&self, code: &str) -> Option<Choice> {
+        self.get(code).map(Choice::from)
+    }
+    fn is_empty(&self) -> bool {
+        InstitutionIndex::is_empty(self)
+    }
+}
+
+impl Searchable for BranchIndex {
+    fn found(&self, query: &str, _: Option<KanaRow>) -> Found {
+        Found::of(self.find(query))
+    }
+    fn choice(&self, code: &str) -> Option<Choice> {
+        self.get(code).map(Choice::from)
+    }
+    fn is_empty(&self) -> bool {
+        BranchIndex::is_empty(self)
+    }
+}
+
+type List = Rc<dyn Searchable>;
 
 /// A text of this module's table.
 type Pick = fn(&'static Texts) -> &'static str;
@@ -254,82 +292,18 @@ impl Kind {
         };
         format!("{}　{code}", choice.kana)
     }
-}
 
-/// A list whose items are found by code: the institutions, or one
-/// institution's branches.
-trait ByCode {
-    type Item: Clone + Send + Sync + 'static;
-    fn by_code(&self, code: &str) -> Option<&Self::Item>;
-}
-
-impl ByCode for InstitutionIndex {
-    type Item = Institution;
-    fn by_code(&self, code: &str) -> Option<&Institution> {
-        self.get(code)
-    }
-}
-
-impl ByCode for BranchIndex {
-    type Item = Branch;
-    fn by_code(&self, code: &str) -> Option<&Branch> {
-        self.get(code)
-    }
-}
-
-/// What both pickers keep about the member's choice: the item chosen, a
-/// code chosen before that waits for the list, and the callbacks that
-/// choose (focus then goes to 変更) and choose again (focus back to the
-/// search field).
-struct Selection<T: Send + Sync + 'static> {
-    chosen: RwSignal<Option<T>>,
-    pending: RwSignal<Option<String>>,
-    pick: Callback<T>,
-    change: Callback<()>,
-}
-
-impl<T: Clone + Send + Sync + 'static> Selection<T> {
-    fn new<I: ByCode<Item = T> + 'static>(
-        id: &'static str,
-        index: Read<Rc<I>>,
-        initial_code: Option<String>,
-        on_pick: Callback<T>,
-        on_clear: Option<Callback<()>>,
-    ) -> Self {
-        let chosen = RwSignal::new(None::<T>);
-        let pending = RwSignal::new(initial_code);
-        // A code chosen before is shown as chosen once the list is in (an
-        // unknown one opens the search).
-        Effect::new(move |_| {
-            let Some(code) = pending.get() else {
-                return;
-            };
-            let looked_up = index.with(|loaded| match loaded {
-                Some(Ok(index)) => Some(index.by_code(&code).cloned()),
-                _ => None,
-            });
-            if let Some(item) = looked_up {
-                pending.set(None);
-                chosen.set(item);
-            }
-        });
-        let pick = Callback::new(move |item: T| {
-            chosen.set(Some(item.clone()));
-            on_pick.run(item);
-            browser::focus_id_when_present(format!("{id}-change"));
-        });
-        let change = Callback::new(move |()| {
-            chosen.set(None);
-            if let Some(on_clear) = on_clear {
-                on_clear.run(());
-            }
-            browser::focus_id_when_present(format!("{id}-search"));
-        });
-        Selection {
-            chosen,
-            pending,
-            pick,
-            change,
+    /// What the live region says: how many were found, or what to do.
+    /// `asked` is whether a query was typed or a row chosen.
+    fn status(self, t: &Texts, list: &dyn Searchable, asked: bool, total: usize) -> String {
+        match self {
+            Kind::Institution if !asked => t.institution_prompt.to_owned(),
+            Kind::Institution if total == 0 => t.institution_none.to_owned(),
+            Kind::Institution => (t.institution_count)(total),
+            Kind::Branch if list.is_empty() => t.branch_empty.to_owned(),
+            Kind::Branch if !asked => (t.branch_all)(total),
+            Kind::Branch if total == 0 => t.branch_none.to_owned(),
+            Kind::Branch => (t.branch_count)(total),
         }
     }
 }
@@ -339,10 +313,10 @@ impl<T: Clone + Send + Sync + 'static> Selection<T> {
 #[component]
 pub fn InstitutionPicker(
     /// Called with the institution the member chooses.
-    on_pick: Callback<Institution>,
+    on_pick: Callback<Choice>,
     /// An institution chosen before, by its 4-digit code: shown as chosen once the list is in
     /// (an unknown code opens the search). `on_pick` is not called for it.
-    #[prop(optional, into)]
+    #[prop(optional_no_strip, into)]
     initial_code: Option<String>,
     /// Called when the member presses 変更 to choose again.
     #[prop(optional)]
@@ -351,94 +325,17 @@ pub fn InstitutionPicker(
     #[prop(optional)]
     id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = id.unwrap_or("institution");
-    let index = Read::new(|| async { load_institutions().await.map_err(FetchError::for_read) });
-    let Selection {
-        chosen,
-        pending,
-        pick,
-        change,
-    } = Selection::new(id, index, initial_code, on_pick, on_clear);
-    // The search stays as the member left it when they press 変更.
-    let query = RwSignal::new(String::new());
-    let row = RwSignal::new(None::<KanaRow>);
-
-    let body = reactive_view(move || {
-        if let Some(institution) = chosen.get() {
-            let choice = Choice::from(&institution);
-            return view! { <ChosenPanel id kind=Kind::Institution choice on_change=change /> }
-                .into_any();
-        }
-        match index.get() {
-            None => loading_line(),
-            Some(Err(_)) => failed(Kind::Institution, move || index.refetch()).into_any(),
-            Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
-            Some(Ok(index)) => {
-                view! { <InstitutionSearch id index query row on_choose=pick /> }.into_any()
-            }
+    let list = Read::new(|| async {
+        match load_institutions().await {
+            Ok(index) => Ok(index as List),
+            Err(e) => Err(e.for_read()),
         }
     });
     view! {
         <fieldset class="picker">
             <legend>{tr(|t| t.institution_legend)}</legend>
-            {body}
+            {picker(id.unwrap_or("institution"), Kind::Institution, list, initial_code, on_pick, on_clear)}
         </fieldset>
-    }
-}
-
-/// The search field, the kana rows and the results over a loaded list.
-#[component]
-fn InstitutionSearch(
-    id: &'static str,
-    index: Rc<InstitutionIndex>,
-    query: RwSignal<String>,
-    row: RwSignal<Option<KanaRow>>,
-    on_choose: Callback<Institution>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let index = StoredValue::new_local(index);
-    let found = Memo::new(move |_| {
-        let (query, row) = (query.get(), row.get());
-        index.with_value(|index| Found::of(index.find(&query, row)))
-    });
-    let asked = move || row.with(Option::is_some) || query.with(|q| !search_key(q).is_empty());
-    let status = tr_with(move |t, _| {
-        let total = found.with(|f| f.total);
-        if !asked() {
-            t.institution_prompt.to_owned()
-        } else if total == 0 {
-            t.institution_none.to_owned()
-        } else {
-            (t.institution_count)(total)
-        }
-    });
-    let choose = Callback::new(move |code: String| {
-        if let Some(institution) = index.with_value(|index| index.get(&code).cloned()) {
-            on_choose.run(institution);
-        }
-    });
-    let rows = KanaRow::ALL
-        .map(|r| {
-            view! {
-                <button
-                    type="button"
-                    class="kana-row"
-                    aria-pressed=move || (row.get() == Some(r)).to_string()
-                    on:click=move |_| row.update(|current| {
-                        *current = if *current == Some(r) { None } else { Some(r) };
-                    })
-                >
-                    {move || i18n.locale().pick(r.label_ja(), r.label_en())}
-                </button>
-            }
-        })
-        .collect_view();
-    view! {
-        <SearchPanel id kind=Kind::Institution query found status on_choose=choose>
-            <div class="kana-rows" role="group" aria-label=tr(|t| t.kana_rows)>
-                {rows}
-            </div>
-        </SearchPanel>
     }
 }
 
@@ -451,10 +348,10 @@ pub fn BranchPicker(
     #[prop(into)]
     bank_code: String,
     /// Called with the branch the member chooses.
-    on_pick: Callback<Branch>,
+    on_pick: Callback<Choice>,
     /// A branch chosen before, by its 3-digit code: shown as chosen once the list is in.
     /// `on_pick` is not called for it.
-    #[prop(optional, into)]
+    #[prop(optional_no_strip, into)]
     initial_code: Option<String>,
     /// Called when the member presses 変更 to choose again.
     #[prop(optional)]
@@ -463,83 +360,103 @@ pub fn BranchPicker(
     #[prop(optional)]
     id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = id.unwrap_or("branch");
-    let index = Read::new(move || {
+    let list = Read::new(move || {
         let bank_code = bank_code.clone();
-        async move { load_branches(bank_code).await.map_err(FetchError::for_read) }
-    });
-    let Selection {
-        chosen,
-        pending,
-        pick,
-        change,
-    } = Selection::new(id, index, initial_code, on_pick, on_clear);
-    let query = RwSignal::new(String::new());
-
-    let body = reactive_view(move || {
-        if let Some(branch) = chosen.get() {
-            let choice = Choice::from(&branch);
-            return view! { <ChosenPanel id kind=Kind::Branch choice on_change=change /> }
-                .into_any();
-        }
-        match index.get() {
-            None => loading_line(),
-            Some(Err(_)) => failed(Kind::Branch, move || index.refetch()).into_any(),
-            Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
-            Some(Ok(index)) => view! { <BranchSearch id index query on_choose=pick /> }.into_any(),
+        async move {
+            match load_branches(bank_code).await {
+                Ok(index) => Ok(index as List),
+                Err(e) => Err(e.for_read()),
+            }
         }
     });
-    view! { <div class="picker">{body}</div> }
+    view! {
+        <div class="picker">
+            {picker(id.unwrap_or("branch"), Kind::Branch, list, initial_code, on_pick, on_clear)}
+        </div>
+    }
 }
 
-/// The search field and the results over one institution's loaded branches.
-#[component]
-fn BranchSearch(
-    id: &'static str,
-    index: Rc<BranchIndex>,
-    query: RwSignal<String>,
-    on_choose: Callback<Branch>,
-) -> impl IntoView {
-    let branches = index.len();
-    let index = StoredValue::new_local(index);
-    let found = Memo::new(move |_| {
-        let query = query.get();
-        index.with_value(|index| Found::of(index.find(&query)))
-    });
-    let status = tr_with(move |t, _| {
-        let total = found.with(|f| f.total);
-        if branches == 0 {
-            t.branch_empty.to_owned()
-        } else if query.with(|q| search_key(q).is_empty()) {
-            (t.branch_all)(total)
-        } else if total == 0 {
-            t.branch_none.to_owned()
-        } else {
-            (t.branch_count)(total)
-        }
-    });
-    let choose = Callback::new(move |code: String| {
-        if let Some(branch) = index.with_value(|index| index.get(&code).cloned()) {
-            on_choose.run(branch);
-        }
-    });
-    view! { <SearchPanel id kind=Kind::Branch query found status on_choose=choose /> }
-}
-
-/// The search field, anything the picker adds below it (the kana rows), the live count and
-/// the results, as buttons named after each result.
-#[component]
-fn SearchPanel(
+/// Either picker: the choice made (with 変更), or the search over the
+/// loaded list. A code chosen before waits for the list; the search stays
+/// as the member left it when they press 変更. Choosing moves focus to
+/// 変更, and 変更 moves it back to the search field.
+fn picker(
     id: &'static str,
     kind: Kind,
+    list: Read<List>,
+    initial_code: Option<String>,
+    on_pick: Callback<Choice>,
+    on_clear: Option<Callback<()>>,
+) -> AnyView {
+    let chosen = RwSignal::new(None::<Choice>);
+    let pending = RwSignal::new(initial_code);
+    let query = RwSignal::new(String::new());
+    let row = RwSignal::new(None::<KanaRow>);
+    // A code chosen before is shown as chosen once the list is in (an
+    // unknown one opens the search).
+    Effect::new(move |_| {
+        let Some(code) = pending.get() else {
+            return;
+        };
+        let looked_up = list.with(|loaded| match loaded {
+            Some(Ok(list)) => Some(list.choice(&code)),
+            _ => None,
+        });
+        if let Some(choice) = looked_up {
+            pending.set(None);
+            chosen.set(choice);
+        }
+    });
+    let pick = Callback::new(move |choice: Choice| {
+        chosen.set(Some(choice.clone()));
+        on_pick.run(choice);
+        browser::focus_id_when_present(format!("{id}-change"));
+    });
+    let change = Callback::new(move |()| {
+        chosen.set(None);
+        if let Some(on_clear) = on_clear {
+            on_clear.run(());
+        }
+        browser::focus_id_when_present(format!("{id}-search"));
+    });
+    reactive_view(move || {
+        if let Some(choice) = chosen.get() {
+            return view! { <ChosenPanel id kind choice on_change=change /> }.into_any();
+        }
+        match list.get() {
+            None => loading_line(),
+            Some(Err(_)) => failed(kind, move || list.refetch()).into_any(),
+            Some(Ok(_)) if pending.with(Option::is_some) => loading_line(),
+            Some(Ok(list)) => untrack(|| search_panel(id, kind, list, query, row, pick)),
+        }
+    })
+}
+
+/// The search field, the kana rows (institutions), the live count and the
+/// results, as buttons named after each result.
+fn search_panel(
+    id: &'static str,
+    kind: Kind,
+    list: List,
     query: RwSignal<String>,
-    found: Memo<Found>,
-    /// What the live region says: how many were found, or what to do.
-    status: Signal<String>,
-    /// Called with the chosen result's code.
-    on_choose: Callback<String>,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
+    row: RwSignal<Option<KanaRow>>,
+    on_pick: Callback<Choice>,
+) -> AnyView {
+    let list = StoredValue::new_local(list);
+    let found = Memo::new(move |_| {
+        let (query, row) = (query.get(), row.get());
+        list.with_value(|list| list.found(&query, row))
+    });
+    let asked = move || row.with(Option::is_some) || query.with(|q| !search_key(q).is_empty());
+    let status = tr_with(move |t, _| {
+        let total = found.with(|f| f.total);
+        list.with_value(|list| kind.status(t, list.as_ref(), asked(), total))
+    });
+    let on_choose = Callback::new(move |code: String| {
+        if let Some(choice) = list.with_value(|list| list.choice(&code)) {
+            on_pick.run(choice);
+        }
+    });
     let search_id = format!("{id}-search");
     let hint_id = format!("{id}-hint");
     let status_id = format!("{id}-status");
@@ -602,7 +519,7 @@ fn SearchPanel(
                 />
             </div>
         </div>
-        {children.map(|children| children())}
+        {(kind == Kind::Institution).then(|| kana_rows(row))}
         <p class="picker-status" id=status_id role="status" aria-live="polite">
             {status}
         </p>
@@ -624,6 +541,34 @@ fn SearchPanel(
             })}
         </ul>
         <p class="hint picker-more">{more}</p>
+    }
+    .into_any()
+}
+
+/// The kana initial rows あ行 … わ行, each a toggle that lists its
+/// institutions (and keeps a search to them).
+fn kana_rows(row: RwSignal<Option<KanaRow>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = KanaRow::ALL
+        .map(|r| {
+            view! {
+                <button
+                    type="button"
+                    class="kana-row"
+                    aria-pressed=move || (row.get() == Some(r)).to_string()
+                    on:click=move |_| row.update(|current| {
+                        *current = if *current == Some(r) { None } else { Some(r) };
+                    })
+                >
+                    {move || i18n.locale().pick(r.label_ja(), r.label_en())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="kana-rows" role="group" aria-label=tr(|t| t.kana_rows)>
+            {rows}
+        </div>
     }
 }
 

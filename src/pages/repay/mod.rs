@@ -17,7 +17,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
-use crate::components::institution_picker::InstitutionPicker;
+use crate::components::institution_picker::{Choice, InstitutionPicker};
 use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
@@ -37,7 +37,6 @@ use portal_api::{
     RepaymentState,
 };
 use portal_domain::clock::to_jst;
-use portal_domain::institution::Institution;
 use portal_domain::maintenance::{window_at, Service};
 use portal_domain::money::Yen;
 use portal_domain::movement::{parse_repayment, AmountError};
@@ -227,16 +226,13 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
     if payoff.0 <= 0 {
         return view! { <p class="notice">{tr(|t| t.nothing_owed)}</p> }.into_any();
     }
-    let on_pick = Callback::new(move |i: Institution| {
+    let on_pick = Callback::new(move |i: Choice| {
         bank.set(Some((i.code, i.name)));
         bank_error.set(false);
     });
     let on_clear = Callback::new(move |()| bank.set(None));
     // After a reload the kept request's bank shows as chosen.
-    let picker = match initial_bank {
-        Some(code) => view! { <InstitutionPicker on_pick on_clear initial_code=code /> }.into_any(),
-        None => view! { <InstitutionPicker on_pick on_clear /> }.into_any(),
-    };
+    let picker = view! { <InstitutionPicker on_pick on_clear initial_code=initial_bank /> };
     let yen = move |amount: Yen| move || i18n.locale().yen(amount);
     view! {
         <dl class="figures">

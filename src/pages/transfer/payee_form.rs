@@ -6,7 +6,7 @@
 use super::texts::{tr, Texts};
 use crate::backend::use_backend;
 use crate::components::field::{Field, FieldKind};
-use crate::components::institution_picker::{BranchPicker, InstitutionPicker};
+use crate::components::institution_picker::{BranchPicker, Choice, InstitutionPicker};
 use crate::components::load_error::{failure_text, reactive_view, FailureNotice};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -17,7 +17,6 @@ use portal_api::ops::RegisterPayeeAccount;
 use portal_api::{
     AccountKind, BackendError, PayeeAccount, PayeeAccountInput, PayeeError, PayeeField,
 };
-use portal_domain::institution::{Branch, Institution};
 use portal_domain::kana::{holder_matches, normalize_holder_name, KanaNameError};
 use portal_domain::movement::{parse_account_number, AccountNumberError};
 
@@ -251,7 +250,7 @@ pub fn PayeeForm(
             <form novalidate on:submit=on_submit hidden=move || review.get().is_some()>
                 <div class="field" id="payee-bank" tabindex="-1">
                     <InstitutionPicker
-                        on_pick=Callback::new(move |i: Institution| {
+                        on_pick=Callback::new(move |i: Choice| {
                             bank.set(Some(Chosen { code: i.code, name: i.name }));
                             branch.set(None);
                         })
@@ -266,7 +265,7 @@ pub fn PayeeForm(
                     <div class="field" id="payee-branch" tabindex="-1">
                         <BranchPicker
                             bank_code=b.code
-                            on_pick=Callback::new(move |br: Branch| {
+                            on_pick=Callback::new(move |br: Choice| {
                                 branch.set(Some(Chosen { code: br.code, name: br.name }));
                             })
                             on_clear=Callback::new(move |()| branch.set(None))
