@@ -77,6 +77,72 @@ fn check_code(code: &str, digits: usize) -> Result<(), DataError> {
     }
 }
 
+/// One row of a bank data file: `[code, name, kana]` for a branch, and
+/// for an institution `[code, name, kana, romaji, settles24x7]`. Both
+/// files are read through this one type, so a browser's chunk carries one
+/// reader for both.
+struct Row {
+    code: String,
+    name: String,
+    kana: String,
+    /// The romaji and the 24/7 flag, on an institution's row only.
+    more: Option<(String, u8)>,
+}
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Row, D::Error> {
+        struct RowVisitor;
+        impl<'de> serde::de::Visitor<'de> for RowVisitor {
+            type Value = Row;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of 3 strings, or of 4 strings and a number")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
+                use serde::de::Error;
+                let mut strings = Vec::with_capacity(4);
+                while strings.len() < 4 {
+                    match seq.next_element::<String>()? {
+                        Some(text) => strings.push(text),
+                        None => break,
+                    }
+                }
+                let flag = if strings.len() == 4 {
+                    Some(
+                        seq.next_element::<u8>()?
+                            .ok_or_else(|| A::Error::invalid_length(4, &self))?,
+                    )
+                } else {
+                    None
+                };
+                if strings.len() < 3 || seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(A::Error::invalid_length(strings.len(), &self));
+                }
+                let mut strings = strings.into_iter();
+                let mut next = || strings.next().unwrap_or_default();
+                let (code, name, kana) = (next(), next(), next());
+                let more = flag.map(|flag| (next(), flag));
+                Ok(Row {
+                    code,
+                    name,
+                    kana,
+                    more,
+                })
+            }
+        }
+        deserializer.deserialize_seq(RowVisitor)
+    }
+}
+
+/// The rows of a bank data file, each code checked to have `digits` digits.
+fn rows(json: &str, digits: usize) -> Result<Vec<Row>, DataError> {
+    let rows: Vec<Row> =
+        serde_json::from_str(json).map_err(|e| DataError::Malformed(e.to_string()))?;
+    for row in &rows {
+        check_code(&row.code, digits)?;
+    }
+    Ok(rows)
+}
+
 /// One entry's folded search keys.
 struct Keys {
     code: String,
@@ -219,9 +285,6 @@ pub struct InstitutionIndex {
     by_kana: Vec<usize>,
 }
 
-/// The compact form of an institution in `institutions.json`.
-type InstitutionRow = (String, String, String, String, u8);
-
 impl InstitutionIndex {
     /// Builds the index; the list is put in code order.
     pub fn new(institutions: Vec<Institution>) -> InstitutionIndex {
@@ -247,25 +310,29 @@ impl InstitutionIndex {
     /// Reads `institutions.json`: an array of `[code, name, kana, romaji, settles24x7]`, the
     /// code four digits and the flag 0 or 1.
     pub fn from_json(json: &str) -> Result<InstitutionIndex, DataError> {
-        let rows: Vec<InstitutionRow> =
-            serde_json::from_str(json).map_err(|e| DataError::Malformed(e.to_string()))?;
-        let institutions = rows
+        let institutions = rows(json, INSTITUTION_CODE_DIGITS)?
             .into_iter()
-            .map(|(code, name, kana, romaji, flag)| {
-                check_code(&code, INSTITUTION_CODE_DIGITS)?;
+            .map(|row| {
+                let Some((romaji, flag)) = row.more else {
+                    return Err(DataError::Malformed(format!(
+                        "{} has no romaji and 24/7 flag",
+                        row.code
+                    )));
+                };
                 let settles_24x7 = match flag {
                     0 => false,
                     1 => true,
                     other => {
                         return Err(DataError::Malformed(format!(
-                            "settles24x7 of {code} is {other}, not 0 or 1"
+                            "settles24x7 of {} is {other}, not 0 or 1",
+                            row.code
                         )))
                     }
                 };
                 Ok(Institution {
-                    code,
-                    name,
-                    kana,
+                    code: row.code,
+                    name: row.name,
+                    kana: row.kana,
                     romaji,
                     settles_24x7,
                 })
@@ -347,13 +414,18 @@ impl BranchIndex {
 
     /// Reads `branches/<code>.json`: an array of `[code, name, kana]`, the code three digits.
     pub fn from_json(json: &str) -> Result<BranchIndex, DataError> {
-        let rows: Vec<(String, String, String)> =
-            serde_json::from_str(json).map_err(|e| DataError::Malformed(e.to_string()))?;
-        let branches = rows
+        let branches = rows(json, BRANCH_CODE_DIGITS)?
             .into_iter()
-            .map(|(code, name, kana)| {
-                check_code(&code, BRANCH_CODE_DIGITS)?;
-                Ok(Branch { code, name, kana })
+            .map(|row| match row.more {
+                None => Ok(Branch {
+                    code: row.code,
+                    name: row.name,
+                    kana: row.kana,
+                }),
+                Some(_) => Err(DataError::Malformed(format!(
+                    "branch {} has more than 3 fields",
+                    row.code
+                ))),
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(BranchIndex::new(branches))
@@ -576,6 +648,10 @@ mod tests {
             (r#"[["0001","みずほ","ミズホ","mizuho"]]"#, "Malformed"),
             (r#"[["0001","みずほ","ミズホ","mizuho",2]]"#, "Malformed"),
             (r#"[["0001","みずほ","ミズホ","mizuho",true]]"#, "Malformed"),
+            (r#"[["0001","みずほ","ミズホ","mizuho",1,"x"]]"#, "Malformed"),
+            (r#"[["0001","みずほ","ミズホ"]]"#, "Malformed"),
+            (r#"[["0001","みずほ",1,"mizuho",1]]"#, "Malformed"),
+            (r#"[["0001","みずほ"]]"#, "Malformed"),
             (r#"[["1","みずほ","ミズホ","mizuho",1]]"#, "BadCode"),
             (r#"[["00a1","みずほ","ミズホ","mizuho",1]]"#, "BadCode"),
         ];
@@ -593,6 +669,17 @@ mod tests {
             BranchIndex::from_json(r#"[["01","東京","トウキヨウ"]]"#),
             Err(DataError::BadCode(_))
         ));
+        for branches in [
+            r#"[["001","東京","トウキヨウ","toukiyou",1]]"#,
+            r#"[["001","東京","トウキヨウ","toukiyou"]]"#,
+            r#"[["001","東京"]]"#,
+            r#"[["001","東京","トウキヨウ",3]]"#,
+        ] {
+            assert!(
+                matches!(BranchIndex::from_json(branches), Err(DataError::Malformed(_))),
+                "{branches}"
+            );
+        }
     }
 
     #[test]

@@ -223,21 +223,13 @@ pub fn PayeeForm(
             <FailureNotice text=failure />
             {reactive_view(move || review.get().map(|input| {
                 let t: &Texts = i18n.t();
-                let kind = match input.kind {
-                    AccountKind::Ordinary => t.ordinary,
-                    AccountKind::Current => t.current,
-                };
                 let holder = normalize_holder_name(&input.holder).unwrap_or_else(|_| input.holder.clone());
                 let number = parse_account_number(&input.number).unwrap_or_else(|_| input.number.clone());
                 let again = input.clone();
                 view! {
                     <div class="review">
                         <h3 id="payee-review" tabindex="-1">{t.payee_review_heading}</h3>
-                        <dl class="figures compact">
-                            <div class="figure"><dt>{t.bank}</dt><dd>{format!("{} {}", input.bank_name, input.branch_name)}</dd></div>
-                            <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {number}")}</dd></div>
-                            <div class="figure"><dt>{t.holder}</dt><dd>{holder}</dd></div>
-                        </dl>
+                        {payee_facts(format!("{} {}", input.bank_name, input.branch_name), input.kind, number, holder)}
                         <div class="actions">
                             <button type="button" class="primary" aria-disabled=move || pending.get().to_string()
                                 on:click=move |_| if !pending.get_untracked() { send.run(again.clone()) }>{t.register}</button>
@@ -312,18 +304,29 @@ pub fn PayeeForm(
 /// The payee account as a short description list.
 #[component]
 pub fn PayeeSummary(account: PayeeAccount) -> impl IntoView {
+    payee_facts(
+        format!("{} {}", account.bank_name, account.branch_name),
+        account.kind,
+        account.number_masked,
+        account.holder,
+    )
+}
+
+/// An account as a short description list: bank and branch, kind and
+/// number (masked when registered, as typed under review), holder.
+fn payee_facts(bank: String, kind: AccountKind, number: String, holder: String) -> AnyView {
     let i18n = use_i18n();
     reactive_view(move || {
         let t: &Texts = i18n.t();
-        let kind = match account.kind {
+        let kind = match kind {
             AccountKind::Ordinary => t.ordinary,
             AccountKind::Current => t.current,
         };
         view! {
             <dl class="figures compact">
-                <div class="figure"><dt>{t.bank}</dt><dd>{format!("{} {}", account.bank_name, account.branch_name)}</dd></div>
-                <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {}", account.number_masked)}</dd></div>
-                <div class="figure"><dt>{t.holder}</dt><dd>{account.holder.clone()}</dd></div>
+                <div class="figure"><dt>{t.bank}</dt><dd>{bank.clone()}</dd></div>
+                <div class="figure"><dt>{t.number}</dt><dd>{format!("{kind} {number}")}</dd></div>
+                <div class="figure"><dt>{t.holder}</dt><dd>{holder.clone()}</dd></div>
             </dl>
         }
         .into_any()
