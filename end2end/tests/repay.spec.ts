@@ -83,8 +83,14 @@ test("cancel or failure at the bank repays nothing and says so", async ({ page }
     ["キャンセル", "キャンセルされました"],
     ["失敗させる", "お手続きができませんでした"],
   ]) {
-    if (button === "キャンセル") await repay.open();
-    else await page.goto("/repay");
+    if (button === "キャンセル") {
+      await repay.open();
+    } else {
+      // Starting again from the result is a link within the app.
+      await page.getByRole("link", { name: "返済手続きをやり直す" }).click();
+      await expect(page).toHaveURL(/\/repay$/);
+      await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+    }
     await repay.amount.fill("5000");
     await chooseInstitution(page, "みずほ", "みずほ");
     await repay.proceedButton().click();

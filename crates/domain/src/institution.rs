@@ -648,7 +648,10 @@ mod tests {
             (r#"[["0001","みずほ","ミズホ","mizuho"]]"#, "Malformed"),
             (r#"[["0001","みずほ","ミズホ","mizuho",2]]"#, "Malformed"),
             (r#"[["0001","みずほ","ミズホ","mizuho",true]]"#, "Malformed"),
-            (r#"[["0001","みずほ","ミズホ","mizuho",1,"x"]]"#, "Malformed"),
+            (
+                r#"[["0001","みずほ","ミズホ","mizuho",1,"x"]]"#,
+                "Malformed",
+            ),
             (r#"[["0001","みずほ","ミズホ"]]"#, "Malformed"),
             (r#"[["0001","みずほ",1,"mizuho",1]]"#, "Malformed"),
             (r#"[["0001","みずほ"]]"#, "Malformed"),
@@ -676,7 +679,10 @@ mod tests {
             r#"[["001","東京","トウキヨウ",3]]"#,
         ] {
             assert!(
-                matches!(BranchIndex::from_json(branches), Err(DataError::Malformed(_))),
+                matches!(
+                    BranchIndex::from_json(branches),
+                    Err(DataError::Malformed(_))
+                ),
                 "{branches}"
             );
         }

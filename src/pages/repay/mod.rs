@@ -68,19 +68,25 @@ fn leave_for(url: &str) {
 #[component]
 pub fn RepayPage() -> impl IntoView {
     let query = use_query_map();
-    let bank = query.with_untracked(|q| q.get("bank"));
-    let result = query.with_untracked(|q| q.get("repayment"));
-    let body = match (bank, result) {
-        (Some(id), _) => view! { <bank::SimulatedBank id /> }.into_any(),
-        (None, Some(id)) => view! { <RepaymentResult id /> }.into_any(),
-        (None, None) => view! { <RepayForm /> }.into_any(),
-    };
-    view! {
-        <section class="page narrow">
+    // The step follows the address: the bank and its answer come back
+    // with a full navigation, but 返済手続きをやり直す on a result is a
+    // link within the app, to `/repay` itself.
+    let step = Memo::new(move |_| query.with(|q| (q.get("bank"), q.get("repayment"))));
+    // Each step brings its own heading, which takes focus as on any
+    // navigation.
+    let body = reactive_view(move || {
+        let step = match step.get() {
+            (Some(id), _) => view! { <bank::SimulatedBank id /> }.into_any(),
+            (None, Some(id)) => view! { <RepaymentResult id /> }.into_any(),
+            (None, None) => view! { <RepayForm /> }.into_any(),
+        };
+        view! {
             <PageTitle text=title_of(Page::Repay) />
-            {body}
-        </section>
-    }
+            {step}
+        }
+        .into_any()
+    });
+    view! { <section class="page narrow">{body}</section> }
 }
 
 /// The amount and the bank.
