@@ -46,7 +46,7 @@ pub(crate) fn erase<T: 'static>(answer: BackendResult<T>) -> Answer {
 
 /// The one resource every read is: not generic, so compiled once.
 pub(crate) fn erased_resource(fetch: Fetch) -> LocalResource<Answer> {
-    LocalResource::new(move || fetch())
+    LocalResource::new(fetch)
 }
 
 impl<T: Clone + 'static> Read<T> {

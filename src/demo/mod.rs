@@ -23,7 +23,10 @@ pub fn panel_view() -> Result<AnyView, ChunkError> {
     Ok(view! { <DemoPanel /> }.into_any())
 }
 
-const FAULTS: [(Fault, &str, fn(&'static Texts) -> &'static str); 4] = [
+/// A text of the panel's table.
+type Pick = fn(&'static Texts) -> &'static str;
+
+const FAULTS: [(Fault, &str, Pick); 4] = [
     (Fault::Offline, "offline", |t| t.offline),
     (Fault::Server, "server", |t| t.server),
     (Fault::Timeout, "timeout", |t| t.timeout),

@@ -172,6 +172,12 @@ pub struct NestedChunks {
     pub proof_uploader: fn(Callback<String>) -> ChunkFuture,
 }
 
+impl Default for NestedChunks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl NestedChunks {
     pub fn new() -> Self {
         NestedChunks {

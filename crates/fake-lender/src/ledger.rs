@@ -303,8 +303,7 @@ impl Ledger {
             .map_or(self.repayment_day, |c| c.from);
         self.day_changes
             .iter()
-            .filter(|c| c.effective() <= due)
-            .last()
+            .rfind(|c| c.effective() <= due)
             .map_or(before_any, |c| c.to)
     }
 
