@@ -202,7 +202,7 @@ impl Found {
 }
 
 /// A loaded list a picker searches: the institutions, or one institution's
-/// branches. Both pickers are one [`Picker`] over this, so the browser's
+/// branches. Both pickers are one [`picker`] over this, so the browser's
 /// chunk carries the picker once.
 trait Searchable {
     /// What the picker lists for a query and a kana row (institutions only).

@@ -8,7 +8,7 @@ mod texts;
 
 use crate::backend::use_backend;
 use crate::browser;
-use crate::components::load_error::loading_line;
+use crate::components::load_error::{loaded, LoadError};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
 use crate::maintenance::use_clock;
@@ -37,17 +37,15 @@ pub fn HistoryPage() -> impl IntoView {
         };
         backend.call::<portal_api::ops::GetRepaidBorrowings>(newest)
     });
-    // Each a closure over its resource rather than a suspense boundary (see
-    // `loaded`): the last answer stays while a new one is fetched.
-    let due = move || match summary.get() {
-        None => loading_line(),
-        Some(Ok(summary)) => view! { <DueFigures summary /> }.into_any(),
-        Some(Err(_)) => load_failed(move || summary.refetch()).into_any(),
-    };
+    let due = loaded(summary, |summary| view! { <DueFigures summary /> });
+    // Below the table, so no loading line of its own while it is on its way.
     let past = move || match repaid.get() {
         None => ().into_any(),
         Some(Ok(repaid)) => view! { <RepaidBorrowings repaid /> }.into_any(),
-        Some(Err(_)) => load_failed(move || repaid.refetch()).into_any(),
+        Some(Err(error)) => view! {
+            <LoadError error on_retry=Callback::new(move |()| repaid.refetch()) />
+        }
+        .into_any(),
     };
     view! {
         <section class="page">
@@ -65,17 +63,6 @@ fn dates_text(t: &Texts, l: Locale, query: &HistoryQuery) -> String {
     match (query.from, query.to) {
         (None, None) => t.all_dates.to_owned(),
         (from, to) => (t.date_range)(&date(from), &date(to)),
-    }
-}
-
-/// What a part of the page says when the lender could not send it, with a
-/// way to ask again; the rest of the page stays usable.
-fn load_failed(retry: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <div class="notice notice-error" role="alert">
-            <p>{common::tr(|t| t.server_error)}</p>
-            <button type="button" class="secondary" on:click=move |_| retry()>{common::tr(|t| t.reload)}</button>
-        </div>
     }
 }
 
@@ -191,21 +178,17 @@ fn HistoryView() -> impl IntoView {
     let statement = RwSignal::new(None::<Vec<HistoryEntry>>);
     let printing = move || statement.with(Option::is_some);
 
-    // One closure over the read rather than a suspense boundary (see
-    // `loaded`): the last page stays while the next one loads.
-    let rows = move || {
-        match history.get() {
-        None => loading_line(),
-        Some(Ok((_, found))) if found.entries.is_empty() => {
+    // The last page stays on screen while the next one loads.
+    let rows = loaded(history, |(_, found)| {
+        if found.entries.is_empty() {
             view! { <p class="notice">{tr(|t| t.no_entries)}</p> }.into_any()
+        } else {
+            view! {
+                <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history cards" />
+            }
+            .into_any()
         }
-        Some(Ok((_, found))) => view! {
-            <HistoryTable entries=found.entries caption_id="history-caption" class="schedule history cards" />
-        }
-        .into_any(),
-        Some(Err(_)) => load_failed(move || history.refetch()).into_any(),
-    }
-    };
+    });
     let showing = tr_with(move |t, l| {
         history.with(|h| {
             let Some(Ok((query, found))) = h else {
