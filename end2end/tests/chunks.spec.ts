@@ -74,6 +74,10 @@ test("the sign-in page fetches the fake lender only when the configuration selec
   } else {
     expect(fake.length).toBe(1);
   }
+  // index.html preloads the configuration while the main module downloads;
+  // the app's own fetch of it is answered by that preload, not sent again.
+  await expect(page.locator('link[rel="preload"][href="/config.json"]')).toHaveCount(1);
+  expect(requested.filter((u) => new URL(u).pathname === "/config.json")).toHaveLength(1);
 });
 
 test("the payee account form arrives only for a member who needs it, with a retry if it cannot be fetched", async ({ page }) => {
