@@ -12,7 +12,7 @@
 use crate::backend::{fresh_key, Backend};
 use crate::browser;
 use portal_api::ops::{GetMovement, Operation};
-use portal_api::{BackendError, Movement, MovementQuery};
+use portal_api::{BackendError, Booked, LookupOf, MovementQuery};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -62,35 +62,40 @@ pub enum Outcome<R> {
     Unknown(BackendError),
 }
 
-/// What the lender booked under `key` (`GetMovement`); `None` when nothing.
-pub async fn booked(backend: &dyn Backend, key: &str) -> Result<Option<Movement>, BackendError> {
+/// What the lender booked under `key` (`GetMovement`), read for the page's
+/// own kind of movement (`L`: `TransferLookup` or `RepaymentLookup`).
+pub async fn booked<L: LookupOf>(
+    backend: &dyn Backend,
+    key: &str,
+) -> Result<Booked<L::Receipt>, BackendError> {
     let lookup = backend
-        .call::<GetMovement>(MovementQuery {
+        .call_as::<GetMovement, L>(MovementQuery {
             key: key.to_owned(),
         })
         .await?;
-    Ok(lookup.movement)
+    lookup.booked().map_err(|_| BackendError::Malformed)
 }
 
 /// Sends `Op` under `key`; on a failure that leaves the outcome open, asks
-/// the lender what the key booked (`GetMovement`) and reads it with `found`.
-pub async fn confirm<Op: Operation>(
+/// the lender what the key booked (`GetMovement`, read as `L`).
+pub async fn confirm<Op, L>(
     backend: &dyn Backend,
     request: Op::Request,
     key: &str,
-    found: fn(Movement) -> Option<Op::Reply>,
-) -> Outcome<Op::Reply> {
+) -> Outcome<Op::Reply>
+where
+    Op: Operation,
+    L: LookupOf<Receipt = Op::Reply>,
+{
     match backend
         .call_keyed::<Op>(request, Some(key.to_owned()))
         .await
     {
         Ok(reply) => Outcome::Done(reply),
-        Err(e) if e.is_transient() => match booked(backend, key).await {
-            Ok(Some(movement)) => match found(movement) {
-                Some(reply) => Outcome::Done(reply),
-                None => Outcome::Refused(BackendError::IdempotencyConflict),
-            },
-            Ok(None) => Outcome::NotBooked(e),
+        Err(e) if e.is_transient() => match booked::<L>(backend, key).await {
+            Ok(Booked::Mine(reply)) => Outcome::Done(reply),
+            Ok(Booked::Other) => Outcome::Refused(BackendError::IdempotencyConflict),
+            Ok(Booked::Nothing) => Outcome::NotBooked(e),
             Err(_) => Outcome::Unknown(e),
         },
         Err(e) => Outcome::Refused(e),

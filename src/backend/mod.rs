@@ -27,9 +27,10 @@ use crate::chunk::ChunkError;
 use crate::config::BackendConfig;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
-use portal_api::ops::{decode_reply, encode_request, OpSpec, Operation};
+use portal_api::ops::{decode_as, decode_reply, encode_request, OpSpec, Operation};
 use portal_api::{BackendError, Form};
 use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -106,6 +107,20 @@ impl dyn Backend + '_ {
 }
 
 impl dyn Backend + '_ {
+    /// Sends `Op` and reads its reply as `R`, a narrower reading of the
+    /// reply's JSON (`portal_api::ops::decode_as`): a page that needs part
+    /// of a reply does not carry the reader of all of it.
+    pub fn call_as<Op: Operation, R: DeserializeOwned>(
+        &self,
+        request: Op::Request,
+    ) -> LocalFuture<'_, BackendResult<R>> {
+        let wire = encode_request::<Op>(&request);
+        Box::pin(async move {
+            let text = self.send(Op::SPEC, wire?, None).await?;
+            decode_as::<R>(&text)
+        })
+    }
+
     /// Sends the upload `Op` under the page's `Idempotency-Key`, reporting
     /// progress (see [`Backend::send_form`]).
     pub fn upload<Op: Operation>(

@@ -299,3 +299,125 @@ impl TryFrom<MovementWire> for Movement {
 pub struct MovementLookup {
     pub movement: Option<Movement>,
 }
+
+/// What a lookup found, seen from the page that confirmed one kind of
+/// movement under the key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Booked<T> {
+    /// Nothing was booked under the key.
+    Nothing,
+    /// This page's kind of movement, booked.
+    Mine(T),
+    /// A movement of the other kind: the key was used for something else.
+    Other,
+}
+
+/// A [`MovementLookup`] read for one kind of movement only. The JSON is the
+/// same; the reader takes the tag and its own kind's fields and skips the
+/// other kind's unread, so a page's wasm carries one kind's reader instead
+/// of both ([`TransferLookup`], [`RepaymentLookup`]).
+pub trait LookupOf: serde::de::DeserializeOwned {
+    type Receipt;
+    /// What was found; `Err` when the tag and the fields disagree.
+    fn booked(self) -> Result<Booked<Self::Receipt>, &'static str>;
+}
+
+/// [`MovementLookup`] as the transfer page reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct TransferLookup {
+    movement: Option<TransferFound>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+struct TransferFound {
+    kind: MovementKind,
+    #[serde(default)]
+    receipt: Option<TransferReceipt>,
+}
+
+impl LookupOf for TransferLookup {
+    type Receipt = TransferReceipt;
+
+    fn booked(self) -> Result<Booked<TransferReceipt>, &'static str> {
+        match self.movement {
+            None => Ok(Booked::Nothing),
+            Some(TransferFound {
+                kind: MovementKind::Transfer,
+                receipt: Some(receipt),
+            }) => Ok(Booked::Mine(receipt)),
+            Some(TransferFound {
+                kind: MovementKind::Repayment,
+                receipt: None,
+            }) => Ok(Booked::Other),
+            Some(_) => Err("a movement with the wrong fields"),
+        }
+    }
+}
+
+/// [`MovementLookup`] as the repayment page reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RepaymentLookup {
+    movement: Option<RepaymentFound>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+struct RepaymentFound {
+    kind: MovementKind,
+    #[serde(default)]
+    repayment: Option<Repayment>,
+}
+
+impl LookupOf for RepaymentLookup {
+    type Receipt = Repayment;
+
+    fn booked(self) -> Result<Booked<Repayment>, &'static str> {
+        match self.movement {
+            None => Ok(Booked::Nothing),
+            Some(RepaymentFound {
+                kind: MovementKind::Repayment,
+                repayment: Some(repayment),
+            }) => Ok(Booked::Mine(repayment)),
+            Some(RepaymentFound {
+                kind: MovementKind::Transfer,
+                repayment: None,
+            }) => Ok(Booked::Other),
+            Some(_) => Err("a movement with the wrong fields"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_transfer(json: &str) -> Result<Booked<TransferReceipt>, String> {
+        let lookup: TransferLookup = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        lookup.booked().map_err(str::to_owned)
+    }
+
+    fn as_repayment(json: &str) -> Result<Booked<Repayment>, String> {
+        let lookup: RepaymentLookup = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        lookup.booked().map_err(str::to_owned)
+    }
+
+    #[test]
+    fn a_lookup_whose_tag_and_fields_disagree_is_refused() {
+        // Nothing booked: the same request may be sent again.
+        assert_eq!(as_transfer(r#"{"movement":null}"#), Ok(Booked::Nothing));
+        assert_eq!(as_repayment(r#"{"movement":null}"#), Ok(Booked::Nothing));
+        // A tag without its kind's fields, or with the other kind's tag and
+        // this kind's fields, is not a movement the page can trust.
+        assert!(as_transfer(r#"{"movement":{"kind":"transfer"}}"#).is_err());
+        assert!(as_repayment(r#"{"movement":{"kind":"repayment","repayment":null}}"#).is_err());
+        assert!(as_transfer(r#"{"movement":{"kind":"refund"}}"#).is_err());
+        // The other kind, whatever its fields hold, is only "another kind".
+        assert_eq!(
+            as_transfer(r#"{"movement":{"kind":"repayment","repayment":{"unread":true}}}"#),
+            Ok(Booked::Other)
+        );
+        assert_eq!(
+            as_repayment(r#"{"movement":{"kind":"transfer","receipt":[1,2,3]}}"#),
+            Ok(Booked::Other)
+        );
+    }
+}

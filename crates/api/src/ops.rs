@@ -593,6 +593,13 @@ pub fn encode_reply<Op: Operation>(reply: &Op::Reply) -> Result<String, BackendE
 
 /// Reads a reply body; an empty body is `null` (the `()` replies).
 pub fn decode_reply<Op: Operation>(text: &str) -> Result<Op::Reply, BackendError> {
+    decode_as::<Op::Reply>(text)
+}
+
+/// Reads a reply's JSON as `R`: the reply type itself, or a narrower
+/// reading of the same JSON for a caller that needs only part of it (serde
+/// skips the fields `R` leaves out), such as `TransferLookup`.
+pub fn decode_as<R: serde::de::DeserializeOwned>(text: &str) -> Result<R, BackendError> {
     let body = if text.trim().is_empty() { "null" } else { text };
     serde_json::from_str(body).map_err(|_| BackendError::Malformed)
 }

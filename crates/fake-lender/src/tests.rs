@@ -1861,6 +1861,33 @@ mod movements {
                 .map(|l| l.movement),
             Ok(None)
         );
+        // The pages read that answer for their own kind only (the same
+        // JSON): the transfer page finds its receipt, the repayment page a
+        // movement of the other kind, and neither finds an unused key.
+        let mut json = |key: &str| {
+            let lookup = lender
+                .movement(&token, now, key)
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            serde_json::to_string(&lookup).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (sent, unused) = (json("key-1"), json("never-sent"));
+        let as_transfer = |text: &str| {
+            serde_json::from_str::<portal_api::TransferLookup>(text)
+                .map(portal_api::LookupOf::booked)
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let as_repayment = |text: &str| {
+            serde_json::from_str::<portal_api::RepaymentLookup>(text)
+                .map(portal_api::LookupOf::booked)
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert_eq!(
+            as_transfer(&sent),
+            Ok(portal_api::Booked::Mine(receipt.clone()))
+        );
+        assert_eq!(as_repayment(&sent), Ok(portal_api::Booked::Other));
+        assert_eq!(as_transfer(&unused), Ok(portal_api::Booked::Nothing));
+        assert_eq!(as_repayment(&unused), Ok(portal_api::Booked::Nothing));
         // One notice e-mail per booked transfer, to the registered address.
         let mails: Vec<_> = lender
             .mailbox()
@@ -2042,7 +2069,27 @@ mod movements {
         assert_eq!(decide(&mut lender, BankDecision::Fail), Ok(done.clone()));
         assert_eq!(
             lender.movement(&token, now, "r-1").map(|l| l.movement),
-            Ok(Some(Movement::Repayment { repayment: done }))
+            Ok(Some(Movement::Repayment {
+                repayment: done.clone()
+            }))
+        );
+        // Read as the repayment page reads it, and as the transfer page would.
+        let text = lender
+            .movement(&token, now, "r-1")
+            .ok()
+            .and_then(|lookup| serde_json::to_string(&lookup).ok())
+            .unwrap_or_default();
+        assert_eq!(
+            serde_json::from_str::<portal_api::RepaymentLookup>(&text)
+                .map(portal_api::LookupOf::booked)
+                .ok(),
+            Some(Ok(portal_api::Booked::Mine(done)))
+        );
+        assert_eq!(
+            serde_json::from_str::<portal_api::TransferLookup>(&text)
+                .map(portal_api::LookupOf::booked)
+                .ok(),
+            Some(Ok(portal_api::Booked::Other))
         );
         let after = lender
             .account_summary(&token, now)

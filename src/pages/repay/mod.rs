@@ -33,7 +33,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_api::ops::{GetAccountSummary, GetRepayment, StartRepayment};
 use portal_api::{
-    AccountSummary, BackendError, Movement, Repayment, RepaymentQuery, RepaymentRequest,
+    AccountSummary, BackendError, Repayment, RepaymentLookup, RepaymentQuery, RepaymentRequest,
     RepaymentState,
 };
 use portal_domain::clock::to_jst;
@@ -178,8 +178,7 @@ fn RepayInputs(summary: AccountSummary) -> impl IntoView {
         let backend = backend.get_value().get();
         spawn_local(async move {
             let outcome =
-                confirm::<StartRepayment>(&*backend, d.request, &d.key, Movement::into_repayment)
-                    .await;
+                confirm::<StartRepayment, RepaymentLookup>(&*backend, d.request, &d.key).await;
             let t: &Texts = i18n.t();
             match outcome {
                 Outcome::Done(repayment) => {

@@ -27,7 +27,8 @@ use leptos_router::components::A;
 use payee_form::{PayeeFormArgs, PayeeSummary};
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
 use portal_api::{
-    Arrival, BackendError, Movement, PayeeAccount, TransferQuote, TransferReceipt, TransferRequest,
+    Arrival, BackendError, Booked, PayeeAccount, TransferLookup, TransferQuote, TransferReceipt,
+    TransferRequest,
 };
 use portal_domain::clock::to_jst;
 use portal_domain::money::Yen;
@@ -181,13 +182,8 @@ fn TransferSteps(
         amount.set(kept.request.amount.0.to_string());
         let backend = backend.get_value().get();
         spawn_local(async move {
-            let receipt = booked(&*backend, &kept.key)
-                .await
-                .ok()
-                .flatten()
-                .and_then(Movement::into_transfer);
-            match receipt {
-                Some(receipt) => {
+            match booked::<TransferLookup>(&*backend, &kept.key).await {
+                Ok(Booked::Mine(receipt)) => {
                     Draft::<TransferRequest>::clear(DRAFT);
                     let _ = step.try_set(Step::Done(receipt));
                 }
@@ -224,8 +220,7 @@ fn TransferSteps(
         failure.set(None);
         let backend = backend.get_value().get();
         spawn_local(async move {
-            let outcome =
-                confirm::<Transfer>(&*backend, d.request, &d.key, Movement::into_transfer).await;
+            let outcome = confirm::<Transfer, TransferLookup>(&*backend, d.request, &d.key).await;
             let _ = pending.try_set(false);
             let t: &Texts = i18n.t();
             match outcome {
