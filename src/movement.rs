@@ -64,7 +64,7 @@ pub enum Outcome<R> {
 
 /// What the lender booked under `key` (`GetMovement`), read for the page's
 /// own kind of movement (`L`: `TransferLookup` or `RepaymentLookup`).
-pub async fn booked<L: LookupOf>(
+pub async fn booked<L: LookupOf + 'static>(
     backend: &dyn Backend,
     key: &str,
 ) -> Result<Booked<L::Receipt>, BackendError> {
@@ -85,7 +85,7 @@ pub async fn confirm<Op, L>(
 ) -> Outcome<Op::Reply>
 where
     Op: Operation,
-    L: LookupOf<Receipt = Op::Reply>,
+    L: LookupOf<Receipt = Op::Reply> + 'static,
 {
     match backend
         .call_keyed::<Op>(request, Some(key.to_owned()))

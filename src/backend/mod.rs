@@ -34,6 +34,7 @@ use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 
 pub use fake::FakeBackend;
 pub use http::HttpBackend;
@@ -98,26 +99,24 @@ impl dyn Backend + '_ {
         request: Op::Request,
         key: Option<String>,
     ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
-        let wire = encode_request::<Op>(&request);
-        Box::pin(async move {
-            let text = self.send(Op::SPEC, wire?, key).await?;
-            decode_reply::<Op>(&text)
+        let sent = self.send_encoded(Op::SPEC, encode_request::<Op>(&request), key);
+        Box::pin(Decoding {
+            sent,
+            decode: decode_reply::<Op>,
         })
     }
-}
 
-impl dyn Backend + '_ {
     /// Sends `Op` and reads its reply as `R`, a narrower reading of the
     /// reply's JSON (`portal_api::ops::decode_as`): a page that needs part
     /// of a reply does not carry the reader of all of it.
-    pub fn call_as<Op: Operation, R: DeserializeOwned>(
+    pub fn call_as<Op: Operation, R: DeserializeOwned + 'static>(
         &self,
         request: Op::Request,
     ) -> LocalFuture<'_, BackendResult<R>> {
-        let wire = encode_request::<Op>(&request);
-        Box::pin(async move {
-            let text = self.send(Op::SPEC, wire?, None).await?;
-            decode_as::<R>(&text)
+        let sent = self.send_encoded(Op::SPEC, encode_request::<Op>(&request), None);
+        Box::pin(Decoding {
+            sent,
+            decode: decode_as::<R>,
         })
     }
 
@@ -129,11 +128,50 @@ impl dyn Backend + '_ {
         key: Option<String>,
         progress: Progress,
     ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
-        let form = Op::into_form(request);
-        Box::pin(async move {
-            let text = self.send_form(Op::SPEC, form?, key, progress).await?;
-            decode_reply::<Op>(&text)
+        let sent = match Op::into_form(request) {
+            Ok(form) => self.send_form(Op::SPEC, form, key, progress),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        };
+        Box::pin(Decoding {
+            sent,
+            decode: decode_reply::<Op>,
         })
+    }
+
+    /// Sends a request already in its wire form, or hands back why it could
+    /// not be written. Not generic: compiled once, whatever the operation.
+    fn send_encoded(
+        &self,
+        op: &'static OpSpec,
+        wire: BackendResult<String>,
+        key: Option<String>,
+    ) -> LocalFuture<'_, BackendResult<String>> {
+        match wire {
+            Ok(wire) => self.send(op, wire, key),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
+    }
+}
+
+/// A reply on its way: the adapter's answer, read as `R` once it is in.
+/// The sending is not generic; only this small future and the reader are
+/// compiled per reply type, so a page's chunk carries little more than the
+/// readers of the replies it asks for.
+struct Decoding<'a, R> {
+    sent: LocalFuture<'a, BackendResult<String>>,
+    decode: fn(&str) -> BackendResult<R>,
+}
+
+impl<R> Future for Decoding<'_, R> {
+    type Output = BackendResult<R>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let decode = this.decode;
+        this.sent
+            .as_mut()
+            .poll(cx)
+            .map(|answer| answer.and_then(|text| decode(&text)))
     }
 }
 
@@ -199,8 +237,14 @@ impl BackendHandle {
         key: Option<String>,
         progress: Progress,
     ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
-        let backend = self.get();
-        Box::pin(async move { backend.upload::<Op>(request, key, progress).await })
+        let sent = match Op::into_form(request) {
+            Ok(form) => send_form_owned(self.get(), Op::SPEC, form, key, progress),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        };
+        Box::pin(Decoding {
+            sent,
+            decode: decode_reply::<Op>,
+        })
     }
 
     /// Sends the money movement `Op` under `key` (see [`Backend::send`]).
@@ -209,9 +253,34 @@ impl BackendHandle {
         request: Op::Request,
         key: Option<String>,
     ) -> LocalFuture<'static, BackendResult<Op::Reply>> {
-        let backend = self.get();
-        Box::pin(async move { backend.call_keyed::<Op>(request, key).await })
+        let sent = send_owned(self.get(), Op::SPEC, encode_request::<Op>(&request), key);
+        Box::pin(Decoding {
+            sent,
+            decode: decode_reply::<Op>,
+        })
     }
+}
+
+/// [`Backend::send`] on a backend the future owns, so it outlives the
+/// caller's borrow. Not generic.
+fn send_owned(
+    backend: Rc<dyn Backend>,
+    op: &'static OpSpec,
+    wire: BackendResult<String>,
+    key: Option<String>,
+) -> LocalFuture<'static, BackendResult<String>> {
+    Box::pin(async move { backend.send_encoded(op, wire, key).await })
+}
+
+/// [`Backend::send_form`] on a backend the future owns. Not generic.
+fn send_form_owned(
+    backend: Rc<dyn Backend>,
+    op: &'static OpSpec,
+    form: Form,
+    key: Option<String>,
+    progress: Progress,
+) -> LocalFuture<'static, BackendResult<String>> {
+    Box::pin(async move { backend.send_form(op, form, key, progress).await })
 }
 
 /// A new `Idempotency-Key`: 128 bits from `crypto.getRandomValues`, as 32
