@@ -381,14 +381,16 @@ mod tests {
     #[test]
     fn exchanges() {
         let owed = Yen(150_000);
-        let cases: &[(
-            &str,
+        // (case, the member's points, item, points asked for, today's payoff, answer)
+        type Case = (
+            &'static str,
             u32,
             ExchangeItem,
             Option<u32>,
             Yen,
             Result<u32, ExchangeError>,
-        )] = &[
+        );
+        let cases: &[Case] = &[
             (
                 "goods at their price",
                 600,

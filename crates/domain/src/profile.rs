@@ -801,12 +801,10 @@ mod tests {
 
     /// Compares a parser's accepted text (or error) with the expected one for
     /// each row, naming the row's input when it fails.
-    fn check<E: fmt::Debug + PartialEq>(
+    fn check<E: fmt::Debug + PartialEq + Copy>(
         parse: impl Fn(&str) -> Result<String, E>,
         cases: &[(&str, Result<&str, E>)],
-    ) where
-        E: Copy,
-    {
+    ) {
         for (raw, expected) in cases {
             let expected = expected.map(str::to_owned);
             assert_eq!(parse(raw), expected, "{raw:?}");
