@@ -339,18 +339,24 @@ impl LookupOf for TransferLookup {
     type Receipt = TransferReceipt;
 
     fn booked(self) -> Result<Booked<TransferReceipt>, &'static str> {
-        match self.movement {
-            None => Ok(Booked::Nothing),
-            Some(TransferFound {
-                kind: MovementKind::Transfer,
-                receipt: Some(receipt),
-            }) => Ok(Booked::Mine(receipt)),
-            Some(TransferFound {
-                kind: MovementKind::Repayment,
-                receipt: None,
-            }) => Ok(Booked::Other),
-            Some(_) => Err("a movement with the wrong fields"),
-        }
+        booked_as(
+            MovementKind::Transfer,
+            self.movement.map(|m| (m.kind, m.receipt)),
+        )
+    }
+}
+
+/// What a lookup holds for the reader of `own`'s kind: `movement` is the
+/// tag and that kind's fields, if any movement was booked.
+fn booked_as<T>(
+    own: MovementKind,
+    movement: Option<(MovementKind, Option<T>)>,
+) -> Result<Booked<T>, &'static str> {
+    match movement {
+        None => Ok(Booked::Nothing),
+        Some((kind, Some(found))) if kind == own => Ok(Booked::Mine(found)),
+        Some((kind, None)) if kind != own => Ok(Booked::Other),
+        Some(_) => Err("a movement with the wrong fields"),
     }
 }
 
@@ -371,18 +377,10 @@ impl LookupOf for RepaymentLookup {
     type Receipt = Repayment;
 
     fn booked(self) -> Result<Booked<Repayment>, &'static str> {
-        match self.movement {
-            None => Ok(Booked::Nothing),
-            Some(RepaymentFound {
-                kind: MovementKind::Repayment,
-                repayment: Some(repayment),
-            }) => Ok(Booked::Mine(repayment)),
-            Some(RepaymentFound {
-                kind: MovementKind::Transfer,
-                repayment: None,
-            }) => Ok(Booked::Other),
-            Some(_) => Err("a movement with the wrong fields"),
-        }
+        booked_as(
+            MovementKind::Repayment,
+            self.movement.map(|m| (m.kind, m.repayment)),
+        )
     }
 }
 
