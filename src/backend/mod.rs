@@ -120,24 +120,6 @@ impl dyn Backend + '_ {
         })
     }
 
-    /// Sends the upload `Op` under the page's `Idempotency-Key`, reporting
-    /// progress (see [`Backend::send_form`]).
-    pub fn upload<Op: Operation>(
-        &self,
-        request: Op::Request,
-        key: Option<String>,
-        progress: Progress,
-    ) -> LocalFuture<'_, BackendResult<Op::Reply>> {
-        let sent = match Op::into_form(request) {
-            Ok(form) => self.send_form(Op::SPEC, form, key, progress),
-            Err(e) => Box::pin(std::future::ready(Err(e))),
-        };
-        Box::pin(Decoding {
-            sent,
-            decode: decode_reply::<Op>,
-        })
-    }
-
     /// Sends a request already in its wire form, or hands back why it could
     /// not be written. Not generic: compiled once, whatever the operation.
     fn send_encoded(
