@@ -12,7 +12,7 @@
 //! [`Progress`] callback that each adapter calls as the bytes really leave:
 //! the HTTP adapter from `XMLHttpRequest`'s upload events (fetch reports no
 //! upload progress), the fake from its simulated transfer. Pages call
-//! `backend.upload::<SubmitDocuments>(request, key, progress)`.
+//! `BackendHandle::upload::<SubmitDocuments>(request, key, progress)`.
 //!
 //! The adapter, not the page, holds the session credential: the HTTP
 //! adapter has none at all (the lender's `HttpOnly` cookie, which no script
