@@ -151,12 +151,16 @@ impl SignInRequest {
 
 /// How the member signed in; it decides which settings make sense later
 /// (a card member may add a WEB-ID, for example).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoginKind {
     Card,
     WebId,
 }
+
+portal_domain::wire_names!(LoginKind {
+    Card = "card",
+    WebId = "web_id",
+});
 
 /// What a successful sign-in returns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -232,12 +236,16 @@ pub struct AccountSummary {
 }
 
 /// Whether a ledger entry lent money or paid it back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntryKind {
     Borrowing,
     Repayment,
 }
+
+portal_domain::wire_names!(EntryKind {
+    Borrowing = "borrowing",
+    Repayment = "repayment",
+});
 
 impl EntryKind {
     /// The name serde gives the kind on the wire.
@@ -250,8 +258,7 @@ impl EntryKind {
 }
 
 /// Where a borrowing or repayment was made (SPEC S7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Channel {
     /// A cash machine: borrowing or repayment.
     Atm,
@@ -264,6 +271,14 @@ pub enum Channel {
     /// Points toward a repayment (SPEC S14): repayment only.
     Points,
 }
+
+portal_domain::wire_names!(Channel {
+    Atm = "atm",
+    Transfer = "transfer",
+    InternetRepayment = "internet_repayment",
+    Debit = "debit",
+    Points = "points",
+});
 
 /// One line of the transaction history (SPEC S7), as the lender's ledger
 /// recorded it. For a repayment `late_charge + interest + principal ==
@@ -440,8 +455,7 @@ pub enum BackendError {
 }
 
 /// The tag of a [`BackendError`] on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCode {
     InvalidInput,
     BadCredentials,
@@ -467,6 +481,32 @@ pub enum ErrorCode {
     Timeout,
     Malformed,
 }
+
+portal_domain::wire_names!(ErrorCode {
+    InvalidInput = "invalid_input",
+    BadCredentials = "bad_credentials",
+    Locked = "locked",
+    Suspended = "suspended",
+    Maintenance = "maintenance",
+    NotSignedIn = "not_signed_in",
+    AmountRefused = "amount_refused",
+    PayeeRefused = "payee_refused",
+    NoPayeeAccount = "no_payee_account",
+    IdempotencyConflict = "idempotency_conflict",
+    NotFound = "not_found",
+    CodeRefused = "code_refused",
+    CodeEnded = "code_ended",
+    WebIdTaken = "web_id_taken",
+    ExchangeRefused = "exchange_refused",
+    LineRefused = "line_refused",
+    ProfileRefused = "profile_refused",
+    DocumentRefused = "document_refused",
+    TooLarge = "too_large",
+    Server = "server",
+    Offline = "offline",
+    Timeout = "timeout",
+    Malformed = "malformed",
+});
 
 /// An error body as read: the code and whichever fields its variant has.
 /// `problems` is kept as raw JSON because several variants give it

@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use portal_domain::line_change::{EmploymentKind, LineField, LineProblem, LineRule};
 
 /// Where an increase request stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ReviewStatus {
     /// 受付: received, waiting for the review office to open.
     Received,
@@ -25,6 +24,14 @@ pub enum ReviewStatus {
     /// for a new one.
     DocumentsNeeded,
 }
+
+portal_domain::wire_names!(ReviewStatus {
+    Received = "received",
+    Reviewing = "reviewing",
+    Approved = "approved",
+    Refused = "refused",
+    DocumentsNeeded = "documents_needed",
+});
 
 impl ReviewStatus {
     /// Whether the review is still to finish (one request at a time).

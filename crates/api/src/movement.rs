@@ -13,12 +13,16 @@ use serde::{Deserialize, Serialize};
 pub use portal_domain::movement::{AccountNumberError, AmountError, Arrival};
 
 /// 普通 (ordinary) or 当座 (current) account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountKind {
     Ordinary,
     Current,
 }
+
+portal_domain::wire_names!(AccountKind {
+    Ordinary = "ordinary",
+    Current = "current",
+});
 
 /// A payee account as the member types it (SPEC S8). The bank and branch
 /// names come from the portal's bank data with their codes; the lender
@@ -62,8 +66,7 @@ pub struct PayeeAccountStatus {
 }
 
 /// A part of the payee account form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PayeeField {
     Bank,
     Branch,
@@ -71,9 +74,15 @@ pub enum PayeeField {
     Holder,
 }
 
+portal_domain::wire_names!(PayeeField {
+    Bank = "bank",
+    Branch = "branch",
+    Number = "number",
+    Holder = "holder",
+});
+
 /// What is wrong with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PayeeError {
     Required,
     NotDigits,
@@ -84,6 +93,15 @@ pub enum PayeeError {
     /// The holder name is not the member's own (SPEC S8).
     NotMemberName,
 }
+
+portal_domain::wire_names!(PayeeError {
+    Required = "required",
+    NotDigits = "not_digits",
+    Length = "length",
+    NotKana = "not_kana",
+    TooLong = "too_long",
+    NotMemberName = "not_member_name",
+});
 
 impl From<AccountNumberError> for PayeeError {
     fn from(e: AccountNumberError) -> Self {
@@ -141,8 +159,7 @@ pub struct RepaymentRequest {
 }
 
 /// Where a repayment stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RepaymentState {
     /// Waiting for the member to approve it at the bank.
     AtBank,
@@ -153,6 +170,13 @@ pub enum RepaymentState {
     /// The bank refused it.
     Failed,
 }
+
+portal_domain::wire_names!(RepaymentState {
+    AtBank = "at_bank",
+    Completed = "completed",
+    Cancelled = "cancelled",
+    Failed = "failed",
+});
 
 /// How the repaid amount was applied (SPEC S2): late charge, interest, principal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,13 +214,18 @@ pub struct RepaymentQuery {
 }
 
 /// What the member chose at the (simulated) bank.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BankDecision {
     Approve,
     Cancel,
     Fail,
 }
+
+portal_domain::wire_names!(BankDecision {
+    Approve = "approve",
+    Cancel = "cancel",
+    Fail = "fail",
+});
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -245,12 +274,16 @@ impl Movement {
 }
 
 /// The tag of a [`Movement`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MovementKind {
     Transfer,
     Repayment,
 }
+
+portal_domain::wire_names!(MovementKind {
+    Transfer = "transfer",
+    Repayment = "repayment",
+});
 
 /// [`Movement`]'s wire form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -85,8 +85,7 @@ pub struct Registered {
 }
 
 /// Why a code can no longer be used (`code_ended`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeEnd {
     /// Sent more than 10 minutes ago (or accepted more than 15 minutes ago
     /// without a WEB-ID or password chosen).
@@ -97,3 +96,9 @@ pub enum CodeEnd {
     /// was never made.
     Unknown,
 }
+
+portal_domain::wire_names!(CodeEnd {
+    Expired = "expired",
+    TooManyTries = "too_many_tries",
+    Unknown = "unknown",
+});

@@ -37,8 +37,7 @@ pub struct ReminderSetting {
 }
 
 /// Why points changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PointKind {
     /// The one-time bonus for joining (100 points).
     JoinBonus,
@@ -47,6 +46,12 @@ pub enum PointKind {
     /// Points spent on a catalogue item.
     Exchange,
 }
+
+portal_domain::wire_names!(PointKind {
+    JoinBonus = "join_bonus",
+    MonthlyBonus = "monthly_bonus",
+    Exchange = "exchange",
+});
 
 /// One line of the point history, newest first in `PointsStatus`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,6 @@
 //! fall on a non-business day move to the next business day.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
 /// The name used for a substitute holiday (振替休日).
 const SUBSTITUTE_HOLIDAY: &str = "振替休日";
@@ -95,7 +94,7 @@ pub fn previous_business_day_on_or_before(date: NaiveDate) -> NaiveDate {
 }
 
 /// The day of the month a member has chosen to repay on (返済日).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RepaymentDay {
     /// The 5th of each month.
     Fifth,
@@ -106,6 +105,13 @@ pub enum RepaymentDay {
     /// The last day of each month (月末).
     LastDay,
 }
+
+crate::wire_names!(RepaymentDay {
+    Fifth = "Fifth",
+    Fifteenth = "Fifteenth",
+    TwentyFifth = "TwentyFifth",
+    LastDay = "LastDay",
+});
 
 impl RepaymentDay {
     /// Every choice, in the order the portal offers them.

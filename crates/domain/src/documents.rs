@@ -57,8 +57,7 @@ pub const JPEG_QUALITY_PERCENT: u8 = 85;
 pub const PDF_EOF_WINDOW: usize = 1_024;
 
 /// What a submission is (SPEC S11).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DocumentKind {
     /// 本人確認書類: a driving licence, My Number card, passport…
     IdentityDocument,
@@ -66,6 +65,11 @@ pub enum DocumentKind {
     /// (plus the latest bonus slip), SPEC S10.
     IncomeProof,
 }
+
+crate::wire_names!(DocumentKind {
+    IdentityDocument = "identity_document",
+    IncomeProof = "income_proof",
+});
 
 impl DocumentKind {
     pub const ALL: [DocumentKind; 2] = [DocumentKind::IdentityDocument, DocumentKind::IncomeProof];
@@ -99,13 +103,18 @@ impl DocumentKind {
 }
 
 /// A file type the lender accepts, as its content shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FileType {
     Jpeg,
     Png,
     Pdf,
 }
+
+crate::wire_names!(FileType {
+    Jpeg = "jpeg",
+    Png = "png",
+    Pdf = "pdf",
+});
 
 impl FileType {
     /// The name members know: `JPEG`, `PNG`, `PDF`.
@@ -124,8 +133,7 @@ impl FileType {
 }
 
 /// The rule a file or a submission breaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DocumentError {
     /// The file has no bytes at all.
     Empty,
@@ -142,6 +150,16 @@ pub enum DocumentError {
     /// The pages together are over [`MAX_SUBMISSION_BYTES`].
     SubmissionTooLarge,
 }
+
+crate::wire_names!(DocumentError {
+    Empty = "empty",
+    TooLarge = "too_large",
+    WrongType = "wrong_type",
+    Truncated = "truncated",
+    NoPages = "no_pages",
+    TooManyPages = "too_many_pages",
+    SubmissionTooLarge = "submission_too_large",
+});
 
 /// One problem of a submission: `page` is the 1-based page it concerns, or
 /// `None` for the submission as a whole.
@@ -327,8 +345,7 @@ fn jpeg_segments(bytes: &[u8]) -> Option<Vec<(u8, &[u8])>> {
 }
 
 /// Where a submission stands (SPEC S11's list of submitted documents).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DocumentStatus {
     /// 受付: arrived, not yet picked up.
     Received,
@@ -339,6 +356,13 @@ pub enum DocumentStatus {
     /// 不備: a reviewer found a problem; the member must send it again.
     Deficient,
 }
+
+crate::wire_names!(DocumentStatus {
+    Received = "received",
+    Checking = "checking",
+    Verified = "verified",
+    Deficient = "deficient",
+});
 
 impl DocumentStatus {
     pub fn name_ja(self) -> &'static str {

@@ -6,10 +6,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 /// Why one field's input was refused; the UI turns each into a message that mentions 半角.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     /// Nothing was typed (after separators and surrounding spaces were removed).
     Required,
@@ -53,8 +51,29 @@ pub enum FieldError {
     Incorrect,
 }
 
+crate::wire_names!(FieldError {
+    Required = "Required",
+    NotHalfWidth = "NotHalfWidth",
+    NotDigits = "NotDigits",
+    NotAlphanumeric = "NotAlphanumeric",
+    CardLength = "CardLength",
+    PinLength = "PinLength",
+    WebIdLength = "WebIdLength",
+    PasswordLength = "PasswordLength",
+    MemberNumberLength = "MemberNumberLength",
+    NeedsLetterAndDigit = "NeedsLetterAndDigit",
+    SameAsWebId = "SameAsWebId",
+    EmailShape = "EmailShape",
+    CodeLength = "CodeLength",
+    Mismatch = "Mismatch",
+    Overdue = "Overdue",
+    DueToday = "DueToday",
+    SameAsCurrent = "SameAsCurrent",
+    Incorrect = "Incorrect",
+});
+
 /// A form field, so that errors can be linked to the control they belong to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     CardNumber,
     Pin,
@@ -72,6 +91,19 @@ pub enum Field {
     /// change of WEB-ID or password (SPEC S12); `Password` is the new one.
     CurrentPassword,
 }
+
+crate::wire_names!(Field {
+    CardNumber = "CardNumber",
+    Pin = "Pin",
+    WebId = "WebId",
+    Password = "Password",
+    MemberNumber = "MemberNumber",
+    Email = "Email",
+    Code = "Code",
+    PasswordConfirmation = "PasswordConfirmation",
+    RepaymentDay = "RepaymentDay",
+    CurrentPassword = "CurrentPassword",
+});
 
 /// The result of normalising typed input.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -253,7 +253,7 @@ pub fn search_key(s: &str) -> String {
 }
 
 /// The kana initial rows (あ行 … わ行) a list of names is grouped or filtered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KanaRow {
     A,
     Ka,
@@ -266,6 +266,19 @@ pub enum KanaRow {
     Ra,
     Wa,
 }
+
+crate::wire_names!(KanaRow {
+    A = "A",
+    Ka = "Ka",
+    Sa = "Sa",
+    Ta = "Ta",
+    Na = "Na",
+    Ha = "Ha",
+    Ma = "Ma",
+    Ya = "Ya",
+    Ra = "Ra",
+    Wa = "Wa",
+});
 
 impl KanaRow {
     /// Every row, in the order of the Japanese syllabary.

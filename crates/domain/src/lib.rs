@@ -25,3 +25,7 @@ pub mod reminder;
 pub mod schedule;
 #[cfg(test)]
 mod test_support;
+pub mod wire;
+
+#[doc(hidden)]
+pub use serde as __serde;

@@ -39,8 +39,7 @@ pub const REVIEW_CLOSES: u32 = 18;
 pub const SAME_DAY_CUTOFF: u32 = 15;
 
 /// A field of the credit-line forms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LineField {
     /// 希望限度額 (an increase).
     DesiredLine,
@@ -60,9 +59,19 @@ pub enum LineField {
     NewLine,
 }
 
+crate::wire_names!(LineField {
+    DesiredLine = "desired_line",
+    AnnualIncome = "annual_income",
+    OtherBorrowing = "other_borrowing",
+    Employment = "employment",
+    Employer = "employer",
+    YearsEmployed = "years_employed",
+    IncomeProof = "income_proof",
+    NewLine = "new_line",
+});
+
 /// The rule a value broke.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LineRule {
     Required,
     /// Not a whole number of yen (commas, 円 and full-width digits are fine).
@@ -86,6 +95,20 @@ pub enum LineRule {
     /// A request is under review already: one at a time.
     PendingRequest,
 }
+
+crate::wire_names!(LineRule {
+    Required = "required",
+    NotANumber = "not_a_number",
+    NotInUnits = "not_in_units",
+    OverMaximum = "over_maximum",
+    NotAboveCurrent = "not_above_current",
+    NotBelowCurrent = "not_below_current",
+    BelowBalance = "below_balance",
+    TooLong = "too_long",
+    NotPlainText = "not_plain_text",
+    OutOfRange = "out_of_range",
+    PendingRequest = "pending_request",
+});
 
 /// One problem with one field, flat on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,8 +138,7 @@ impl LineProblem {
 }
 
 /// How the member is employed (雇用形態).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EmploymentKind {
     /// 正社員.
     Regular,
@@ -129,6 +151,14 @@ pub enum EmploymentKind {
     /// その他.
     Other,
 }
+
+crate::wire_names!(EmploymentKind {
+    Regular = "regular",
+    Contract = "contract",
+    PartTime = "part_time",
+    SelfEmployed = "self_employed",
+    Other = "other",
+});
 
 impl EmploymentKind {
     pub const ALL: [EmploymentKind; 5] = [

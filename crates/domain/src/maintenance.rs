@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Wee
 use serde::{Deserialize, Serialize};
 
 /// An online service with its own maintenance calendar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Service {
     /// Sign-in and every signed-in operation.
     MemberService,
@@ -16,8 +16,13 @@ pub enum Service {
     InternetRepayment,
 }
 
+crate::wire_names!(Service {
+    MemberService = "MemberService",
+    InternetRepayment = "InternetRepayment",
+});
+
 /// The rule a maintenance window comes from, so the UI can name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WindowKind {
     /// Every Monday 00:00–07:00.
     WeeklyMonday,
@@ -32,6 +37,15 @@ pub enum WindowKind {
     /// Maintenance the backend declared outside the calendar.
     Unscheduled,
 }
+
+crate::wire_names!(WindowKind {
+    WeeklyMonday = "WeeklyMonday",
+    NewYearsDay = "NewYearsDay",
+    SundayNight = "SundayNight",
+    ThirdSunday = "ThirdSunday",
+    SaturdayBeforeThirdSunday = "SaturdayBeforeThirdSunday",
+    Unscheduled = "Unscheduled",
+});
 
 /// A maintenance window in JST; `start` is inclusive and `end` exclusive.
 ///

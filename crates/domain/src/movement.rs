@@ -48,8 +48,7 @@ pub enum AmountError {
 }
 
 /// The rule an [`AmountError`] names, as its wire tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AmountRule {
     Required,
     NotANumber,
@@ -60,6 +59,17 @@ pub enum AmountRule {
     NothingAvailable,
     NothingOwed,
 }
+
+crate::wire_names!(AmountRule {
+    Required = "required",
+    NotANumber = "not_a_number",
+    BelowMinimum = "below_minimum",
+    NotInUnits = "not_in_units",
+    OverAvailable = "over_available",
+    OverPayoff = "over_payoff",
+    NothingAvailable = "nothing_available",
+    NothingOwed = "nothing_owed",
+});
 
 /// [`AmountError`]'s wire form: the tag and the one amount some rules carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,12 +193,16 @@ pub enum Arrival {
 }
 
 /// The tag of an [`Arrival`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArrivalWhen {
     WithinSeconds,
     BusinessDayMorning,
 }
+
+crate::wire_names!(ArrivalWhen {
+    WithinSeconds = "within_seconds",
+    BusinessDayMorning = "business_day_morning",
+});
 
 /// [`Arrival`]'s wire form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,14 +300,19 @@ pub fn settles_24x7(bank_code: &str) -> bool {
 }
 
 /// Why a payee account's codes or number were refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountNumberError {
     Required,
     NotDigits,
     /// An account number is 7 digits (a bank code 4, a branch code 3).
     Length,
 }
+
+crate::wire_names!(AccountNumberError {
+    Required = "required",
+    NotDigits = "not_digits",
+    Length = "length",
+});
 
 /// Reads `expected` digits, full-width digits and surrounding spaces
 /// accepted, as bank numbers are written on passbooks.

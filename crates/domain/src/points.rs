@@ -57,8 +57,7 @@ pub fn points_to_yen(points: u32) -> Yen {
 }
 
 /// What points can be exchanged for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExchangeItem {
     /// Points toward a repayment, one yen each, in an amount the member
     /// chooses.
@@ -70,6 +69,13 @@ pub enum ExchangeItem {
     /// A digital gift code worth 1,000 yen.
     DigitalGift1000,
 }
+
+crate::wire_names!(ExchangeItem {
+    Repayment = "repayment",
+    DigitalGift500 = "digital_gift500",
+    EcoBag = "eco_bag",
+    DigitalGift1000 = "digital_gift1000",
+});
 
 /// The exchange catalogue in the order the points page lists it: the
 /// repayment first, then goods by price.
@@ -141,8 +147,7 @@ pub enum ExchangeError {
 }
 
 /// The rule an [`ExchangeError`] names, as its wire tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExchangeRule {
     Required,
     NotANumber,
@@ -152,6 +157,16 @@ pub enum ExchangeRule {
     Insufficient,
     NotJoined,
 }
+
+crate::wire_names!(ExchangeRule {
+    Required = "required",
+    NotANumber = "not_a_number",
+    BelowMinimum = "below_minimum",
+    OverOwed = "over_owed",
+    NothingOwed = "nothing_owed",
+    Insufficient = "insufficient",
+    NotJoined = "not_joined",
+});
 
 /// [`ExchangeError`]'s wire form: the tag and the one figure some rules
 /// carry, each field absent when the rule has none.

@@ -37,8 +37,7 @@ const PREPAID_CARD_DIGITS: usize = 16;
 // ---------------------------------------------------------------------------
 
 /// Why a postal code was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PostalCodeError {
     /// Nothing was typed.
     Required,
@@ -47,6 +46,12 @@ pub enum PostalCodeError {
     /// Not exactly 7 digits.
     Length,
 }
+
+crate::wire_names!(PostalCodeError {
+    Required = "required",
+    NotDigits = "not_digits",
+    Length = "length",
+});
 
 /// A postal code of 7 digits, written `123-4567`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -444,8 +449,7 @@ pub fn parse_phone(raw: &str) -> Result<Phone, PhoneError> {
 // ---------------------------------------------------------------------------
 
 /// Why a prepaid card number was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CardNumberError {
     /// Nothing was typed.
     Required,
@@ -459,6 +463,14 @@ pub enum CardNumberError {
     /// digit or two swapped neighbours.
     Checksum,
 }
+
+crate::wire_names!(CardNumberError {
+    Required = "required",
+    NotDigits = "not_digits",
+    Length = "length",
+    Prefix = "prefix",
+    Checksum = "checksum",
+});
 
 /// A VISA prepaid card number: 16 digits starting with 4 that pass the Luhn
 /// check. Its `Debug` shows only the masked form, so the full number never
@@ -655,8 +667,7 @@ pub fn parse_department(raw: &str) -> Result<Option<String>, LineError> {
 
 /// A field of the address, employer or prepaid card form, so that errors
 /// can be linked to the control they belong to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProfileField {
     PostalCode,
     Prefecture,
@@ -669,6 +680,18 @@ pub enum ProfileField {
     /// The VISA prepaid card number ([`parse_prepaid_card`]).
     PrepaidCard,
 }
+
+crate::wire_names!(ProfileField {
+    PostalCode = "postal_code",
+    Prefecture = "prefecture",
+    City = "city",
+    Street = "street",
+    Building = "building",
+    EmployerName = "employer_name",
+    EmployerPhone = "employer_phone",
+    Department = "department",
+    PrepaidCard = "prepaid_card",
+});
 
 /// Why one field of the address or employer form was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,8 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{next_due_date_on_or_after, RepaymentDay};
 
 /// When the reminder is sent relative to the due date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ReminderTiming {
     /// On the due date itself (返済日当日).
     OnDueDate,
@@ -27,6 +26,13 @@ pub enum ReminderTiming {
     /// Five days before (5日前).
     DaysBefore5,
 }
+
+crate::wire_names!(ReminderTiming {
+    OnDueDate = "on_due_date",
+    DaysBefore1 = "days_before1",
+    DaysBefore3 = "days_before3",
+    DaysBefore5 = "days_before5",
+});
 
 impl ReminderTiming {
     /// Every choice, in the order the settings page offers them.

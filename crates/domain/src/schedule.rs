@@ -6,7 +6,7 @@
 //! because a simulation is an estimate and lenders' own simulators work the same way.
 
 use chrono::{Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::interest;
 use crate::money::{self, Yen};
@@ -84,7 +84,7 @@ pub enum ScheduleError {
 }
 
 /// Why a typed amount or number of months was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AmountError {
     /// Nothing was typed.
     Required,
@@ -93,6 +93,12 @@ pub enum AmountError {
     /// The number is too large to be held at all.
     TooLarge,
 }
+
+crate::wire_names!(AmountError {
+    Required = "Required",
+    NotANumber = "NotANumber",
+    TooLarge = "TooLarge",
+});
 
 /// The simulator's default monthly payment for an amount: its minimum repayment (SPEC S19).
 pub fn default_monthly_payment(amount: Yen) -> Yen {

@@ -225,7 +225,8 @@ fn name(t: &'static Texts, l: Locale, field: ProfileField) -> String {
         .map_or(label, |(bare, _)| bare);
     match l {
         Locale::Ja => bare.to_owned(),
-        Locale::En => bare.to_lowercase(),
+        // English labels are ASCII (no Unicode case tables in the chunk).
+        Locale::En => bare.to_ascii_lowercase(),
     }
 }
 

@@ -77,8 +77,7 @@ impl From<&Employer> for EmployerView {
 /// Why a field of the address, employer or prepaid card form was refused,
 /// as a flat tag (the figures a message needs, such as a line's longest
 /// length, are fixed per field and known to the form).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProfileRule {
     /// Nothing was typed (or, for the prefecture, none was chosen).
     Required,
@@ -97,6 +96,16 @@ pub enum ProfileRule {
     /// A control or invisible character, or `<` / `>`, in a line.
     ForbiddenCharacter,
 }
+
+portal_domain::wire_names!(ProfileRule {
+    Required = "required",
+    NotDigits = "not_digits",
+    Length = "length",
+    Prefix = "prefix",
+    Checksum = "checksum",
+    TooLong = "too_long",
+    ForbiddenCharacter = "forbidden_character",
+});
 
 impl From<ProfileError> for ProfileRule {
     fn from(e: ProfileError) -> Self {

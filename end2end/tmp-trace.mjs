@@ -1,0 +1,12 @@
+import { chromium } from 'playwright';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await browser.startTracing(page, { categories: ['devtools.timeline','v8','v8.wasm','disabled-by-default-devtools.timeline','blink.user_timing','loading'] });
+await page.goto('http://127.0.0.1:4191' + (process.argv[2]||'/login'));
+await page.waitForSelector('form:visible button[type=submit], h1', { timeout: 30000 });
+await page.waitForTimeout(1500);
+const buf = await browser.stopTracing();
+(await import('fs')).writeFileSync('/tmp/an/trace.json', buf);
+await browser.close();
