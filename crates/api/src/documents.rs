@@ -162,6 +162,7 @@ pub struct SubmittedDocument {
     /// `D` + JST date `YYMMDD` + a 5-digit counter.
     pub reception_number: String,
     pub kind: DocumentKind,
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub submitted_at: DateTime<Utc>,
     pub pages: Vec<PageInfo>,
     /// As of the request's time.

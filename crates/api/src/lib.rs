@@ -173,6 +173,7 @@ pub struct SignedIn {
     pub login: LoginKind,
     /// The sign-in before this one, so a member can spot use they do not
     /// recognise. `None` on a member's very first sign-in.
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_utc")]
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
 
@@ -182,12 +183,14 @@ pub struct SignedIn {
 pub struct CurrentSession {
     pub member_name: String,
     pub login: LoginKind,
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_utc")]
     pub previous_sign_in: Option<DateTime<Utc>>,
 }
 
 /// The next repayment a member owes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextDue {
+    #[serde(deserialize_with = "portal_domain::wire::time::date")]
     pub date: NaiveDate,
     pub minimum: Yen,
 }
@@ -204,6 +207,7 @@ pub struct AccountSummary {
     pub next_due: Option<NextDue>,
     /// Days past the due date; zero when the member is up to date.
     pub overdue_days: u32,
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_utc")]
     pub previous_sign_in: Option<DateTime<Utc>>,
     /// `None` when the member has not joined the point service.
     pub points: Option<u32>,
@@ -285,6 +289,7 @@ portal_domain::wire_names!(Channel {
 /// amount`; for a borrowing the three parts are zero.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub at: DateTime<Utc>,
     pub kind: EntryKind,
     pub channel: Channel,
@@ -308,8 +313,10 @@ pub struct HistoryEntry {
 #[serde(deny_unknown_fields)]
 pub struct HistoryQuery {
     #[serde(default)]
+    #[serde(deserialize_with = "portal_domain::wire::time::opt_date")]
     pub from: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "portal_domain::wire::time::opt_date")]
     pub to: Option<NaiveDate>,
     /// Only this kind; both when absent.
     #[serde(default)]
@@ -347,10 +354,12 @@ pub struct RepaidQuery {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RepaidBorrowing {
     /// When the money was lent.
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub borrowed_at: DateTime<Utc>,
     /// The amount lent.
     pub amount: Yen,
     /// The Japan date of the repayment that cleared the last of it.
+    #[serde(deserialize_with = "portal_domain::wire::time::date")]
     pub repaid_on: NaiveDate,
     /// Days from the borrowing's Japan date to `repaid_on`, counted like the
     /// history's days of use: `(borrowed, repaid]`.
@@ -361,7 +370,9 @@ pub struct RepaidBorrowing {
 /// Times are Japan time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnscheduledMaintenance {
+    #[serde(deserialize_with = "portal_domain::wire::time::naive")]
     pub start: NaiveDateTime,
+    #[serde(deserialize_with = "portal_domain::wire::time::naive")]
     pub end: NaiveDateTime,
 }
 
@@ -509,14 +520,15 @@ portal_domain::wire_names!(ErrorCode {
 });
 
 /// An error body as read: the code and whichever fields its variant has.
-/// `problems` is kept as raw JSON because several variants give it
-/// different types; it is read once the code says which.
+/// Several variants carry `problems` of different types; each problem is
+/// read in one shape ([`ProblemWire`]) and typed once the code says which.
 #[derive(Debug, Deserialize)]
 pub struct ErrorWire {
     code: ErrorCode,
     #[serde(default)]
-    problems: Option<Box<serde_json::value::RawValue>>,
+    problems: Option<Vec<ProblemWire>>,
     #[serde(default)]
+    #[serde(deserialize_with = "portal_domain::wire::time::opt_naive")]
     until: Option<NaiveDateTime>,
     #[serde(default)]
     reason: Option<AmountError>,
@@ -528,28 +540,79 @@ pub struct ErrorWire {
     refusal: Option<ExchangeError>,
 }
 
+/// One problem of any refusal, in the union of the problem types' fields:
+/// one reader for all of them instead of a reader per type (each problem
+/// type's reader, its `Vec` and a JSON parse of its own were about 10 KB of
+/// the main module). [`TryFrom<ErrorWire>`] types it by the error's code and
+/// refuses a problem whose names its type does not know.
+#[derive(Debug, Deserialize)]
+pub struct ProblemWire {
+    #[serde(default)]
+    field: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    rule: Option<String>,
+    #[serde(default)]
+    figure: Option<Yen>,
+    #[serde(default)]
+    page: Option<u16>,
+}
+
+/// A name read by the enum it belongs to; `None` when absent or unknown.
+fn named<E>(name: Option<String>, read: fn(&str) -> Option<E>) -> Option<E> {
+    name.as_deref().and_then(read)
+}
+
 impl TryFrom<ErrorWire> for BackendError {
     type Error = String;
 
     fn try_from(w: ErrorWire) -> Result<Self, Self::Error> {
-        fn problems<T: serde::de::DeserializeOwned>(
-            raw: Option<Box<serde_json::value::RawValue>>,
-        ) -> Result<T, String> {
+        fn problems<T>(
+            raw: Option<Vec<ProblemWire>>,
+            typed: fn(ProblemWire) -> Option<T>,
+        ) -> Result<Vec<T>, String> {
             let raw = raw.ok_or("missing field `problems`")?;
-            serde_json::from_str(raw.get()).map_err(|e| e.to_string())
+            raw.into_iter()
+                .map(|p| typed(p).ok_or_else(|| "a problem of another type".to_owned()))
+                .collect()
         }
         Ok(match w.code {
             ErrorCode::InvalidInput => BackendError::InvalidInput {
-                problems: problems(w.problems)?,
+                problems: problems(w.problems, |p| {
+                    Some(FieldProblem {
+                        field: named(p.field, Field::from_wire_name)?,
+                        error: named(p.error, FieldError::from_wire_name)?,
+                    })
+                })?,
             },
             ErrorCode::PayeeRefused => BackendError::PayeeRefused {
-                problems: problems(w.problems)?,
+                problems: problems(w.problems, |p| {
+                    Some(PayeeProblem {
+                        field: named(p.field, PayeeField::from_wire_name)?,
+                        error: named(p.error, PayeeError::from_wire_name)?,
+                    })
+                })?,
             },
             ErrorCode::LineRefused => BackendError::LineRefused {
-                problems: problems(w.problems)?,
+                problems: problems(w.problems, |p| {
+                    Some(LineProblem {
+                        field: named(p.field, LineField::from_wire_name)?,
+                        rule: named(p.rule, LineRule::from_wire_name)?,
+                        figure: p.figure,
+                    })
+                })?,
             },
             ErrorCode::ProfileRefused => BackendError::ProfileRefused {
-                problems: problems(w.problems)?,
+                problems: problems(w.problems, |p| {
+                    Some(ProfileProblem {
+                        field: named(
+                            p.field,
+                            portal_domain::profile::ProfileField::from_wire_name,
+                        )?,
+                        error: named(p.error, ProfileRule::from_wire_name)?,
+                    })
+                })?,
             },
             ErrorCode::Maintenance => BackendError::Maintenance {
                 until: w.until.ok_or("missing field `until`")?,
@@ -575,7 +638,12 @@ impl TryFrom<ErrorWire> for BackendError {
                 refusal: w.refusal.ok_or("missing field `refusal`")?,
             },
             ErrorCode::DocumentRefused => BackendError::DocumentRefused {
-                problems: problems(w.problems)?,
+                problems: problems(w.problems, |p| {
+                    Some(DocumentProblem {
+                        page: p.page,
+                        error: named(p.error, DocumentError::from_wire_name)?,
+                    })
+                })?,
             },
             ErrorCode::TooLarge => BackendError::TooLarge,
             ErrorCode::Server => BackendError::Server,
@@ -699,6 +767,9 @@ mod tests {
             r#"{"code":"payee_refused","problems":[{"field":"Pin","error":"PinLength"}]}"#,
             r#"{"code":"profile_refused","problems":[{"field":"holder","error":"not_kana"}]}"#,
             r#"{"code":"profile_refused"}"#,
+            r#"{"code":"line_refused","problems":[{"field":"new_line","error":"below_balance"}]}"#,
+            r#"{"code":"document_refused","problems":[{"page":1,"error":"too_blurry"}]}"#,
+            r#"{"code":"invalid_input","problems":{"field":"Pin","error":"PinLength"}}"#,
             r#"{"code":"nope"}"#,
             r#"{"code":"code_refused"}"#,
             r#"{"code":"code_ended","why":"later"}"#,

@@ -48,6 +48,7 @@ impl ReviewStatus {
 pub struct LineRequest {
     /// `L` + JST date `YYMMDD` + a 5-digit counter.
     pub reception_number: String,
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub requested_at: DateTime<Utc>,
     /// The line before the request and the one asked for.
     pub current_line: Yen,
@@ -55,8 +56,10 @@ pub struct LineRequest {
     pub status: ReviewStatus,
     /// When the result is expected (JST): 18:00 on a business day. `None`
     /// once decided, or while documents are needed.
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_naive")]
     pub expected_at: Option<NaiveDateTime>,
     /// When the review decided (or asked for documents).
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_utc")]
     pub decided_at: Option<DateTime<Utc>>,
     /// An income proof was needed and sent with the request.
     pub proof_required: bool,

@@ -144,6 +144,7 @@ pub struct TransferReceipt {
     pub amount: Yen,
     pub payee: PayeeAccount,
     pub arrival: Arrival,
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub accepted_at: DateTime<Utc>,
     pub balance_after: Yen,
     pub available_after: Yen,
@@ -201,6 +202,7 @@ pub struct Repayment {
     /// member there and the bank sends them back to `/repay?repayment=<id>`. The simulated
     /// bank is the portal's own page `/repay?bank=<id>`.
     pub bank_url: String,
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub started_at: DateTime<Utc>,
     /// Present once completed.
     pub split: Option<RepaymentSplit>,

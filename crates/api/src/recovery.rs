@@ -34,6 +34,7 @@ pub struct CodeSent {
     /// same member number or WEB-ID ends the previous one.
     pub challenge: String,
     /// When the code stops working (10 minutes after it was sent).
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub expires_at: DateTime<Utc>,
 }
 

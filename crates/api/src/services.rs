@@ -20,9 +20,11 @@ pub struct ReminderStatus {
     /// none, and then reminders cannot be turned on.
     pub email: Option<String>,
     /// The next due date the member has, if any (none without a balance).
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_date")]
     pub next_due_date: Option<NaiveDate>,
     /// When the next reminder goes out (JST), if it is on and there is a
     /// due date to remind of.
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_naive")]
     pub next_send_at: Option<NaiveDateTime>,
 }
 
@@ -56,6 +58,7 @@ portal_domain::wire_names!(PointKind {
 /// One line of the point history, newest first in `PointsStatus`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointEntry {
+    #[serde(deserialize_with = "portal_domain::wire::time::utc")]
     pub at: DateTime<Utc>,
     pub kind: PointKind,
     /// Points added (positive) or spent (negative).

@@ -209,6 +209,7 @@ crate::wire_names!(ArrivalWhen {
 pub struct ArrivalWire {
     pub when: ArrivalWhen,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::wire::time::opt_date")]
     pub date: Option<NaiveDate>,
 }
 

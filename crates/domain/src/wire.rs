@@ -12,8 +12,12 @@
 //! variant its name is exhaustive, so a variant without a name does not
 //! compile; `crates/api/tests/wire_names.rs` pins every name the contract
 //! (`openapi/openapi.yaml`) lists.
+//!
+//! [`time`] reads the contract's dates and times the same way.
 
-/// Implements `Serialize`, `Deserialize` and `wire_name` for an enum of unit
+pub mod time;
+
+/// Implements `Serialize`, `Deserialize`, `wire_name` and `from_wire_name` for an enum of unit
 /// variants: `wire_names!(EntryKind { Borrowing = "borrowing", Repayment = "repayment" });`
 /// An unknown name is refused with serde's usual "unknown variant" error.
 #[macro_export]
@@ -24,6 +28,14 @@ macro_rules! wire_names {
             pub const fn wire_name(&self) -> &'static str {
                 match self {
                     $(Self::$variant => $name,)+
+                }
+            }
+
+            /// The value a name in the API's JSON stands for.
+            pub fn from_wire_name(name: &str) -> ::core::option::Option<Self> {
+                match name {
+                    $($name => ::core::option::Option::Some(Self::$variant),)+
+                    _ => ::core::option::Option::None,
                 }
             }
         }
@@ -44,13 +56,9 @@ macro_rules! wire_names {
             {
                 let name: ::std::string::String =
                     $crate::__serde::Deserialize::deserialize(deserializer)?;
-                match name.as_str() {
-                    $($name => Ok(Self::$variant),)+
-                    other => Err(<D::Error as $crate::__serde::de::Error>::unknown_variant(
-                        other,
-                        &[$($name),+],
-                    )),
-                }
+                Self::from_wire_name(&name).ok_or_else(|| {
+                    <D::Error as $crate::__serde::de::Error>::unknown_variant(&name, &[$($name),+])
+                })
             }
         }
     };

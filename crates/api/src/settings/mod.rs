@@ -36,6 +36,7 @@ pub struct Profile {
     pub repayment_day: RepaymentDay,
     /// The repayment date change that takes effect (see
     /// [`RepaymentDayChange`]), while one is pending.
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_date")]
     pub next_due_date: Option<NaiveDate>,
     /// Whether a missed due date is still unpaid: the repayment date cannot
     /// be changed then.
@@ -59,5 +60,6 @@ pub struct RepaymentDayChanged {
     pub day: RepaymentDay,
     /// The next due date under the new day (`None` without a balance: the
     /// day applies from the next borrowing).
+    #[serde(default, deserialize_with = "portal_domain::wire::time::opt_date")]
     pub next_due_date: Option<NaiveDate>,
 }
