@@ -163,14 +163,10 @@ pub fn page_count(total: usize) -> usize {
 /// The value of an `<input type="date">`, always `YYYY-MM-DD` (empty when
 /// cleared). Read by hand: chrono's format parser would add 7 KB to the
 /// page's chunk for this one fixed shape.
+/// A date input's value (`YYYY-MM-DD`) is the contract's date shape, read
+/// by the same function as the lender's dates.
 fn parse_date(value: &str) -> Option<NaiveDate> {
-    let mut parts = value.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    portal_domain::wire::time::parse_date(value)
 }
 
 #[cfg(test)]
