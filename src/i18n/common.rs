@@ -283,3 +283,20 @@ pub fn review_status(t: &Texts, status: portal_api::ReviewStatus) -> &'static st
         portal_api::ReviewStatus::DocumentsNeeded => t.review_documents,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_field_errors_lowercase_a_label_mid_sentence_but_not_an_acronym() {
+        let required = FieldError::Required;
+        assert_eq!(
+            en_field_error("Card number", required),
+            "Enter your card number."
+        );
+        assert_eq!(en_field_error("PIN", required), "Enter your PIN.");
+        assert_eq!(en_field_error("WEB-ID", required), "Enter your WEB-ID.");
+        assert_eq!(en_field_error("E", required), "Enter your E.");
+    }
+}
