@@ -114,7 +114,7 @@ pub const PAGE_PART: &str = "page";
 
 impl FormRequest for DocumentUpload {
     fn into_form(self) -> Form {
-        let mut form = Form::default().text(KIND_PART, self.kind.as_str());
+        let mut form = Form::default().text(KIND_PART, self.kind.wire_name());
         for (i, page) in self.pages.into_iter().enumerate() {
             form = form.file(PAGE_PART, &format!("page-{}", i + 1), page);
         }
@@ -134,7 +134,7 @@ impl FormRequest for DocumentUpload {
             match (part.name.as_str(), part.file_name.is_some()) {
                 (KIND_PART, _) if kind.is_none() => {
                     let text = std::str::from_utf8(&part.data).map_err(|_| unreadable())?;
-                    kind = Some(DocumentKind::from_wire(text).ok_or_else(unreadable)?);
+                    kind = Some(DocumentKind::from_wire_name(text).ok_or_else(unreadable)?);
                 }
                 (PAGE_PART, true) => pages.push(part.data),
                 _ => return Err(unreadable()),

@@ -251,16 +251,6 @@ portal_domain::wire_names!(EntryKind {
     Repayment = "repayment",
 });
 
-impl EntryKind {
-    /// The name serde gives the kind on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Borrowing => "borrowing",
-            EntryKind::Repayment => "repayment",
-        }
-    }
-}
-
 /// Where a borrowing or repayment was made (SPEC S7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Channel {

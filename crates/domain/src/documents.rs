@@ -87,19 +87,6 @@ impl DocumentKind {
             DocumentKind::IncomeProof => "Proof of income",
         }
     }
-
-    /// The name on the wire (serde's), also a multipart text field's value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::IdentityDocument => "identity_document",
-            DocumentKind::IncomeProof => "income_proof",
-        }
-    }
-
-    /// The kind [`Self::as_str`] names, exactly.
-    pub fn from_wire(text: &str) -> Option<DocumentKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == text)
-    }
 }
 
 /// A file type the lender accepts, as its content shows it.
@@ -671,12 +658,12 @@ mod tests {
     #[test]
     fn kinds_have_wire_names_and_both_languages() {
         for kind in DocumentKind::ALL {
-            assert_eq!(DocumentKind::from_wire(kind.as_str()), Some(kind));
+            assert_eq!(DocumentKind::from_wire_name(kind.wire_name()), Some(kind));
             let json = serde_json::to_string(&kind).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert_eq!(json, format!("\"{}\"", kind.wire_name()));
             assert!(!kind.name_ja().is_empty() && !kind.name_en().is_empty());
         }
-        assert_eq!(DocumentKind::from_wire("Income_Proof"), None);
+        assert_eq!(DocumentKind::from_wire_name("Income_Proof"), None);
         assert_eq!(DocumentKind::IncomeProof.name_ja(), "収入証明書");
     }
 

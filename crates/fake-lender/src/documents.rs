@@ -85,7 +85,7 @@ fn digest(upload: &DocumentUpload) -> u64 {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    eat(upload.kind.as_str().as_bytes());
+    eat(upload.kind.wire_name().as_bytes());
     for page in &upload.pages {
         eat(&(page.len() as u64).to_le_bytes());
         eat(page);

@@ -74,12 +74,12 @@ fn KindOption(
     hint: Signal<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("documents-kind-{}", option.as_str());
+    let id = format!("documents-kind-{}", option.wire_name());
     let hint_id = format!("{id}-hint");
     view! {
         <div class="kind-option">
             <label class="radio">
-                <input type="radio" name="documents-kind" id=id value=option.as_str()
+                <input type="radio" name="documents-kind" id=id value=option.wire_name()
                     aria-describedby=hint_id.clone()
                     prop:checked=Signal::derive(move || kind.get() == option)
                     on:change=move |_| kind.set(option) />

@@ -6,6 +6,8 @@
 use super::statement::Period;
 use chrono::NaiveDate;
 use portal_api::{EntryKind, HistoryQuery};
+// A date input's value (`YYYY-MM-DD`) is the contract's date shape.
+use portal_domain::wire::time::parse_date;
 
 /// Rows per page: enough to scan a year of monthly entries at once, few
 /// enough that a member with 10,000 entries still gets an instant page.
@@ -50,8 +52,7 @@ impl PeriodChoice {
 pub fn kind_value(kind: Option<EntryKind>) -> &'static str {
     match kind {
         None => "all",
-        Some(EntryKind::Borrowing) => "borrowing",
-        Some(EntryKind::Repayment) => "repayment",
+        Some(kind) => kind.wire_name(),
     }
 }
 
@@ -163,12 +164,6 @@ pub fn page_count(total: usize) -> usize {
 /// The value of an `<input type="date">`, always `YYYY-MM-DD` (empty when
 /// cleared). Read by hand: chrono's format parser would add 7 KB to the
 /// page's chunk for this one fixed shape.
-/// A date input's value (`YYYY-MM-DD`) is the contract's date shape, read
-/// by the same function as the lender's dates.
-fn parse_date(value: &str) -> Option<NaiveDate> {
-    portal_domain::wire::time::parse_date(value)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
