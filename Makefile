@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup serve serve-http build test test-native test-wasm test-contract test-e2e test-e2e-fake test-e2e-http dist-http bench fmt
+.PHONY: setup serve serve-http build test test-native test-wasm test-contract test-e2e test-e2e-fake test-e2e-http dist-http bench twiggy fmt
 
 setup:
 	@bash scripts/setup.sh
@@ -66,6 +66,12 @@ dist-http: build
 ## Bundle sizes (raw and gzip) and the schedule computation time in release wasm.
 bench: build
 	bash scripts/bench.sh
+
+## What the release wasm is made of, by twiggy (README "Bundle size"): the
+## main module, then the chunks of each route in ROUTES.
+ROUTES ?= transfer,payee_form limit,proof_uploader
+twiggy: build
+	bash scripts/twiggy.sh $(ROUTES)
 
 fmt:
 	cargo fmt --all
