@@ -48,7 +48,9 @@ wasm-bindgen "$split/$main" --target web --keep-lld-exports --no-demangle \
 opt "$named/bindgen/main_bg.wasm" "$named/main.wasm"
 
 shipped=$(ls dist/member-portal-*_bg.wasm | head -n 1)
-echo "== Main module: dist/ ships $(gzip -9c "$shipped" | wc -c) bytes gzip; twiggy reads a copy with function names"
+# gzip -9 as scripts/bench-size.mjs measures it (Node's zlib).
+gz=$(node -e 'console.log(require("zlib").gzipSync(require("fs").readFileSync(process.argv[1]), { level: 9 }).length)' "$shipped")
+echo "== Main module: dist/ ships $gz bytes gzip; twiggy reads a copy with function names"
 echo
 echo "== twiggy top -n 25 (main module)"
 twiggy top -n 25 "$named/main.wasm"
