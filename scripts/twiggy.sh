@@ -99,26 +99,21 @@ echo "== Main module by crate (twiggy shallow bytes)"
 by_crate "$named/main.wasm"
 
 [ $# -gt 0 ] || exit 0
-# The chunks a route fetches after /login and /home, from the loader's
-# dependency lists (the same rule as scripts/bench-size.mjs).
+# The chunks a route fetches after /login and /home: what each split point
+# needs, from dist/split-manifest.json (scripts/finish-build.mjs writes it;
+# scripts/bench-size.mjs measures by it), with the build's id taken off the
+# file names to find the split output.
 route_files() {
   node -e '
-    const js = require("fs").readFileSync(process.argv[1], "utf8");
-    const deps = {};
-    const re = /(?:const __(chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[\s\S]*?\n\}\n?, \[([^\]]*)\]/g;
-    for (let m; (m = re.exec(js)); ) {
-      const name = m[1] || "split_" + m[2];
-      deps[name] = [...m[3].matchAll(/__(chunk_\d+)/g)].map(x => x[1]);
-    }
-    const set = n => new Set([n, ...(deps[n] || [])]);
-    const loaded = new Set([...set("split_login"), ...set("split_home")]);
+    const m = JSON.parse(require("fs").readFileSync("dist/split-manifest.json", "utf8"));
+    const loaded = new Set([...m.needs.login, ...m.needs.home]);
     const want = new Set();
-    for (const p of process.argv[2].split(",")) {
-      if (!deps["split_" + p]) { console.error(`twiggy.sh: no split point ${p}`); process.exit(1); }
-      for (const f of set("split_" + p)) if (!loaded.has(f)) want.add(f);
+    for (const p of process.argv[1].split(",")) {
+      if (!m.needs[p]) { console.error(`twiggy.sh: no split point ${p}`); process.exit(1); }
+      for (const f of m.needs[p]) if (!loaded.has(f)) want.add(f.replace(`-${m.id}.wasm`, ""));
     }
     console.log([...want].sort().join(" "));
-  ' "$split/__wasm_split.js" "$1"
+  ' "$1"
 }
 for group in "$@"; do
   files=$(route_files "$group")
