@@ -17,7 +17,6 @@
 mod texts;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -82,10 +81,10 @@ impl FetchError {
 }
 
 thread_local! {
-    /// The institution list once fetched; every later picker of the visit reuses it.
-    static INSTITUTIONS: RefCell<Option<Rc<InstitutionIndex>>> = const { RefCell::new(None) };
-    /// The branch lists fetched so far, by institution code.
-    static BRANCHES: RefCell<HashMap<String, Rc<BranchIndex>>> = RefCell::new(HashMap::new());
+    /// The lists fetched so far, by URL: the institutions, and each
+    /// institution's branches. Every later picker of the visit reuses them.
+    /// A visit looks at a few lists, so a `Vec` searched in order is enough.
+    static LISTS: RefCell<Vec<(String, List)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Fetches a static file of the app's own origin as text. The timeout covers the body too,
@@ -129,28 +128,52 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     outcome
 }
 
-async fn load_institutions() -> Result<Rc<InstitutionIndex>, FetchError> {
-    if let Some(index) = INSTITUTIONS.with(|cached| cached.borrow().clone()) {
-        return Ok(index);
+/// How a list's text becomes the index a picker searches.
+type Parse = fn(&str) -> Result<List, DataError>;
+
+/// Where one institution's branch list is. The code becomes part of a URL,
+/// so only a real institution code is accepted.
+fn branches_url(code: &str) -> Result<String, FetchError> {
+    if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(format!("/banks/branches/{code}.json"))
+    } else {
+        Err(FetchError::BadCode(code.to_owned()))
     }
-    let text = fetch_text(INSTITUTIONS_URL).await?;
-    let index = Rc::new(InstitutionIndex::from_json(&text).map_err(FetchError::Data)?);
-    INSTITUTIONS.with(|cached| *cached.borrow_mut() = Some(Rc::clone(&index)));
-    Ok(index)
 }
 
-async fn load_branches(bank_code: String) -> Result<Rc<BranchIndex>, FetchError> {
-    // The code becomes part of a URL, so only a real institution code is accepted.
-    if bank_code.len() != 4 || !bank_code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(FetchError::BadCode(bank_code));
+/// The list at `url`, fetched and indexed once per visit. Both pickers
+/// load through this one function, so the browser's chunk carries one
+/// loading path; each picker brings its own `parse`, so a page with only
+/// the institution picker carries no branch index.
+async fn load_list(url: String, parse: Parse) -> Result<List, FetchError> {
+    let cached = LISTS.with(|lists| {
+        let lists = lists.borrow();
+        lists
+            .iter()
+            .find(|(at, _)| *at == url)
+            .map(|(_, list)| Rc::clone(list))
+    });
+    if let Some(list) = cached {
+        return Ok(list);
     }
-    if let Some(index) = BRANCHES.with(|cached| cached.borrow().get(&bank_code).cloned()) {
-        return Ok(index);
-    }
-    let text = fetch_text(&format!("/banks/branches/{bank_code}.json")).await?;
-    let index = Rc::new(BranchIndex::from_json(&text).map_err(FetchError::Data)?);
-    BRANCHES.with(|cached| cached.borrow_mut().insert(bank_code, Rc::clone(&index)));
-    Ok(index)
+    let text = fetch_text(&url).await?;
+    let list = parse(&text).map_err(FetchError::Data)?;
+    LISTS.with(|lists| lists.borrow_mut().push((url, Rc::clone(&list))));
+    Ok(list)
+}
+
+/// A read of a list, for either picker.
+fn list_read(url: Result<String, FetchError>, parse: Parse) -> Read<List> {
+    Read::new(move || {
+        let url = url.clone();
+        async move {
+            match url {
+                Ok(url) => load_list(url, parse).await,
+                Err(e) => Err(e),
+            }
+            .map_err(FetchError::for_read)
+        }
+    })
 }
 
 /// A result as a list shows it, and what a picker reports when the member
@@ -325,11 +348,8 @@ pub fn InstitutionPicker(
     #[prop(optional)]
     id: Option<&'static str>,
 ) -> impl IntoView {
-    let list = Read::new(|| async {
-        match load_institutions().await {
-            Ok(index) => Ok(index as List),
-            Err(e) => Err(e.for_read()),
-        }
+    let list = list_read(Ok(INSTITUTIONS_URL.to_owned()), |text| {
+        Ok(Rc::new(InstitutionIndex::from_json(text)?))
     });
     view! {
         <fieldset class="picker">
@@ -360,14 +380,8 @@ pub fn BranchPicker(
     #[prop(optional)]
     id: Option<&'static str>,
 ) -> impl IntoView {
-    let list = Read::new(move || {
-        let bank_code = bank_code.clone();
-        async move {
-            match load_branches(bank_code).await {
-                Ok(index) => Ok(index as List),
-                Err(e) => Err(e.for_read()),
-            }
-        }
+    let list = list_read(branches_url(&bank_code), |text| {
+        Ok(Rc::new(BranchIndex::from_json(text)?))
     });
     view! {
         <div class="picker">
