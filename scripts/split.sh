@@ -44,7 +44,7 @@ if [ "$profile" = release ]; then
   # This wasm-opt is a Node program that starts slowly: two at a time.
   # The producers and target_features custom sections (about 200 bytes a
   # file, which gzip cannot shrink) are for tools, not browsers: dropped,
-  # they take 1.5-2 KB off a route that fetches nine files.
+  # they take 1.3-1.6 KB off a route that fetches nine files.
   find "$staging" -maxdepth 1 -name '*.wasm' -print0 | xargs -0 -P 2 -I{} \
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-reference-types --enable-mutable-globals --enable-sign-ext \
