@@ -69,7 +69,7 @@ bench: build
 
 ## What the release wasm is made of, by twiggy (README "Bundle size"): the
 ## main module, then the chunks of each route in ROUTES.
-ROUTES ?= transfer,payee_form limit,proof_uploader
+ROUTES ?= transfer limit,proof_uploader
 twiggy: build
 	bash scripts/twiggy.sh $(ROUTES)
 

@@ -77,8 +77,14 @@ console.log("each later route's chunks (after /login and /home), and its whole c
 // own (src/pages/mod.rs, NestedChunks): the route is measured without its
 // part, and again with it, for the members who need it; both must fit.
 const PARTS = {
-  payee_form: ["transfer", "no payee account yet"],
   proof_uploader: ["limit", "an income proof"],
+};
+// Pages that send a member to a settings section first, which brings them
+// back (a member without a payee account opens /transfer and registers one
+// at /settings/payee-account): the section is measured after that page too,
+// the /settings list's chunks included, since the member never saw it.
+const SENT_FROM = {
+  settings_payee_account: ["transfer", "no payee account yet"],
 };
 for (const [name, files] of Object.entries(needs)) {
   if (name === "fake_lender" || name in PARTS) continue;
@@ -88,6 +94,12 @@ for (const [name, files] of Object.entries(needs)) {
   const later = name === "login" || name === "home" ? files : files.filter((f) => !before.has(f));
   ok = row(`  ${name}: fetched later (${later.length} files)`, sum(later), BUDGET.chunk) && ok;
   row(`  ${name}: whole set (${files.length} files)`, sum(files));
+  if (SENT_FROM[name] && needs[SENT_FROM[name][0]]) {
+    const [from, who] = SENT_FROM[name];
+    const after = new Set([...seen, ...needs[from]]);
+    const sent = [...needs.settings, ...files].filter((f) => !after.has(f));
+    ok = row(`    from /${from} (${who}, ${new Set(sent).size} files)`, sum(sent), BUDGET.chunk) && ok;
+  }
   for (const [part, [route, who]] of Object.entries(PARTS)) {
     if (route !== name || !needs[part]) continue;
     const more = needs[part].filter((f) => !seen.has(f) && !files.includes(f));

@@ -14,8 +14,8 @@
 # 2. its code and data by crate (the shallow bytes of every item, summed by
 #    the crate its name starts with);
 # 3. the same by crate for the chunks of each route given as an argument:
-#    split points' names joined by commas (`transfer,payee_form` is /transfer
-#    with the payee form), each chunk the route fetches after /login and
+#    split points' names joined by commas (`limit,proof_uploader` is /limit
+#    with the income proof's uploader), each chunk the route fetches after /login and
 #    /home counted once.
 #
 # Wasm-opt inlines the framework's small generic functions into the page

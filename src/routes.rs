@@ -180,6 +180,16 @@ impl Page {
     }
 }
 
+/// The page a section was asked to return to (`?next=`, written by
+/// [`SettingsSection::path_returning_to`]): a member page of the list other
+/// than `/settings` itself; anything else a query string says is ignored.
+pub fn return_page(next: Option<&str>) -> Option<Page> {
+    Page::ALL
+        .into_iter()
+        .find(|p| Some(p.path()) == next)
+        .filter(|p| p.access() == Access::Member && *p != Page::Settings)
+}
+
 /// A sub-page of `/settings` (SPEC S12): one change a member can make,
 /// at `/settings/<segment>`. `/settings` itself lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -221,6 +231,13 @@ impl SettingsSection {
     /// `/settings/<segment>`.
     pub fn path(self) -> String {
         format!("{}/{}", Page::Settings.path(), self.segment())
+    }
+
+    /// The section's address for a member sent from `page` to make this
+    /// change first (`/transfer` to register a payee account): the section
+    /// brings them back there when it is done (see [`return_page`]).
+    pub fn path_returning_to(self, page: Page) -> String {
+        format!("{}?next={}", self.path(), page.path())
     }
 
     /// The section a path segment names (a trailing `/` allowed).
@@ -428,7 +445,7 @@ mod tests {
     /// part instead of a page.
     #[test]
     fn every_page_chunk_is_named_after_its_path() {
-        const PARTS: [&str; 2] = ["payee_form", "proof_uploader"];
+        const PARTS: [&str; 1] = ["proof_uploader"];
         let source = include_str!("pages/mod.rs");
         let names: Vec<&str> = source
             .split("#[wasm_split(")
@@ -449,6 +466,27 @@ mod tests {
         }
         for part in PARTS {
             assert!(source.contains(&format!("#[wasm_split({part},")), "{part}");
+        }
+    }
+
+    #[test]
+    fn a_section_returns_only_to_a_member_page_of_the_list() {
+        let path = SettingsSection::PayeeAccount.path_returning_to(Page::Transfer);
+        assert_eq!(path, "/settings/payee-account?next=/transfer");
+        assert_eq!(return_page(Some("/transfer")), Some(Page::Transfer));
+        assert_eq!(return_page(Some("/limit")), Some(Page::Limit));
+        for refused in [
+            None,
+            Some(""),
+            Some("/login"),
+            Some("/simulator"),
+            Some("/settings"),
+            Some("/transfer/"),
+            Some("//evil.example/transfer"),
+            Some("https://evil.example/transfer"),
+            Some("/transfer?x=1"),
+        ] {
+            assert_eq!(return_page(refused), None, "{refused:?}");
         }
     }
 

@@ -80,29 +80,28 @@ test("the sign-in page fetches the fake lender only when the configuration selec
   expect(requested.filter((u) => new URL(u).pathname === "/config.json")).toHaveLength(1);
 });
 
-test("the payee account form arrives only for a member who needs it, with a retry if it cannot be fetched", async ({ page }) => {
+test("a member without a payee account is sent to register one, whose form arrives only then, with a retry if it cannot be fetched", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (r) => requested.push(r.url()));
   let blocked = true;
-  await page.route(/\/split_payee_form-[0-9a-f]+\.wasm$/, (route) =>
-    blocked ? route.abort("internetdisconnected") : route.continue(),
-  );
+  const form = /\/split_settings_payee_account-[0-9a-f]+\.wasm$/;
+  await page.route(form, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
   // The 10-digit card member has an account: the transfer form, and no
   // payee form fetched.
   const transfer = new TransferPage(page);
   await transfer.open();
   await expect(transfer.amount).toBeVisible();
-  expect(wasmFiles(requested).filter((f) => f.includes("split_payee_form"))).toEqual([]);
+  expect(wasmFiles(requested).filter((f) => form.test(f))).toEqual([]);
 
-  // The 16-digit card member has none: the form's chunk is fetched, and
-  // when it cannot be, the page says so under its own heading and retries.
+  // The 16-digit card member has none: /transfer sends them to the
+  // settings page that registers it, whose chunk is fetched only now; when
+  // it cannot be, that page says so under its own heading and retries.
   await new HomePage(page).signOut();
-  await transfer.open("1234567890123456", "4321");
-  await expect(page.getByText("ご本人名義の振込先口座の登録が必要です")).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("入力画面を読み込めませんでした");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("インターネット振込");
+  await transfer.openWithoutAccount();
+  await expect(page.getByRole("alert")).toContainText("このページを読み込めませんでした");
   blocked = false;
   await page.getByRole("button", { name: "再試行" }).click();
+  await expect(page.getByText("ご本人名義の振込先口座の登録が必要です")).toBeVisible();
   await expect(page.getByRole("group", { name: "金融機関" })).toBeVisible();
   await expect(page.getByLabel("口座番号")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);

@@ -128,10 +128,11 @@ test("the transfer steps pass axe in both locales", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("a member without a payee account registers one in their own name, in half-width kana", async ({ page, request }) => {
+test("a member without a payee account registers one in their own name, in half-width kana, and comes back to transfer", async ({ page, request }) => {
   const transfer = new TransferPage(page);
-  await transfer.open("1234567890123456", "4321");
+  await transfer.openWithoutAccount();
   await expect(page.getByText("ご本人名義の振込先口座の登録が必要です")).toBeVisible();
+  await expect(page.getByText("振込先口座は登録されていません")).toBeVisible();
   await chooseInstitution(page, "みずほ", "みずほ");
   await page.getByLabel("支店", { exact: true }).fill("001");
   await page.getByRole("button", { name: "東京営業部", exact: true }).click();
@@ -144,6 +145,7 @@ test("a member without a payee account registers one in their own name, in half-
   await expect(holder).toHaveValue("ﾐﾎﾝ ﾀﾛｳ");
   await holder.fill("ﾐﾎﾝ ｼﾞﾛｳ");
   await page.getByRole("button", { name: "この口座を登録する" }).click();
+  await expect(page).toHaveURL(/\/transfer$/);
   await expect(transfer.amount).toBeVisible();
   await expect(page.getByText("***4567")).toBeVisible();
   await expect(page.getByText("ミホン　ジロウ")).toBeVisible();
@@ -151,4 +153,19 @@ test("a member without a payee account registers one in their own name, in half-
   await expectNoAxeViolations(page);
   const mails = await mailbox(page, request);
   expect(mails.some((m) => m.subject.includes("振込先口座登録のお知らせ") && m.to === "card3456@example.com")).toBe(true);
+});
+
+test("a member changes the payee account from the transfer page and comes back to it", async ({ page }) => {
+  const transfer = new TransferPage(page);
+  await transfer.open();
+  await page.getByRole("link", { name: "振込先口座を変更" }).click();
+  await expect(page).toHaveURL(/\/settings\/payee-account\?next=\/transfer$/);
+  await expect(page.getByRole("heading", { level: 1, name: "振込先口座の登録・変更" })).toBeFocused();
+  // The account they have is shown; keeping it takes them straight back.
+  await expect(page.getByRole("heading", { name: "現在の振込先口座" })).toBeVisible();
+  await expect(page.getByText("***")).toBeVisible();
+  await page.getByRole("button", { name: "キャンセル" }).click();
+  await expect(page).toHaveURL(/\/transfer$/);
+  await expect(transfer.amount).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -157,18 +157,15 @@ pub type ChunkFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>;
 
 /// The chunks that load from inside a page's chunk, handed to the pages
-/// through context by `App`: each settings section, and the parts of a page
-/// that only some members need (the payee account form on `/transfer`, for
-/// a member who has none or changes it; the income proof's uploader on
-/// `/limit`, for a request that needs one), so everyone else never
-/// downloads them. Their split points live here, in the main module, not in
+/// through context by `App`: each settings section, and a part of a page
+/// that only some members need (the income proof's uploader on `/limit`,
+/// for a request that needs one), so everyone else never downloads it. Their split points live here, in the main module, not in
 /// the page's chunk: a split point called from inside another chunk's code
 /// is kept by every build that links that chunk, and an unsplit build (the
 /// wasm tests) cannot load its import.
 #[derive(Clone, Copy)]
 pub struct NestedChunks {
     pub section: fn(crate::routes::SettingsSection) -> ChunkFuture,
-    pub payee_form: fn(transfer::payee_form::PayeeFormArgs) -> ChunkFuture,
     pub proof_uploader: fn(Callback<String>) -> ChunkFuture,
 }
 
@@ -182,7 +179,6 @@ impl NestedChunks {
     pub fn new() -> Self {
         NestedChunks {
             section: |section| Box::pin(load_settings_section(section)),
-            payee_form: |args| Box::pin(payee_form_part(args)),
             proof_uploader: |on_sent| Box::pin(proof_uploader_part(on_sent)),
         }
     }
@@ -200,11 +196,6 @@ pub fn nested_loader<A: Clone + 'static>(
         Some(chunks) => pick(chunks)(args.clone()),
         None => Box::pin(async { Err(ChunkError) }),
     })
-}
-
-#[wasm_split(payee_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn payee_form_part(args: transfer::payee_form::PayeeFormArgs) -> Result<AnyView, ChunkError> {
-    Ok(transfer::payee_form::payee_form_view(args))
 }
 
 #[wasm_split(proof_uploader, wasm_split_path = ::leptos::wasm_split, fallible)]

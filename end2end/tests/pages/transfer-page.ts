@@ -14,12 +14,26 @@ export class TransferPage {
 
   /** Signs in with a card and opens the page from home's service links. */
   async open(card = "1234567890", pin = "1234") {
+    await this.signInAndFollowLink(card, pin);
+    await expect(this.page.getByRole("heading", { level: 1, name: "インターネット振込" })).toBeFocused();
+  }
+
+  /**
+   * The same for a member with no payee account (the 16-digit card
+   * member): the page sends them to register one first.
+   */
+  async openWithoutAccount(card = "1234567890123456", pin = "4321") {
+    await this.signInAndFollowLink(card, pin);
+    await expect(this.page).toHaveURL(/\/settings\/payee-account\?next=\/transfer$/);
+    await expect(this.page.getByRole("heading", { level: 1, name: "振込先口座の登録・変更" })).toBeFocused();
+  }
+
+  private async signInAndFollowLink(card: string, pin: string) {
     const login = new LoginPage(this.page);
     await login.goto();
     await login.signInWithCard(card, pin);
     await new HomePage(this.page).expectLoaded();
     await this.page.getByRole("link", { name: "インターネット振込" }).click();
-    await expect(this.page.getByRole("heading", { level: 1, name: "インターネット振込" })).toBeFocused();
   }
 
   async toConfirmation(amount: string) {

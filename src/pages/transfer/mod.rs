@@ -1,8 +1,9 @@
 //! `/transfer` (インターネット振込, SPEC S8): borrow by transfer to the
 //! member's own bank account.
 //!
-//! Three steps: the amount (with the payee account, registered first when
-//! there is none), the confirmation screen (which says when the money
+//! Three steps: the amount (with the payee account; a member without one
+//! registers it first at `/settings/payee-account`, which brings them
+//! back), the confirmation screen (which says when the money
 //! arrives before the member confirms), and the receipt. The confirmation
 //! screen's `Idempotency-Key` is minted when it opens and kept with the
 //! amount in this tab (`crate::movement::Draft`), so a double click, a
@@ -11,20 +12,20 @@
 pub(crate) mod payee_form;
 mod texts;
 
-use crate::app::LazyChunk;
 use crate::backend::use_backend;
 use crate::components::field::AmountField;
 use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{use_i18n, Locale};
 use crate::movement::{booked, confirm, Draft, Outcome};
-use crate::routes::Page;
+use crate::routes::{Page, SettingsSection};
 use crate::session::{member_resource, use_session};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use payee_form::{PayeeFormArgs, PayeeSummary};
+use leptos_router::components::{Redirect, A};
+use leptos_router::NavigateOptions;
+use payee_form::PayeeSummary;
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
 use portal_api::{
     Arrival, BackendError, Booked, PayeeAccount, TransferLookup, TransferQuote, TransferReceipt,
@@ -70,33 +71,22 @@ pub fn TransferPage() -> impl IntoView {
             Ok((payee, summary))
         })
     });
-    let editing = RwSignal::new(false);
     let step = RwSignal::new(Step::Amount);
     let amount = RwSignal::new(String::new());
 
+    // A member with no payee account registers one first, on the settings
+    // page that registers and changes it (as the member service does:
+    // 振込先口座登録・変更, then インターネット振込), which brings them back
+    // here. The redirect replaces this entry, so Back does not bounce.
     let content = loaded(read, move |(p, s)| {
-        let kana = p.member_kana.clone();
         match p.account {
-            Some(account) if !editing.get() => view! {
-                <TransferSteps account available=s.available step amount editing />
-            }
-            .into_any(),
-            current => {
-                let can_cancel = current.is_some();
-                view! {
-                    {(!can_cancel).then(|| view! { <p class="notice">{tr(|t| t.no_payee)}</p> })}
-                    <PayeeFormPart args=PayeeFormArgs {
-                        member_kana: kana,
-                        on_saved: Callback::new(move |()| {
-                            editing.set(false);
-                            read.refetch();
-                        }),
-                        on_cancel: can_cancel.then(|| Callback::new(move |()| editing.set(false))),
-                    } />
-                }
-                .into_any()
-            }
+        Some(account) => view! { <TransferSteps account available=s.available step amount /> }.into_any(),
+        None => view! {
+            <p class="notice">{tr(|t| t.no_payee)}</p>
+            <Redirect path=payee_registration_path() options=NavigateOptions { replace: true, ..Default::default() } />
         }
+        .into_any(),
+    }
     });
 
     view! {
@@ -108,12 +98,10 @@ pub fn TransferPage() -> impl IntoView {
     }
 }
 
-/// The payee account form, fetched in its own chunk when a member needs it
-/// (most members have an account and never download it).
-#[component]
-fn PayeeFormPart(args: PayeeFormArgs) -> impl IntoView {
-    let load = crate::pages::nested_loader(|c| c.payee_form, args);
-    view! { <LazyChunk load title=title_of(Page::Transfer) part=true /> }
+/// Where the payee account is registered or changed for a transfer: the
+/// settings section, told to come back here when it is done.
+fn payee_registration_path() -> String {
+    SettingsSection::PayeeAccount.path_returning_to(Page::Transfer)
 }
 
 fn arrival_text(t: &Texts, l: Locale, a: Arrival) -> String {
@@ -129,7 +117,6 @@ fn TransferSteps(
     available: Yen,
     step: RwSignal<Step>,
     amount: RwSignal<String>,
-    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let backend = StoredValue::new(use_backend());
@@ -278,7 +265,7 @@ fn TransferSteps(
                 <section aria-labelledby="payee-title" class="card">
                     <h2 id="payee-title">{t.payee_heading}</h2>
                     <PayeeSummary account=account.get_value() />
-                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>{t.change_payee}</button>
+                    <p><a class="button secondary" href=payee_registration_path()>{t.change_payee}</a></p>
                 </section>
                 <p class="figure-line">{format!("{}: {}", t.available, l.yen(available))}</p>
                 <form novalidate on:submit=on_submit>

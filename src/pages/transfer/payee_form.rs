@@ -78,27 +78,6 @@ fn check(
     problems
 }
 
-/// What `/transfer` hands the form, which arrives in a chunk of its own
-/// (`crate::pages::NestedChunks`): only a member registering or changing
-/// an account needs it.
-#[derive(Clone)]
-pub struct PayeeFormArgs {
-    pub member_kana: String,
-    pub on_saved: Callback<()>,
-    pub on_cancel: Option<Callback<()>>,
-}
-
-/// The form as `/transfer` shows it: registered at once, the transfer
-/// itself being confirmed afterwards.
-pub fn payee_form_view(args: PayeeFormArgs) -> AnyView {
-    let PayeeFormArgs {
-        member_kana,
-        on_saved,
-        on_cancel,
-    } = args;
-    view! { <PayeeForm member_kana on_saved on_cancel /> }.into_any()
-}
-
 #[component]
 pub fn PayeeForm(
     member_kana: String,
@@ -106,8 +85,8 @@ pub fn PayeeForm(
     /// Offered when an account is registered already.
     on_cancel: Option<Callback<()>>,
     /// Show the account for confirmation before registering it (the
-    /// settings page; the transfer page registers at once and confirms the
-    /// transfer itself).
+    /// settings page; a member sent by `/transfer` registers at once, the
+    /// transfer having its own confirmation screen).
     #[prop(optional)]
     confirm: bool,
 ) -> impl IntoView {
