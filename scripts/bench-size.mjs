@@ -73,11 +73,13 @@ row("  /simulator (public), HTTP backend", sum([...shell, ...needs.simulator]));
 // whole set (the route opened first, by a deep link) is printed too.
 const seen = new Set([...needs.login, ...needs.home]);
 console.log("each later route's chunks (after /login and /home), and its whole chunk set");
-// Parts of a page that only some members need arrive in chunks of their
-// own (src/pages/mod.rs, NestedChunks): the route is measured without its
-// part, and again with it, for the members who need it; both must fit.
-const PARTS = {
-  proof_uploader: ["limit", "an income proof"],
+// A step of a page with an address of its own, whose code arrives in a
+// chunk of its own (src/pages/mod.rs, NestedChunks) when the member goes on
+// to the step from the page: measured after the page, as the later route it
+// is. The page and the step together (what a member who needs the step
+// fetches, over two waits) are printed too, without a budget.
+const STEPS = {
+  proof_uploader: ["limit", "/limit/proof", "the income proof step"],
 };
 // Pages that send a member to a settings section first, which brings them
 // back (a member without a payee account opens /transfer and registers one
@@ -87,7 +89,7 @@ const SENT_FROM = {
   settings_payee_account: ["transfer", "no payee account yet"],
 };
 for (const [name, files] of Object.entries(needs)) {
-  if (name === "fake_lender" || name in PARTS) continue;
+  if (name === "fake_lender" || name in STEPS) continue;
   // A settings section is reached from the /settings list (no page links
   // to a section directly), whose chunks are in by then.
   const before = name.startsWith("settings_") ? new Set([...seen, ...needs.settings]) : seen;
@@ -100,11 +102,11 @@ for (const [name, files] of Object.entries(needs)) {
     const sent = [...needs.settings, ...files].filter((f) => !after.has(f));
     ok = row(`    from /${from} (${who}, ${new Set(sent).size} files)`, sum(sent), BUDGET.chunk) && ok;
   }
-  for (const [part, [route, who]] of Object.entries(PARTS)) {
-    if (route !== name || !needs[part]) continue;
-    const more = needs[part].filter((f) => !seen.has(f) && !files.includes(f));
-    row(`    part ${part} alone (${more.length} files)`, sum(more));
-    ok = row(`    ${name} + ${part} (${who})`, sum([...later, ...more]), BUDGET.chunk) && ok;
+  for (const [step, [page, path, what]] of Object.entries(STEPS)) {
+    if (page !== name || !needs[step]) continue;
+    const more = needs[step].filter((f) => !seen.has(f) && !files.includes(f));
+    ok = row(`    ${path}, ${what}, after /${page} (${more.length} files)`, sum(more), BUDGET.chunk) && ok;
+    row(`    /${page} and ${path} together`, sum([...later, ...more]));
   }
 }
 row(`  fake_lender (${needs.fake_lender.length} files, with the config)`, sum(needs.fake_lender));

@@ -68,8 +68,9 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// `sessionStorage`: this tab only, gone when the tab closes. Only the
-/// backend adapters use it, to find their session again after a reload.
+/// `sessionStorage`: this tab only, gone when the tab closes. The backend
+/// adapters use it to find their session again after a reload, and the
+/// money and credit-line pages to keep what is being confirmed or typed.
 pub fn session_get(key: &str) -> Option<String> {
     session_storage()?.get_item(key).ok().flatten()
 }
@@ -83,6 +84,13 @@ pub fn session_set(key: &str, value: &str) {
 pub fn session_remove(key: &str) {
     if let Some(s) = session_storage() {
         let _ = s.remove_item(key);
+    }
+}
+
+/// The browser's Back: the router follows the address it lands on.
+pub fn history_back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
     }
 }
 

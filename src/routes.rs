@@ -155,6 +155,9 @@ impl Page {
         if let Some(rest) = path.strip_prefix("/settings/") {
             return SettingsSection::from_segment(rest).map(|_| Page::Settings);
         }
+        if path == LIMIT_PROOF_PATH {
+            return Some(Page::Limit);
+        }
         Page::ALL.into_iter().find(|p| p.path() == path)
     }
 
@@ -179,6 +182,12 @@ impl Page {
         }
     }
 }
+
+/// The income proof step of a credit-line increase (SPEC S10): a step of
+/// `/limit` with an address of its own, so that Back returns to the form
+/// and a page reloaded there (a phone that dropped the tab while its camera
+/// app was open) comes back to the step.
+pub const LIMIT_PROOF_PATH: &str = "/limit/proof";
 
 /// The page a section was asked to return to (`?next=`, written by
 /// [`SettingsSection::path_returning_to`]): a member page of the list other
@@ -407,6 +416,9 @@ mod tests {
         ] {
             assert_eq!(Page::return_path(other), "/home", "{other:?}");
         }
+        assert_eq!(Page::return_path(Some("/limit/proof")), "/limit/proof");
+        assert_eq!(Page::from_path("/limit/proof/"), Some(Page::Limit));
+        assert_eq!(Page::from_path("/limit/other"), None);
         assert_eq!(Page::login_for("/history"), "/login?next=/history");
         assert_eq!(Page::login_for("/home"), "/login");
         assert_eq!(Page::login_for("/nowhere"), "/login");

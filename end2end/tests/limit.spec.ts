@@ -104,6 +104,7 @@ test("an increase over 500,000 yen takes the income proof inside the request; �
   await openLimit(page, "1234567890123456", "4321");
   await fillIncrease(page, "600000", "3000000", "0");
   await page.getByRole("button", { name: "収入証明書の提出へ" }).click();
+  await expect(page).toHaveURL(/\/limit\/proof$/);
   await expect(page.getByRole("heading", { name: "収入証明書の提出" })).toBeFocused();
   await page.getByLabel("ファイルを選択").setInputFiles([pdf("gensen.pdf")]);
   await expect(page.locator("ol.doc-pages > li")).toHaveCount(1);
@@ -112,6 +113,7 @@ test("an increase over 500,000 yen takes the income proof inside the request; �
 
   // The proof is received, and the review shows its reception number.
   await expect(page.getByRole("heading", { name: "お申込み内容の確認" })).toBeVisible();
+  await expect(page).toHaveURL(/\/limit$/);
   await expect(fact(page, "収入証明書の提出")).toHaveText(/^収入証明書を受け付けました（受付番号 D\d+）。$/);
   await expect(fact(page, "希望限度額")).toHaveText("600,000円");
   await page.getByRole("button", { name: "申し込む" }).click();
@@ -137,6 +139,48 @@ test("an increase over 500,000 yen takes the income proof inside the request; �
   await expect(page.locator(".uploader .receipt")).toContainText(/D\d{11}/);
   await page.goto("/limit");
   await expect(fact(page, "審査状況")).toHaveText("審査中");
+});
+
+test("the proof step has its own address: Back returns to the form as typed, and a reload there keeps the form and the step", async ({ page }) => {
+  await openLimit(page, "1234567890123456", "4321");
+  await fillIncrease(page, "600000", "3000000", "0");
+  await page.getByRole("button", { name: "収入証明書の提出へ" }).click();
+  await expect(page).toHaveURL(/\/limit\/proof$/);
+  const step = page.getByRole("heading", { name: "収入証明書の提出" });
+  await expect(step).toBeFocused();
+
+  // Back: the form, with what was typed.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/limit$/);
+  await expect(step).toHaveCount(0);
+  await expect(page.getByLabel("希望限度額")).toHaveValue("600000");
+  await expect(page.getByLabel("勤務先名")).toHaveValue("株式会社見本商事");
+  await expect(page.getByLabel("希望限度額")).toBeFocused();
+  // Forward: the step again.
+  await page.goForward();
+  await expect(page).toHaveURL(/\/limit\/proof$/);
+  await expect(step).toBeVisible();
+
+  // A reload on the step (a phone that dropped the tab while its camera
+  // app was open) comes back to the step, the form kept in this tab.
+  await page.reload();
+  await expect(step).toBeVisible();
+  await page.getByLabel("ファイルを選択").setInputFiles([pdf("gensen.pdf")]);
+  await page.getByRole("button", { name: "送信", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "お申込み内容の確認" })).toBeVisible();
+  await expect(page).toHaveURL(/\/limit$/);
+  await expect(fact(page, "希望限度額")).toHaveText("600,000円");
+  await expect(fact(page, "勤務先名")).toHaveText("株式会社見本商事");
+  // 修正する from the review leads to the form, still as typed.
+  await page.getByRole("button", { name: "修正する" }).click();
+  await expect(page.getByLabel("年収")).toHaveValue("3000000");
+
+  // The step's address with nothing typed in this tab opens the form.
+  await page.evaluate(() => sessionStorage.removeItem("portal.limit-draft"));
+  await page.goto("/limit/proof");
+  await expect(page).toHaveURL(/\/limit$/);
+  await expect(page.getByLabel("希望限度額")).toHaveValue("");
+  await expect(step).toHaveCount(0);
 });
 
 test("the demo can refuse a review at once, and the line stays", async ({ page, request }) => {

@@ -4,10 +4,14 @@
 //! An increase is: the form (希望限度額, 年収, 他社借入額, employment), with
 //! the rules checked as typed and the page saying when S10 asks for an
 //! income proof and why; the proof, sent with the documents uploader when
-//! it is needed; a review of the request; 申し込む; the receipt with when
-//! the result is expected (business days only). A decrease applies at once
+//! it is needed, on a step with an address of its own (`/limit/proof`, see
+//! `crate::routes::LIMIT_PROOF_PATH`; Back returns to the form, and the form
+//! is kept in this tab while the step is open, `draft`); a review of the
+//! request; 申し込む; the receipt with when the result is expected
+//! (business days only). A decrease applies at once
 //! after a confirmation that warns that raising it again needs a review.
 
+mod draft;
 mod texts;
 
 use crate::backend::use_backend;
@@ -15,12 +19,14 @@ use crate::components::field::{AmountField, ErrorSummary, Field, FieldKind};
 use crate::components::load_error::{failure_text, loaded, reactive_view, FailureNotice};
 use crate::components::page_title::{title_of, PageTitle};
 use crate::i18n::{common, use_i18n, Locale};
-use crate::routes::Page;
+use crate::routes::{Page, LIMIT_PROOF_PATH};
 use crate::session::{member_resource, use_session};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use portal_api::ops::{DecreaseLine, GetCreditLine, RequestLineIncrease};
 use portal_api::{
     BackendError, CreditLineStatus, EmploymentKind, LineDecrease, LineField, LineIncreaseRequest,
@@ -194,6 +200,29 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
     let failure = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let step = RwSignal::new(Step::Edit);
+    let location = use_location();
+    // In a store, so that the closures below stay `Copy`.
+    let navigate = StoredValue::new_local(use_navigate());
+    let go = move |path: &str, replace: bool| {
+        navigate.with_value(|n| {
+            n(
+                path,
+                NavigateOptions {
+                    replace,
+                    ..Default::default()
+                },
+            )
+        })
+    };
+    let on_proof_path = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| p.trim_end_matches('/') == LIMIT_PROOF_PATH)
+    });
+    // Whether this page put the proof step's entry in the history (leaving
+    // the step then goes back over it), or the step was opened by its
+    // address (a reload), whose entry is replaced instead.
+    let pushed = StoredValue::new(false);
 
     let checked = move || {
         validate_increase(
@@ -217,6 +246,71 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
             })
         })
     };
+    let typed = move || draft::Typed {
+        desired: desired.get_untracked(),
+        income: income.get_untracked(),
+        other: other.get_untracked(),
+        employment: employment.get_untracked(),
+        employer: employer.get_untracked(),
+        years: years.get_untracked(),
+    };
+    // The form as typed asks for a proof, and none is sent yet.
+    let proof_due =
+        move || checked().is_ok_and(|i| i.proof_required()) && proof.get_untracked().is_none();
+    let to_form_address = move || go(Page::Limit.path(), true);
+    let enter_proof = move || {
+        draft::save(&typed());
+        step.set(Step::Proof);
+        if !on_proof_path.get_untracked() {
+            pushed.set_value(true);
+            go(LIMIT_PROOF_PATH, false);
+        }
+        crate::browser::focus_id_when_present("proof-title");
+    };
+    let leave_proof = move |to: Step| {
+        step.set(to);
+        if pushed.get_value() {
+            pushed.set_value(false);
+            crate::browser::history_back();
+        } else if on_proof_path.get_untracked() {
+            to_form_address();
+        }
+    };
+    // Opened at `/limit/proof` (a reload there): the form as it was, and the
+    // step if it still asks for a proof; else the form at its own address.
+    if on_proof_path.get_untracked() {
+        if let Some(d) = draft::load() {
+            desired.set(d.desired);
+            income.set(d.income);
+            other.set(d.other);
+            employment.set(d.employment);
+            employer.set(d.employer);
+            years.set(d.years);
+        }
+        if proof_due() {
+            step.set(Step::Proof);
+        } else {
+            to_form_address();
+        }
+    }
+    // Back and Forward move between the form and the step.
+    Effect::new(move |_| {
+        let on_proof = on_proof_path.get();
+        let now = step.get_untracked();
+        if on_proof && now != Step::Proof {
+            if now == Step::Edit && proof_due() {
+                step.set(Step::Proof);
+                crate::browser::focus_id_when_present("proof-title");
+            } else {
+                to_form_address();
+            }
+        } else if !on_proof && now == Step::Proof {
+            pushed.set_value(false);
+            step.set(Step::Edit);
+            crate::browser::focus_id_when_present("desired-line");
+        }
+    });
+
     // What the figures typed so far imply: the income proof and why, the
     // total-volume ceiling, and a rate the new line's cap would lower.
     let advice = move || {
@@ -260,8 +354,7 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
             Ok(increase) => {
                 problems.set(Vec::new());
                 if increase.proof_required() && proof.get_untracked().is_none() {
-                    step.set(Step::Proof);
-                    crate::browser::focus_id_when_present("proof-title");
+                    enter_proof();
                 } else {
                     step.set(Step::Confirm);
                     crate::browser::focus_id_when_present("increase-confirm");
@@ -290,17 +383,19 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
             let _ = pending.try_set(false);
             match result {
                 Ok(received) => {
+                    draft::clear();
                     let _ = step.try_set(Step::Done(received));
                     crate::browser::focus_id_when_present("increase-done");
                 }
                 Err(BackendError::LineRefused { problems: found }) => {
                     let proof_missing = found.iter().any(|p| p.field == LineField::IncomeProof);
                     let _ = problems.try_set(found);
-                    let _ = step.try_set(if proof_missing {
-                        Step::Proof
+                    if proof_missing {
+                        let _ = proof.try_set(None);
+                        enter_proof();
                     } else {
-                        Step::Edit
-                    });
+                        let _ = step.try_set(Step::Edit);
+                    }
                 }
                 Err(e) if session.absorb(&e) => {}
                 Err(e) => {
@@ -376,10 +471,13 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
             {proof_uploader(Callback::new(move |reception: String| {
                 proof.set(Some(reception));
                 problems.update(|ps| ps.retain(|p| p.field != LineField::IncomeProof));
-                step.set(Step::Confirm);
+                leave_proof(Step::Confirm);
                 crate::browser::focus_id_when_present("increase-confirm");
             }))}
-            <p><button type="button" class="secondary" on:click=move |_| step.set(Step::Edit)>{t.back}</button></p>
+            <p><button type="button" class="secondary" on:click=move |_| {
+                leave_proof(Step::Edit);
+                crate::browser::focus_id_when_present("desired-line");
+            }>{t.back}</button></p>
         }
     };
 
