@@ -158,11 +158,12 @@ pub type ChunkFuture =
 
 /// The chunks that load from inside a page's chunk, handed to the pages
 /// through context by `App`: each settings section, and a part of a page
-/// that only some members need (the income proof's uploader on `/limit`,
-/// for a request that needs one), so everyone else never downloads it. Their split points live here, in the main module, not in
-/// the page's chunk: a split point called from inside another chunk's code
-/// is kept by every build that links that chunk, and an unsplit build (the
-/// wasm tests) cannot load its import.
+/// that only some members need (the income proof's uploader on the
+/// `/limit/proof` step, for a request that needs one), so everyone else
+/// never downloads it. Their split points live here, in the main module,
+/// not in the page's chunk: a split point called from inside another
+/// chunk's code is kept by every build that links that chunk, and an
+/// unsplit build (the wasm tests) cannot load its import.
 #[derive(Clone, Copy)]
 pub struct NestedChunks {
     pub section: fn(crate::routes::SettingsSection) -> ChunkFuture,
