@@ -76,7 +76,8 @@ pub fn clear() {
     crate::browser::session_remove(KEY);
 }
 
-#[cfg(test)]
+// proptest runs natively only (it is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
