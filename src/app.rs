@@ -306,7 +306,9 @@ fn PrefetchWhenIdle() -> impl IntoView {
     });
 }
 
-fn replace() -> NavigateOptions {
+/// A navigation that replaces the current history entry (Back then skips
+/// the page left: a redirect, a finished step).
+pub(crate) fn replace() -> NavigateOptions {
     NavigateOptions {
         replace: true,
         ..Default::default()

@@ -203,17 +203,7 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
     let location = use_location();
     // In a store, so that the closures below stay `Copy`.
     let navigate = StoredValue::new_local(use_navigate());
-    let go = move |path: &str, replace: bool| {
-        navigate.with_value(|n| {
-            n(
-                path,
-                NavigateOptions {
-                    replace,
-                    ..Default::default()
-                },
-            )
-        })
-    };
+    let go = move |path: &str, options: NavigateOptions| navigate.with_value(|n| n(path, options));
     let on_proof_path = Memo::new(move |_| {
         location
             .pathname
@@ -257,13 +247,13 @@ fn IncreaseFlow(status: CreditLineStatus, on_changed: Callback<()>) -> impl Into
     // The form as typed asks for a proof, and none is sent yet.
     let proof_due =
         move || checked().is_ok_and(|i| i.proof_required()) && proof.get_untracked().is_none();
-    let to_form_address = move || go(Page::Limit.path(), true);
+    let to_form_address = move || go(Page::Limit.path(), crate::app::replace());
     let enter_proof = move || {
         draft::save(&typed());
         step.set(Step::Proof);
         if !on_proof_path.get_untracked() {
             pushed.set_value(true);
-            go(LIMIT_PROOF_PATH, false);
+            go(LIMIT_PROOF_PATH, NavigateOptions::default());
         }
         crate::browser::focus_id_when_present("proof-title");
     };

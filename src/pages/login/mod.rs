@@ -18,7 +18,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::hooks::use_query_map;
-use leptos_router::NavigateOptions;
 use portal_api::{BackendError, SignInRequest, UnscheduledMaintenance};
 use portal_domain::clock::to_jst;
 use portal_domain::input::Credentials;
@@ -53,13 +52,7 @@ pub fn LoginPage() -> impl IntoView {
             match result {
                 Ok(signed_in) => {
                     session.begin(signed_in, clock.now_ms());
-                    navigate(
-                        &next,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+                    navigate(&next, crate::app::replace());
                 }
                 // The calendar already sends members to /maintenance during
                 // regular windows, so this is maintenance the lender

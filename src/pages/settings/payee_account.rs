@@ -15,7 +15,6 @@ use crate::session::member_resource;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use portal_api::ops::GetPayeeAccount;
 use portal_api::PayeeAccountStatus;
 
@@ -63,15 +62,7 @@ pub fn PayeeAccountSection() -> impl IntoView {
     let navigate = use_navigate();
     let go_back = move |page: Page| {
         let navigate = navigate.clone();
-        Callback::new(move |()| {
-            navigate(
-                page.path(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        })
+        Callback::new(move |()| navigate(page.path(), crate::app::replace()))
     };
     let content = move |s: PayeeAccountStatus| {
         let own: &Own = i18n.t();

@@ -24,7 +24,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, A};
-use leptos_router::NavigateOptions;
 use payee_form::PayeeSummary;
 use portal_api::ops::{GetAccountSummary, GetPayeeAccount, QuoteTransfer, Transfer};
 use portal_api::{
@@ -78,15 +77,15 @@ pub fn TransferPage() -> impl IntoView {
     // page that registers and changes it (as the member service does:
     // 振込先口座登録・変更, then インターネット振込), which brings them back
     // here. The redirect replaces this entry, so Back does not bounce.
-    let content = loaded(read, move |(p, s)| {
-        match p.account {
-        Some(account) => view! { <TransferSteps account available=s.available step amount /> }.into_any(),
+    let content = loaded(read, move |(p, s)| match p.account {
+        Some(account) => {
+            view! { <TransferSteps account available=s.available step amount /> }.into_any()
+        }
         None => view! {
             <p class="notice">{tr(|t| t.no_payee)}</p>
-            <Redirect path=payee_registration_path() options=NavigateOptions { replace: true, ..Default::default() } />
+            <Redirect path=payee_registration_path() options=crate::app::replace() />
         }
         .into_any(),
-    }
     });
 
     view! {
